@@ -1,0 +1,75 @@
+package dev.tandem.people;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.tandem.people.persistence.ApiTokens;
+import dev.tandem.people.persistence.Users;
+import dev.tandem.platform.Ids;
+import dev.tandem.platform.InvalidInputException;
+import dev.tandem.platform.RecordNotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Personal API tokens: shown once when created, stored only as a hash, revocable at any time.
+ */
+@Service
+public class ApiTokenManagement {
+
+	static final String PREFIX = "tdm_";
+	private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
+
+	private final ApiTokens tokens;
+	private final Users users;
+
+	ApiTokenManagement(ApiTokens tokens, Users users) {
+		this.tokens = tokens;
+		this.users = users;
+	}
+
+	@Transactional
+	public CreatedToken create(CurrentUser user, String name) {
+		if (name.isBlank() || name.length() > 100) {
+			throw InvalidInputException.of("name", "validation.token.name");
+		}
+		String secret = Secrets.generate(PREFIX);
+		UUID id = Ids.next();
+		tokens.insert(user.orgId(), id, user.id(), name.trim(), Secrets.hash(secret), secret.substring(0, PREFIX.length() + 4));
+		return new CreatedToken(id, secret);
+	}
+
+	public List<ApiToken> list(CurrentUser user) {
+		return tokens.ofUser(user.orgId(), user.id());
+	}
+
+	@Transactional
+	public void revoke(CurrentUser user, UUID id) {
+		if (!tokens.revoke(user.orgId(), user.id(), id)) {
+			throw new RecordNotFoundException("token", id);
+		}
+	}
+
+	/** The user a bearer token stands for, if it is live and its user active. */
+	@Transactional
+	public Optional<CurrentUser> authenticate(String secret) {
+		if (!secret.startsWith(PREFIX)) {
+			return Optional.empty();
+		}
+		return tokens.findActive(Secrets.hash(secret)).flatMap(owner -> {
+			// Recording every use would turn each API read into a write; once a minute is enough to see activity.
+			if (owner.lastUsedAt() == null || owner.lastUsedAt().isBefore(Instant.now().minus(TOUCH_INTERVAL))) {
+				tokens.touch(owner.orgId(), owner.tokenId());
+			}
+			return users.find(owner.orgId(), owner.userId())
+				.map(u -> new CurrentUser(u.orgId(), u.id(), u.email(), u.displayName(), u.role(), u.locale()));
+		});
+	}
+
+	/** A new token; {@code token} is the secret, shown to its owner this once. */
+	public record CreatedToken(UUID id, String token) {
+	}
+}

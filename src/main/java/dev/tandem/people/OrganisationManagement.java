@@ -1,0 +1,87 @@
+package dev.tandem.people;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import dev.tandem.people.persistence.Organisations;
+import dev.tandem.people.persistence.Users;
+import dev.tandem.platform.FieldProblem;
+import dev.tandem.platform.Ids;
+import dev.tandem.platform.InvalidInputException;
+import dev.tandem.platform.RecordNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Opens organisations (tenants) with their first admin, and reads their settings.
+ */
+@Service
+public class OrganisationManagement {
+
+	private final Organisations organisations;
+	private final Users users;
+	private final PasswordEncoder passwordEncoder;
+
+	OrganisationManagement(Organisations organisations, Users users, PasswordEncoder passwordEncoder) {
+		this.organisations = organisations;
+		this.users = users;
+		this.passwordEncoder = passwordEncoder;
+	}
+
+	public boolean anyExists() {
+		return organisations.any();
+	}
+
+	public Organisation get(UUID orgId) {
+		return organisations.find(orgId).orElseThrow(() -> new RecordNotFoundException("organisation", orgId));
+	}
+
+	/**
+	 * Opens an organisation and its first admin, who can then add everyone else.
+	 * @return the admin, ready to act in the new organisation
+	 */
+	@Transactional
+	public CurrentUser open(NewOrganisation org, String adminEmail, String adminName, String adminPassword) {
+		List<FieldProblem> problems = new ArrayList<>();
+		if (organisations.nameTaken(org.name())) {
+			problems.add(new FieldProblem("name", "validation.organisation.name-taken"));
+		}
+		try {
+			ZoneId.of(org.timeZone());
+		}
+		catch (DateTimeException ex) {
+			problems.add(new FieldProblem("timeZone", "validation.time-zone.unknown"));
+		}
+		try {
+			Currency.getInstance(org.currency());
+		}
+		catch (IllegalArgumentException ex) {
+			problems.add(new FieldProblem("currency", "validation.currency.unknown"));
+		}
+		if (!UserManagement.LANGUAGES.contains(org.locale())) {
+			problems.add(new FieldProblem("locale", "validation.locale.supported"));
+		}
+		if (org.fiscalYearStartMonth() < 1 || org.fiscalYearStartMonth() > 12) {
+			problems.add(new FieldProblem("fiscalYearStartMonth", "validation.month.range"));
+		}
+		String email = adminEmail.trim().toLowerCase(Locale.ROOT);
+		if (users.emailTaken(email, null)) {
+			problems.add(new FieldProblem("email", "validation.email.taken"));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		UUID orgId = Ids.next();
+		organisations.insert(new Organisation(orgId, org.name().trim(), ZoneId.of(org.timeZone()), org.currency(),
+				org.locale(), org.fiscalYearStartMonth()));
+		UUID adminId = Ids.next();
+		users.insert(orgId, adminId, email, adminName, Role.ADMIN, org.locale(), passwordEncoder.encode(adminPassword), adminName);
+		return new CurrentUser(orgId, adminId, email, adminName, Role.ADMIN, org.locale());
+	}
+}

@@ -1,0 +1,221 @@
+package dev.tandem.people;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import dev.tandem.people.persistence.PasswordLinks;
+import dev.tandem.people.persistence.Users;
+import dev.tandem.people.persistence.Users.UserFilter;
+import dev.tandem.platform.ConcurrentEditException;
+import dev.tandem.platform.FieldProblem;
+import dev.tandem.platform.Ids;
+import dev.tandem.platform.InvalidInputException;
+import dev.tandem.platform.ListRequest;
+import dev.tandem.platform.Listing;
+import dev.tandem.platform.RecordNotFoundException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Adds, changes and deactivates users, and looks them up within the caller's organisation.
+ * <p>
+ * Everyone in an organisation may read its directory (names, roles, teams: leaderboards and team
+ * pages need them); only an admin may change it. A user's own profile, language and password are
+ * theirs to change.
+ */
+@Service
+public class UserManagement {
+
+	public static final int MIN_PASSWORD_LENGTH = 8;
+	static final Set<String> LANGUAGES = Set.of("en", "nl");
+	private static final Duration LINK_VALIDITY = Duration.ofDays(7);
+
+	private final Users users;
+	private final PasswordLinks links;
+	private final PasswordEncoder passwordEncoder;
+	private final Clock clock;
+	private final TeamManagement teams;
+	private final Visibility visibility;
+
+	UserManagement(Users users, PasswordLinks links, PasswordEncoder passwordEncoder, Clock clock, TeamManagement teams,
+			Visibility visibility) {
+		this.users = users;
+		this.teams = teams;
+		this.visibility = visibility;
+		this.links = links;
+		this.passwordEncoder = passwordEncoder;
+		this.clock = clock;
+	}
+
+	public Optional<User> find(CurrentUser viewer, UUID id) {
+		return users.find(viewer.orgId(), id);
+	}
+
+	public User get(CurrentUser viewer, UUID id) {
+		return find(viewer, id).orElseThrow(() -> new RecordNotFoundException("user", id));
+	}
+
+	public List<User> all(CurrentUser viewer) {
+		return users.findAll(viewer.orgId());
+	}
+
+	public Listing<User> list(CurrentUser viewer, UserFilter filter, ListRequest request) {
+		List<User> rows = users.page(viewer.orgId(), filter, request.after(), request.fetchSize());
+		return Listing.of(rows, users.count(viewer.orgId(), filter), request, User::id);
+	}
+
+	/**
+	 * Adds a user to the admin's organisation.
+	 * @return the user and, when no password was given, the secret of their invitation link
+	 */
+	@Transactional
+	public Created create(CurrentUser admin, NewUser user) {
+		requireAdmin(admin);
+		String email = user.email().trim().toLowerCase(Locale.ROOT);
+		List<FieldProblem> problems = new ArrayList<>();
+		if (users.emailTaken(email, null)) {
+			problems.add(new FieldProblem("email", "validation.email.taken"));
+		}
+		String locale = user.locale() == null ? admin.locale() : user.locale();
+		checkLanguage(locale, problems);
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		UUID id = Ids.next();
+		String hash = user.password() == null ? null : passwordEncoder.encode(user.password());
+		users.insert(admin.orgId(), id, email, user.displayName().trim(), user.role(), locale, hash, admin.displayName());
+		if (!user.teamIds().isEmpty()) {
+			teams.setTeams(admin, id, user.teamIds(), visibility.today(admin.orgId()));
+		}
+		String invitation = user.password() == null ? newLink(admin.orgId(), id, "INVITE") : null;
+		return new Created(get(admin, id), invitation);
+	}
+
+	@Transactional
+	public User update(CurrentUser admin, UUID id, UserChanges changes) {
+		requireAdmin(admin);
+		User current = get(admin, id);
+		List<FieldProblem> problems = new ArrayList<>();
+		if (changes.locale() != null) {
+			checkLanguage(changes.locale(), problems);
+		}
+		if (admin.id().equals(id) && (Boolean.FALSE.equals(changes.active())
+				|| (changes.role() != null && changes.role() != Role.ADMIN))) {
+			problems.add(new FieldProblem(Boolean.FALSE.equals(changes.active()) ? "active" : "role", "validation.user.self-lockout"));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		User changed = new User(current.orgId(), id,
+				current.email(),
+				changes.displayName() == null ? current.displayName() : changes.displayName().trim(),
+				changes.role() == null ? current.role() : changes.role(),
+				changes.locale() == null ? current.locale() : changes.locale(),
+				changes.active() == null ? current.active() : changes.active(),
+				current.version(), current.updatedAt(), current.updatedBy());
+		if (!users.update(changed, changes.version(), admin.displayName())) {
+			User now = get(admin, id);
+			throw new ConcurrentEditException("user", now.updatedBy(), now.updatedAt());
+		}
+		if (changes.teamIds() != null) {
+			teams.setTeams(admin, id, changes.teamIds(), visibility.today(admin.orgId()));
+		}
+		return get(admin, id);
+	}
+
+	/** Creates a one-time link with which the user sets a new password; any earlier link stops working. */
+	@Transactional
+	public String resetPassword(CurrentUser admin, UUID id) {
+		requireAdmin(admin);
+		get(admin, id);
+		return newLink(admin.orgId(), id, "RESET");
+	}
+
+	/** The user a password link belongs to, if the link is still valid. */
+	public Optional<User> userOfLink(String secret) {
+		return links.peek(Secrets.hash(secret)).flatMap(l -> users.find(l.orgId(), l.userId()));
+	}
+
+	@Transactional
+	public void setPasswordWithLink(String secret, String password) {
+		checkNewPassword(password);
+		PasswordLinks.LinkUser link = links.consume(Secrets.hash(secret))
+			.orElseThrow(() -> InvalidInputException.of("token", "validation.password-link.invalid"));
+		users.setPasswordHash(link.orgId(), link.userId(), passwordEncoder.encode(password));
+	}
+
+	@Transactional
+	public void changePassword(CurrentUser user, String currentPassword, String newPassword) {
+		String hash = users.passwordHash(user.orgId(), user.id());
+		if (hash == null || !passwordEncoder.matches(currentPassword, hash)) {
+			throw InvalidInputException.of("currentPassword", "validation.password.current");
+		}
+		checkNewPassword(newPassword);
+		users.setPasswordHash(user.orgId(), user.id(), passwordEncoder.encode(newPassword));
+	}
+
+	@Transactional
+	public CurrentUser changeProfile(CurrentUser user, String displayName, String locale) {
+		List<FieldProblem> problems = new ArrayList<>();
+		checkLanguage(locale, problems);
+		if (displayName.isBlank()) {
+			problems.add(new FieldProblem("displayName", "jakarta.validation.constraints.NotBlank.message"));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		User current = get(user, user.id());
+		User changed = new User(current.orgId(), current.id(), current.email(), displayName.trim(), current.role(), locale,
+				current.active(), current.version(), current.updatedAt(), current.updatedBy());
+		users.update(changed, current.version(), user.displayName());
+		return user.withDisplayName(displayName.trim()).withLocale(locale);
+	}
+
+	@Transactional
+	public CurrentUser changeLanguage(CurrentUser user, String locale) {
+		List<FieldProblem> problems = new ArrayList<>();
+		checkLanguage(locale, problems);
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		users.setLocale(user.orgId(), user.id(), locale);
+		return user.withLocale(locale);
+	}
+
+	private String newLink(UUID orgId, UUID userId, String purpose) {
+		String secret = Secrets.generate("");
+		links.insert(orgId, Ids.next(), userId, Secrets.hash(secret), purpose, clock.instant().plus(LINK_VALIDITY));
+		return secret;
+	}
+
+	private static void checkNewPassword(String password) {
+		if (password.length() < MIN_PASSWORD_LENGTH) {
+			throw InvalidInputException.of("newPassword", "validation.password.length", MIN_PASSWORD_LENGTH);
+		}
+	}
+
+	private static void checkLanguage(@Nullable String locale, List<FieldProblem> problems) {
+		if (locale == null || !LANGUAGES.contains(locale)) {
+			problems.add(new FieldProblem("locale", "validation.locale.supported"));
+		}
+	}
+
+	static void requireAdmin(CurrentUser user) {
+		if (!user.isAdmin()) {
+			throw new AccessDeniedException("Only an admin may change users and teams");
+		}
+	}
+
+	/** A created user, with the secret of their invitation link when they have no password yet. */
+	public record Created(User user, @Nullable String invitationSecret) {
+	}
+}

@@ -1,0 +1,115 @@
+package dev.tandem.people;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The one rule of who may see whose data, used by every query that returns people's records.
+ * <p>
+ * A user sees their own data. A manager sees the data of everyone in the teams they lead and in
+ * all teams below those, recursively, including the leaders of those teams. An admin sees the
+ * whole organisation. Memberships are dated, so the answer can be asked for any day: a rep who
+ * moved teams belonged to the old manager before the move and to the new one from the move on.
+ * Nothing ever crosses organisations.
+ */
+@Service
+public class Visibility {
+
+	private final JdbcClient jdbc;
+	private final Clock clock;
+
+	Visibility(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** Whether {@code viewer} may see data owned by {@code ownerId} today. */
+	public boolean canSee(CurrentUser viewer, UUID ownerId) {
+		if (viewer.id().equals(ownerId)) {
+			return true;
+		}
+		if (viewer.isAdmin()) {
+			return inOrganisation(viewer.orgId(), ownerId);
+		}
+		return managedUsers(viewer.orgId(), viewer.id(), today(viewer.orgId())).contains(ownerId);
+	}
+
+	/** Whether {@code viewer} manages {@code ownerId} (directly or through teams below) today. */
+	public boolean manages(CurrentUser viewer, UUID ownerId) {
+		return managedUsers(viewer.orgId(), viewer.id(), today(viewer.orgId())).contains(ownerId);
+	}
+
+	/** The users whose data {@code viewer} may see today: themselves and everyone they manage (all, for an admin). */
+	public Set<UUID> visibleUsers(CurrentUser viewer) {
+		if (viewer.isAdmin()) {
+			return new LinkedHashSet<>(jdbc.sql("select id from people_user where org_id = :org order by id")
+				.param("org", viewer.orgId()).query(UUID.class).list());
+		}
+		Set<UUID> visible = new LinkedHashSet<>();
+		visible.add(viewer.id());
+		visible.addAll(managedUsers(viewer.orgId(), viewer.id(), today(viewer.orgId())));
+		return visible;
+	}
+
+	/** The users that {@code managerId} manages on {@code day}, recursively through the team hierarchy; never themselves. */
+	public Set<UUID> managedUsers(UUID orgId, UUID managerId, LocalDate day) {
+		List<UUID> ids = jdbc.sql("""
+				with recursive led as (
+				  select id from people_team where org_id = :org and leader_id = :manager
+				  union
+				  select t.id from people_team t join led on t.parent_id = led.id where t.org_id = :org
+				)
+				select m.user_id from people_membership m join led on m.team_id = led.id
+				 where m.org_id = :org and m.valid_from <= :day and (m.valid_to is null or m.valid_to > :day)
+				union
+				select t.leader_id from people_team t join led on t.id = led.id
+				 where t.org_id = :org and t.leader_id is not null
+				""")
+			.param("org", orgId).param("manager", managerId).param("day", day)
+			.query(UUID.class).list();
+		Set<UUID> managed = new HashSet<>(ids);
+		managed.remove(managerId);
+		return managed;
+	}
+
+	/** The user's line of managers on {@code day}: the leaders of their teams and of every team above, nearest first. */
+	public List<UUID> lineManagers(UUID orgId, UUID userId, LocalDate day) {
+		return jdbc.sql("""
+				with recursive base as (
+				  select team_id as id, 0 as depth from people_membership
+				   where org_id = :org and user_id = :user and valid_from <= :day and (valid_to is null or valid_to > :day)
+				  union
+				  select id, 0 from people_team where org_id = :org and leader_id = :user
+				), up as (
+				  select t.id, t.parent_id, t.leader_id, b.depth from people_team t join base b on t.id = b.id where t.org_id = :org
+				  union
+				  select p.id, p.parent_id, p.leader_id, up.depth + 1 from people_team p join up on p.id = up.parent_id where p.org_id = :org
+				)
+				select leader_id from up where leader_id is not null and leader_id <> :user
+				 group by leader_id order by min(depth), leader_id
+				""")
+			.param("org", orgId).param("user", userId).param("day", day)
+			.query(UUID.class).list();
+	}
+
+	private boolean inOrganisation(UUID orgId, UUID userId) {
+		return jdbc.sql("select exists (select 1 from people_user where org_id = :org and id = :id)")
+			.param("org", orgId).param("id", userId).query(Boolean.class).single();
+	}
+
+	/** Today in the organisation's time zone. */
+	public LocalDate today(UUID orgId) {
+		String zone = jdbc.sql("select time_zone from people_organisation where org_id = :org")
+			.param("org", orgId).query(String.class).optional().orElse("UTC");
+		return LocalDate.now(clock.withZone(ZoneId.of(zone)));
+	}
+}

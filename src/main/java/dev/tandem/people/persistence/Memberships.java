@@ -1,0 +1,86 @@
+package dev.tandem.people.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.tandem.people.Membership;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Who belonged to which team when; rows are ended, never deleted, so history stays.
+ */
+@Repository
+public class Memberships {
+
+	private static final String COLUMNS = "id, team_id, user_id, valid_from, valid_to";
+
+	private final JdbcClient jdbc;
+
+	Memberships(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public Optional<Membership> find(UUID orgId, UUID id) {
+		return jdbc.sql("select " + COLUMNS + " from people_membership where org_id = :org and id = :id")
+			.param("org", orgId).param("id", id).query(Memberships::map).optional();
+	}
+
+	public List<Membership> ofTeam(UUID orgId, UUID teamId) {
+		return jdbc.sql("select " + COLUMNS + " from people_membership where org_id = :org and team_id = :team order by valid_from, id")
+			.param("org", orgId).param("team", teamId).query(Memberships::map).list();
+	}
+
+	public List<Membership> ofUser(UUID orgId, UUID userId) {
+		return jdbc.sql("select " + COLUMNS + " from people_membership where org_id = :org and user_id = :user order by valid_from, id")
+			.param("org", orgId).param("user", userId).query(Memberships::map).list();
+	}
+
+	public List<Membership> validOn(UUID orgId, LocalDate day) {
+		return jdbc.sql("select " + COLUMNS + """
+				 from people_membership
+				 where org_id = :org and valid_from <= :day and (valid_to is null or valid_to > :day)
+				 order by valid_from, id
+				""")
+			.param("org", orgId).param("day", day).query(Memberships::map).list();
+	}
+
+	/** Whether the user has a membership of the team overlapping [from, to). */
+	public boolean overlaps(UUID orgId, UUID teamId, UUID userId, LocalDate from, @Nullable LocalDate to) {
+		return jdbc.sql("""
+				select exists (select 1 from people_membership
+				 where org_id = :org and team_id = :team and user_id = :user
+				   and (valid_to is null or valid_to > :from)
+				   and (cast(:to as date) is null or valid_from < :to))
+				""")
+			.param("org", orgId).param("team", teamId).param("user", userId).param("from", from).param("to", to)
+			.query(Boolean.class).single();
+	}
+
+	public void insert(UUID orgId, Membership membership) {
+		jdbc.sql("insert into people_membership (org_id, id, team_id, user_id, valid_from, valid_to) values (:org, :id, :team, :user, :from, :to)")
+			.param("org", orgId).param("id", membership.id()).param("team", membership.teamId())
+			.param("user", membership.userId()).param("from", membership.validFrom()).param("to", membership.validTo())
+			.update();
+	}
+
+	public void end(UUID orgId, UUID id, LocalDate validTo) {
+		jdbc.sql("update people_membership set valid_to = :to where org_id = :org and id = :id")
+			.param("to", validTo).param("org", orgId).param("id", id).update();
+	}
+
+	public void delete(UUID orgId, UUID id) {
+		jdbc.sql("delete from people_membership where org_id = :org and id = :id").param("org", orgId).param("id", id).update();
+	}
+
+	static Membership map(ResultSet rs, int row) throws SQLException {
+		return new Membership(rs.getObject("id", UUID.class), rs.getObject("team_id", UUID.class),
+				rs.getObject("user_id", UUID.class), rs.getObject("valid_from", LocalDate.class),
+				rs.getObject("valid_to", LocalDate.class));
+	}
+}

@@ -1,0 +1,50 @@
+package dev.tandem.people.persistence;
+
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.tandem.people.Organisation;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The tenants of this installation.
+ */
+@Repository
+public class Organisations {
+
+	private final JdbcClient jdbc;
+
+	Organisations(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public Optional<Organisation> find(UUID orgId) {
+		return jdbc.sql("select org_id, name, time_zone, currency, locale, fiscal_year_start_month from people_organisation where org_id = :org")
+			.param("org", orgId)
+			.query((rs, n) -> new Organisation(rs.getObject("org_id", UUID.class), rs.getString("name"),
+					ZoneId.of(rs.getString("time_zone")), rs.getString("currency"), rs.getString("locale"),
+					rs.getInt("fiscal_year_start_month")))
+			.optional();
+	}
+
+	public boolean any() {
+		return jdbc.sql("select exists (select 1 from people_organisation)").query(Boolean.class).single();
+	}
+
+	public boolean nameTaken(String name) {
+		return jdbc.sql("select exists (select 1 from people_organisation where lower(name) = lower(:name))")
+			.param("name", name).query(Boolean.class).single();
+	}
+
+	public void insert(Organisation org) {
+		jdbc.sql("""
+				insert into people_organisation (org_id, name, time_zone, currency, locale, fiscal_year_start_month)
+				values (:org, :name, :zone, :currency, :locale, :fiscal)
+				""")
+			.param("org", org.id()).param("name", org.name()).param("zone", org.timeZone().getId())
+			.param("currency", org.currency()).param("locale", org.locale()).param("fiscal", org.fiscalYearStartMonth())
+			.update();
+	}
+}

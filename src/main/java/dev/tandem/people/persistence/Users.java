@@ -1,0 +1,143 @@
+package dev.tandem.people.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.tandem.people.Role;
+import dev.tandem.people.User;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The users of every organisation; each statement is bound to one organisation.
+ */
+@Repository
+public class Users {
+
+	private static final String COLUMNS = "org_id, id, email, display_name, role, locale, active, version, updated_at, updated_by";
+
+	private static final String FILTER = """
+			where u.org_id = :org
+			  and (cast(:role as text) is null or u.role = :role)
+			  and (cast(:active as boolean) is null or u.active = :active)
+			  and (cast(:q as text) is null or u.display_name ilike '%' || :q || '%' or u.email ilike '%' || :q || '%')
+			  and (cast(:team as uuid) is null or exists (
+			        select 1 from people_membership m
+			         where m.org_id = u.org_id and m.user_id = u.id and m.team_id = :team
+			           and m.valid_from <= current_date and (m.valid_to is null or m.valid_to > current_date)))
+			""";
+
+	private final JdbcClient jdbc;
+
+	Users(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public Optional<User> find(UUID orgId, UUID id) {
+		return jdbc.sql("select " + COLUMNS + " from people_user where org_id = :org and id = :id")
+			.param("org", orgId).param("id", id)
+			.query(Users::map).optional();
+	}
+
+	public List<User> findAll(UUID orgId) {
+		return jdbc.sql("select " + COLUMNS + " from people_user where org_id = :org order by display_name")
+			.param("org", orgId)
+			.query(Users::map).list();
+	}
+
+	public List<User> page(UUID orgId, UserFilter filter, @Nullable UUID after, int fetchSize) {
+		return filtered("select " + COLUMNS + " from people_user u " + FILTER
+				+ " and (cast(:after as uuid) is null or u.id > :after) order by u.id limit :limit", orgId, filter)
+			.param("after", after).param("limit", fetchSize)
+			.query(Users::map).list();
+	}
+
+	public long count(UUID orgId, UserFilter filter) {
+		return filtered("select count(*) from people_user u " + FILTER, orgId, filter).query(Long.class).single();
+	}
+
+	private JdbcClient.StatementSpec filtered(String sql, UUID orgId, UserFilter filter) {
+		return jdbc.sql(sql)
+			.param("org", orgId)
+			.param("role", filter.role() == null ? null : filter.role().name())
+			.param("active", filter.active())
+			.param("q", filter.query())
+			.param("team", filter.teamId());
+	}
+
+	public boolean emailTaken(String email, @Nullable UUID exceptUserId) {
+		return jdbc.sql("select exists (select 1 from people_user where email = :email and (cast(:except as uuid) is null or id <> :except))")
+			.param("email", email).param("except", exceptUserId)
+			.query(Boolean.class).single();
+	}
+
+	public void insert(UUID orgId, UUID id, String email, String displayName, Role role, String locale,
+			@Nullable String passwordHash, String actor) {
+		jdbc.sql("""
+				insert into people_user (org_id, id, email, display_name, role, locale, password_hash, updated_by)
+				values (:org, :id, :email, :name, :role, :locale, :hash, :actor)
+				""")
+			.param("org", orgId).param("id", id).param("email", email).param("name", displayName)
+			.param("role", role.name()).param("locale", locale).param("hash", passwordHash).param("actor", actor)
+			.update();
+	}
+
+	/**
+	 * Writes the editable fields if the stored version is still {@code expectedVersion}.
+	 * @return whether the row was updated (false: changed meanwhile, or gone)
+	 */
+	public boolean update(User changed, int expectedVersion, String actor) {
+		return jdbc.sql("""
+				update people_user
+				   set display_name = :name, role = :role, locale = :locale, active = :active,
+				       version = version + 1, updated_at = now(), updated_by = :actor
+				 where org_id = :org and id = :id and version = :version
+				""")
+			.param("name", changed.displayName()).param("role", changed.role().name())
+			.param("locale", changed.locale()).param("active", changed.active()).param("actor", actor)
+			.param("org", changed.orgId()).param("id", changed.id()).param("version", expectedVersion)
+			.update() == 1;
+	}
+
+	public void setLocale(UUID orgId, UUID id, String locale) {
+		jdbc.sql("update people_user set locale = :locale, version = version + 1, updated_at = now() where org_id = :org and id = :id")
+			.param("locale", locale).param("org", orgId).param("id", id).update();
+	}
+
+	public void setPasswordHash(UUID orgId, UUID id, String passwordHash) {
+		jdbc.sql("update people_user set password_hash = :hash where org_id = :org and id = :id")
+			.param("hash", passwordHash).param("org", orgId).param("id", id).update();
+	}
+
+	public Optional<Login> findLogin(String email) {
+		return jdbc.sql("select " + COLUMNS + ", password_hash from people_user where email = :email")
+			.param("email", email)
+			.query((rs, n) -> new Login(map(rs, n), rs.getString("password_hash"))).optional();
+	}
+
+	public @Nullable String passwordHash(UUID orgId, UUID id) {
+		return jdbc.sql("select password_hash from people_user where org_id = :org and id = :id")
+			.param("org", orgId).param("id", id).query(String.class).optional().orElse(null);
+	}
+
+	static User map(ResultSet rs, int row) throws SQLException {
+		return new User(rs.getObject("org_id", UUID.class), rs.getObject("id", UUID.class), rs.getString("email"),
+				rs.getString("display_name"), Role.valueOf(rs.getString("role")), rs.getString("locale"),
+				rs.getBoolean("active"), rs.getInt("version"), rs.getTimestamp("updated_at").toInstant(),
+				rs.getString("updated_by"));
+	}
+
+	/** A user with the hash of their password, for signing in only. */
+	public record Login(User user, @Nullable String passwordHash) {
+	}
+
+	/** Optional criteria of a user list; {@code null} means any. */
+	public record UserFilter(@Nullable Role role, @Nullable Boolean active, @Nullable String query, @Nullable UUID teamId) {
+
+		public static final UserFilter ALL = new UserFilter(null, null, null, null);
+	}
+}

@@ -1,0 +1,69 @@
+package dev.tandem.people.security;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import dev.tandem.people.CurrentUser;
+import dev.tandem.people.User;
+import dev.tandem.people.persistence.Users;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks an e-mail and password, throttled per account and per client address. An unknown
+ * account, a deactivated one and a wrong password all fail the same way and take the same time.
+ */
+@Component
+class PasswordAuthenticationProvider implements AuthenticationProvider {
+
+	private final Users users;
+	private final PasswordEncoder passwordEncoder;
+	private final LoginThrottle throttle;
+	private final String unknownUserHash;
+
+	PasswordAuthenticationProvider(Users users, PasswordEncoder passwordEncoder, LoginThrottle throttle) {
+		this.users = users;
+		this.passwordEncoder = passwordEncoder;
+		this.throttle = throttle;
+		this.unknownUserHash = passwordEncoder.encode("no user has this password");
+	}
+
+	@Override
+	public Authentication authenticate(Authentication authentication) {
+		String email = authentication.getName().trim().toLowerCase(Locale.ROOT);
+		String password = String.valueOf(authentication.getCredentials());
+		String address = authentication.getDetails() instanceof WebAuthenticationDetails details
+				&& details.getRemoteAddress() != null ? details.getRemoteAddress() : "unknown";
+		throttle.check(email, address);
+		Optional<Users.Login> login = users.findLogin(email).filter(l -> l.user().active() && l.passwordHash() != null);
+		boolean matches = passwordEncoder.matches(password, login.map(Users.Login::passwordHash).orElse(unknownUserHash))
+				&& login.isPresent();
+		if (!matches) {
+			throttle.failed(email, address);
+			throw new BadCredentialsException("Bad credentials");
+		}
+		throttle.succeeded(email);
+		return authenticated(login.get().user());
+	}
+
+	static Authentication authenticated(CurrentUser user) {
+		return UsernamePasswordAuthenticationToken.authenticated(user, null,
+				List.of(new SimpleGrantedAuthority("ROLE_" + user.role().name())));
+	}
+
+	static Authentication authenticated(User user) {
+		return authenticated(new CurrentUser(user.orgId(), user.id(), user.email(), user.displayName(), user.role(), user.locale()));
+	}
+
+	@Override
+	public boolean supports(Class<?> authentication) {
+		return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+	}
+}

@@ -1,0 +1,81 @@
+package dev.tandem.people.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+
+/**
+ * Two doors: the JSON API under {@code /api} (personal bearer tokens, no session, no CSRF since
+ * no cookie is trusted) and the web UI (form login, session, CSRF on every form).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class SecurityConfiguration {
+
+	private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
+			+ "style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	AuthenticationManager authenticationManager(PasswordAuthenticationProvider provider) {
+		return new ProviderManager(provider);
+	}
+
+	@Bean
+	SecurityContextRepository securityContextRepository() {
+		return new HttpSessionSecurityContextRepository();
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain api(HttpSecurity http, ApiTokenFilter apiTokenFilter, ProblemResponses problems) throws Exception {
+		return http.securityMatcher("/api/**")
+			.authorizeHttpRequests(auth -> auth
+				.requestMatchers(HttpMethod.POST, "/api/v1/auth/tokens").permitAll()
+				.anyRequest().authenticated())
+			.csrf(csrf -> csrf.disable())
+			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(cache -> cache.disable())
+			.addFilterBefore(apiTokenFilter, AnonymousAuthenticationFilter.class)
+			.exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain web(HttpSecurity http, PasswordAuthenticationProvider provider, LoginFailureHandler failureHandler,
+			SecurityContextRepository contextRepository) throws Exception {
+		return http
+			.authorizeHttpRequests(auth -> auth
+				.requestMatchers("/login", "/set-password", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
+						"/error", "/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**", "/api-docs/**",
+						"/swagger-ui/**").permitAll()
+				.requestMatchers(HttpMethod.POST, "/language").permitAll()
+				.requestMatchers("/admin/**", "/teams/new", "/teams/*/edit").hasRole("ADMIN")
+				.requestMatchers(HttpMethod.POST, "/teams", "/teams/**").hasRole("ADMIN")
+				.anyRequest().authenticated())
+			.authenticationProvider(provider)
+			.securityContext(c -> c.securityContextRepository(contextRepository))
+			.formLogin(form -> form.loginPage("/login").failureHandler(failureHandler).defaultSuccessUrl("/", false))
+			.logout(logout -> logout.logoutSuccessUrl("/login?logout").deleteCookies("TANDEM_SESSION"))
+			.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+			.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
+			.build();
+	}
+}

@@ -1,0 +1,76 @@
+package dev.tandem.people.web;
+
+import java.util.Map;
+import java.util.UUID;
+
+import dev.tandem.people.ApiTokenManagement;
+import dev.tandem.people.CurrentUser;
+import dev.tandem.platform.InvalidInputException;
+import dev.tandem.platform.web.FormErrors;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * A user's personal API tokens: create (the secret is shown this once), list, revoke.
+ */
+@Controller
+class ApiTokenController {
+
+	private static final String PAGE = "people/tokens";
+
+	private final ApiTokenManagement tokens;
+	private final FormErrors formErrors;
+
+	ApiTokenController(ApiTokenManagement tokens, FormErrors formErrors) {
+		this.tokens = tokens;
+		this.formErrors = formErrors;
+	}
+
+	@GetMapping("/profile/tokens")
+	String list(@AuthenticationPrincipal CurrentUser me, Model model) {
+		return page(me, model, Map.of());
+	}
+
+	@PostMapping("/profile/tokens")
+	String create(@AuthenticationPrincipal CurrentUser me, @Valid @ModelAttribute("form") TokenForm form,
+			BindingResult binding, Model model, RedirectAttributes redirect) {
+		if (binding.hasErrors()) {
+			return page(me, model, formErrors.of(binding));
+		}
+		try {
+			var created = tokens.create(me, form.name());
+			redirect.addFlashAttribute("newToken", created.token());
+			return "redirect:/profile/tokens";
+		}
+		catch (InvalidInputException ex) {
+			return page(me, model, formErrors.of(ex));
+		}
+	}
+
+	@PostMapping("/profile/tokens/{id}/revoke")
+	String revoke(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, RedirectAttributes redirect) {
+		tokens.revoke(me, id);
+		redirect.addFlashAttribute("flash", formErrors.message("tokens.revoked"));
+		return "redirect:/profile/tokens";
+	}
+
+	private String page(CurrentUser me, Model model, Map<String, String> errors) {
+		model.addAttribute("tokens", tokens.list(me));
+		model.addAttribute("errors", errors);
+		return PAGE;
+	}
+
+	record TokenForm(@NotBlank @Size(max = 100) @Nullable String name) {
+	}
+}

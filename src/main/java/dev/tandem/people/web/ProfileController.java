@@ -1,0 +1,109 @@
+package dev.tandem.people.web;
+
+import java.util.Map;
+
+import dev.tandem.people.CurrentUser;
+import dev.tandem.people.TeamManagement;
+import dev.tandem.people.UserManagement;
+import dev.tandem.people.security.SignedInUser;
+import dev.tandem.platform.InvalidInputException;
+import dev.tandem.platform.web.FormErrors;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Every user's own profile: name, language and password.
+ */
+@Controller
+class ProfileController {
+
+	private static final String PAGE = "people/profile";
+
+	private final UserManagement users;
+	private final TeamManagement teams;
+	private final OrgChart orgChart;
+	private final SignedInUser signedIn;
+	private final FormErrors formErrors;
+
+	ProfileController(UserManagement users, TeamManagement teams, OrgChart orgChart, SignedInUser signedIn,
+			FormErrors formErrors) {
+		this.users = users;
+		this.teams = teams;
+		this.orgChart = orgChart;
+		this.signedIn = signedIn;
+		this.formErrors = formErrors;
+	}
+
+	@GetMapping("/profile")
+	String profile(@AuthenticationPrincipal CurrentUser me, Model model) {
+		return page(me, model, new ProfileForm(me.displayName(), me.locale()), Map.of());
+	}
+
+	@PostMapping("/profile")
+	String update(@AuthenticationPrincipal CurrentUser me, @Valid @ModelAttribute("form") ProfileForm form,
+			BindingResult binding, Model model, HttpServletRequest request, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		if (binding.hasErrors()) {
+			return page(me, model, form, formErrors.of(binding));
+		}
+		try {
+			signedIn.replace(users.changeProfile(me, form.displayName(), form.locale()), request, response);
+		}
+		catch (InvalidInputException ex) {
+			return page(me, model, form, formErrors.of(ex));
+		}
+		redirect.addFlashAttribute("flash", formErrors.message("profile.saved"));
+		return "redirect:/profile";
+	}
+
+	@PostMapping("/profile/password")
+	String changePassword(@AuthenticationPrincipal CurrentUser me, @Valid @ModelAttribute("password") PasswordForm form,
+			BindingResult binding, Model model, RedirectAttributes redirect) {
+		var errors = new java.util.LinkedHashMap<>(formErrors.of(binding));
+		if (errors.isEmpty() && !form.newPassword().equals(form.confirmPassword())) {
+			errors.put("confirmPassword", formErrors.message("validation.password.confirm"));
+		}
+		if (errors.isEmpty()) {
+			try {
+				users.changePassword(me, form.currentPassword(), form.newPassword());
+				redirect.addFlashAttribute("flash", formErrors.message("profile.password-changed"));
+				return "redirect:/profile";
+			}
+			catch (InvalidInputException ex) {
+				errors.putAll(formErrors.of(ex));
+			}
+		}
+		return page(me, model, new ProfileForm(me.displayName(), me.locale()), errors);
+	}
+
+	private String page(CurrentUser me, Model model, ProfileForm form, Map<String, String> errors) {
+		model.addAttribute("form", form);
+		model.addAttribute("errors", errors);
+		model.addAttribute("user", users.get(me, me.id()));
+		model.addAttribute("myTeams", orgChart.snapshot(me).teamsOf(me.id()));
+		model.addAttribute("history", teams.membershipsOf(me, me.id()));
+		model.addAttribute("teamNames", teams.all(me).stream().collect(
+				java.util.stream.Collectors.toMap(t -> t.id(), t -> t.name())));
+		return PAGE;
+	}
+
+	record ProfileForm(@NotBlank @Size(max = 100) @Nullable String displayName, @NotBlank @Nullable String locale) {
+	}
+
+	record PasswordForm(@NotBlank @Nullable String currentPassword,
+			@NotBlank @Size(min = UserManagement.MIN_PASSWORD_LENGTH, max = 200) @Nullable String newPassword,
+			@NotBlank @Nullable String confirmPassword) {
+	}
+}

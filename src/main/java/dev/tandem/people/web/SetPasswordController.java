@@ -1,0 +1,70 @@
+package dev.tandem.people.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.tandem.people.UserManagement;
+import dev.tandem.platform.InvalidInputException;
+import dev.tandem.platform.web.FormErrors;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Where an invited user, or one whose password an admin reset, chooses their password.
+ */
+@Controller
+class SetPasswordController {
+
+	private static final String PAGE = "people/set-password";
+
+	private final UserManagement users;
+	private final FormErrors formErrors;
+
+	SetPasswordController(UserManagement users, FormErrors formErrors) {
+		this.users = users;
+		this.formErrors = formErrors;
+	}
+
+	@GetMapping("/set-password")
+	String form(@RequestParam(defaultValue = "") String token, Model model) {
+		model.addAttribute("token", token);
+		model.addAttribute("user", users.userOfLink(token).orElse(null));
+		model.addAttribute("errors", Map.of());
+		return PAGE;
+	}
+
+	@PostMapping("/set-password")
+	String set(@Valid @ModelAttribute("form") SetPasswordForm form, BindingResult binding, Model model) {
+		Map<String, String> errors = new LinkedHashMap<>(formErrors.of(binding));
+		if (errors.isEmpty() && !form.newPassword().equals(form.confirmPassword())) {
+			errors.put("confirmPassword", formErrors.message("validation.password.confirm"));
+		}
+		if (errors.isEmpty()) {
+			try {
+				users.setPasswordWithLink(form.token(), form.newPassword());
+				return "redirect:/login?password-set";
+			}
+			catch (InvalidInputException ex) {
+				errors.putAll(formErrors.of(ex));
+			}
+		}
+		model.addAttribute("token", form.token());
+		model.addAttribute("user", users.userOfLink(form.token() == null ? "" : form.token()).orElse(null));
+		model.addAttribute("errors", errors);
+		return PAGE;
+	}
+
+	record SetPasswordForm(@NotBlank @Nullable String token,
+			@NotBlank @Size(min = UserManagement.MIN_PASSWORD_LENGTH, max = 200) @Nullable String newPassword,
+			@NotBlank @Nullable String confirmPassword) {
+	}
+}

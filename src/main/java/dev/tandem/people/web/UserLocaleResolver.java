@@ -1,0 +1,69 @@
+package dev.tandem.people.web;
+
+import java.util.List;
+import java.util.Locale;
+
+import dev.tandem.people.CurrentUser;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.LocaleResolver;
+
+/**
+ * The language of a request: the signed-in user's own choice; before sign-in, the one picked on the
+ * login page (a cookie), else the best match of the browser's languages; English by default.
+ */
+@Component("localeResolver")
+class UserLocaleResolver implements LocaleResolver {
+
+	static final String COOKIE = "tandem-lang";
+	private static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.forLanguageTag("nl"));
+
+	@Override
+	public Locale resolveLocale(HttpServletRequest request) {
+		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+		if (auth != null && auth.getPrincipal() instanceof CurrentUser user) {
+			return user.language();
+		}
+		if (request.getCookies() != null) {
+			for (Cookie cookie : request.getCookies()) {
+				if (COOKIE.equals(cookie.getName()) && isSupported(cookie.getValue())) {
+					return Locale.forLanguageTag(cookie.getValue());
+				}
+			}
+		}
+		String header = request.getHeader("Accept-Language");
+		if (header != null && !header.isBlank()) {
+			try {
+				Locale match = Locale.lookup(Locale.LanguageRange.parse(header), SUPPORTED);
+				if (match != null) {
+					return match;
+				}
+			}
+			catch (IllegalArgumentException ignored) {
+				// A malformed header is the client's problem; fall back to English.
+			}
+		}
+		return Locale.ENGLISH;
+	}
+
+	@Override
+	public void setLocale(HttpServletRequest request, @Nullable HttpServletResponse response, @Nullable Locale locale) {
+		if (response != null && locale != null) {
+			Cookie cookie = new Cookie(COOKIE, locale.getLanguage());
+			cookie.setPath("/");
+			cookie.setHttpOnly(true);
+			cookie.setMaxAge(60 * 60 * 24 * 365);
+			cookie.setAttribute("SameSite", "Lax");
+			response.addCookie(cookie);
+		}
+	}
+
+	static boolean isSupported(@Nullable String language) {
+		return "en".equals(language) || "nl".equals(language);
+	}
+}
