@@ -59,7 +59,7 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain web(HttpSecurity http, PasswordAuthenticationProvider provider, LoginFailureHandler failureHandler,
+	SecurityFilterChain web(HttpSecurity http, AuthenticationManager authenticationManager, LoginFailureHandler failureHandler,
 			SecurityContextRepository contextRepository) throws Exception {
 		return http
 			.authorizeHttpRequests(auth -> auth
@@ -70,7 +70,8 @@ class SecurityConfiguration {
 				.requestMatchers("/admin/**", "/teams/new", "/teams/*/edit").hasRole("ADMIN")
 				.requestMatchers(HttpMethod.POST, "/teams", "/teams/**").hasRole("ADMIN")
 				.anyRequest().authenticated())
-			.authenticationProvider(provider)
+			// One manager with one provider: a failed attempt is checked, and counted, exactly once.
+			.authenticationManager(authenticationManager)
 			.securityContext(c -> c.securityContextRepository(contextRepository))
 			.formLogin(form -> form.loginPage("/login").failureHandler(failureHandler).defaultSuccessUrl("/", false))
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout").deleteCookies("TANDEM_SESSION"))

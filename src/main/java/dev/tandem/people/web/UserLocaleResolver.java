@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
- * The language of a request: the signed-in user's own choice; before sign-in, the one picked on the
- * login page (a cookie), else the best match of the browser's languages; English by default.
+ * The language of a request: for the API, the client's {@code Accept-Language}; in the UI, the
+ * signed-in user's own choice; before sign-in, the one picked on the login page (a cookie); else the
+ * best match of the browser's languages; English by default.
  */
 @Component("localeResolver")
 class UserLocaleResolver implements LocaleResolver {
@@ -25,6 +26,11 @@ class UserLocaleResolver implements LocaleResolver {
 
 	@Override
 	public Locale resolveLocale(HttpServletRequest request) {
+		String header = request.getHeader("Accept-Language");
+		boolean api = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+		if (api && header != null && !header.isBlank()) {
+			return fromHeader(header);
+		}
 		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
 		if (auth != null && auth.getPrincipal() instanceof CurrentUser user) {
 			return user.language();
@@ -36,19 +42,18 @@ class UserLocaleResolver implements LocaleResolver {
 				}
 			}
 		}
-		String header = request.getHeader("Accept-Language");
-		if (header != null && !header.isBlank()) {
-			try {
-				Locale match = Locale.lookup(Locale.LanguageRange.parse(header), SUPPORTED);
-				if (match != null) {
-					return match;
-				}
-			}
-			catch (IllegalArgumentException ignored) {
-				// A malformed header is the client's problem; fall back to English.
-			}
+		return header == null || header.isBlank() ? Locale.ENGLISH : fromHeader(header);
+	}
+
+	private static Locale fromHeader(String header) {
+		try {
+			Locale match = Locale.lookup(Locale.LanguageRange.parse(header), SUPPORTED);
+			return match == null ? Locale.ENGLISH : match;
 		}
-		return Locale.ENGLISH;
+		catch (IllegalArgumentException ex) {
+			// A malformed header is the client's problem; fall back to English.
+			return Locale.ENGLISH;
+		}
 	}
 
 	@Override

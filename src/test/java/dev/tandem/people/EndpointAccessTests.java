@@ -1,0 +1,192 @@
+package dev.tandem.people;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.tandem.support.ApiClient;
+import dev.tandem.support.Demo;
+import dev.tandem.support.TandemIntegrationTest;
+import dev.tandem.support.WebSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Walks every page and API endpoint of the foundation as anonymous, as each role of Northwind and as
+ * users of the other organisation, with the expected status written out per case.
+ */
+@TandemIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EndpointAccessTests {
+
+	@LocalServerPort int port;
+	@Autowired JdbcClient jdbc;
+
+	UUID insideSales;
+	UUID sanne;
+	UUID zuidwindTeam;
+	UUID jan;
+	Map<String, WebSession> web;
+	Map<String, ApiClient> api;
+
+	@BeforeAll
+	void signIn() {
+		insideSales = Demo.teamId(jdbc, "Inside Sales");
+		sanne = Demo.userId(jdbc, Demo.REP);
+		zuidwindTeam = Demo.teamId(jdbc, "Zuidwind Sales");
+		jan = Demo.userId(jdbc, "jan@zuidwind.demo");
+		web = Map.of("REP", WebSession.signedIn(port, Demo.REP, Demo.PASSWORD),
+				"MANAGER", WebSession.signedIn(port, Demo.MANAGER, Demo.PASSWORD),
+				"EXECUTIVE", WebSession.signedIn(port, Demo.EXECUTIVE, Demo.PASSWORD),
+				"ADMIN", WebSession.signedIn(port, Demo.ADMIN, Demo.PASSWORD),
+				"PARTNER", WebSession.signedIn(port, "kim@northwind.demo", Demo.PASSWORD),
+				"OTHER_ADMIN", WebSession.signedIn(port, Demo.OTHER_TENANT_ADMIN, Demo.PASSWORD),
+				"OTHER_MANAGER", WebSession.signedIn(port, Demo.OTHER_TENANT_MANAGER, Demo.PASSWORD));
+		api = Map.of("REP", ApiClient.as(port, Demo.REP, Demo.PASSWORD),
+				"MANAGER", ApiClient.as(port, Demo.MANAGER, Demo.PASSWORD),
+				"EXECUTIVE", ApiClient.as(port, Demo.EXECUTIVE, Demo.PASSWORD),
+				"ADMIN", ApiClient.as(port, Demo.ADMIN, Demo.PASSWORD),
+				"PARTNER", ApiClient.as(port, "kim@northwind.demo", Demo.PASSWORD),
+				"OTHER_ADMIN", ApiClient.as(port, Demo.OTHER_TENANT_ADMIN, Demo.PASSWORD),
+				"OTHER_MANAGER", ApiClient.as(port, Demo.OTHER_TENANT_MANAGER, Demo.PASSWORD));
+	}
+
+	@Test
+	void anonymousVisitorsAreSentToTheLoginPage() {
+		WebSession anonymous = new WebSession(port);
+		for (String page : new String[] { "/", "/teams", "/departments", "/profile", "/profile/tokens", "/teams/" + insideSales,
+				"/teams/new", "/teams/" + insideSales + "/edit", "/admin/users", "/admin/users/new", "/admin/users/" + sanne }) {
+			HttpResponse<String> response = anonymous.get(page);
+			assertThat(response.statusCode()).as(page).isEqualTo(302);
+			assertThat(response.headers().firstValue("Location")).as(page).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+		}
+		assertThat(anonymous.get("/login").statusCode()).isEqualTo(200);
+		assertThat(anonymous.get("/actuator/health").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void pagesForEveryoneOpenForEveryRole() {
+		for (String role : new String[] { "REP", "MANAGER", "EXECUTIVE", "ADMIN", "PARTNER", "OTHER_MANAGER" }) {
+			for (String page : new String[] { "/", "/teams", "/departments", "/profile", "/profile/tokens" }) {
+				assertThat(web.get(role).get(page).statusCode()).as(role + " " + page).isEqualTo(200);
+			}
+		}
+		for (String role : new String[] { "REP", "MANAGER", "EXECUTIVE", "ADMIN", "PARTNER" }) {
+			assertThat(web.get(role).get("/teams/" + insideSales).statusCode()).as(role).isEqualTo(200);
+		}
+	}
+
+	@Test
+	void adminPagesOpenOnlyForAdmins() {
+		String[] adminPages = { "/admin/users", "/admin/users/new", "/admin/users/" + sanne, "/teams/new",
+				"/teams/" + insideSales + "/edit" };
+		for (String role : new String[] { "REP", "MANAGER", "EXECUTIVE", "PARTNER", "OTHER_MANAGER" }) {
+			for (String page : adminPages) {
+				assertThat(web.get(role).get(page).statusCode()).as(role + " " + page).isEqualTo(403);
+			}
+		}
+		for (String page : adminPages) {
+			assertThat(web.get("ADMIN").get(page).statusCode()).as("ADMIN " + page).isEqualTo(200);
+		}
+	}
+
+	@Test
+	void recordsOfAnotherOrganisationAreNotFound() {
+		assertThat(web.get("OTHER_MANAGER").get("/teams/" + insideSales).statusCode()).isEqualTo(404);
+		assertThat(web.get("OTHER_ADMIN").get("/teams/" + insideSales).statusCode()).isEqualTo(404);
+		assertThat(web.get("OTHER_ADMIN").get("/teams/" + insideSales + "/edit").statusCode()).isEqualTo(404);
+		assertThat(web.get("OTHER_ADMIN").get("/admin/users/" + sanne).statusCode()).isEqualTo(404);
+		assertThat(web.get("ADMIN").get("/admin/users/" + jan).statusCode()).isEqualTo(404);
+		assertThat(web.get("ADMIN").get("/teams/" + zuidwindTeam).statusCode()).isEqualTo(404);
+		assertThat(web.get("ADMIN").get("/teams/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
+
+		assertThat(api.get("OTHER_MANAGER").get("/api/v1/users/" + sanne).status()).isEqualTo(404);
+		assertThat(api.get("OTHER_MANAGER").get("/api/v1/teams/" + insideSales).status()).isEqualTo(404);
+		assertThat(api.get("REP").get("/api/v1/users/" + jan).status()).isEqualTo(404);
+		assertThat(api.get("REP").get("/api/v1/teams/" + zuidwindTeam).status()).isEqualTo(404);
+		assertThat(api.get("REP").get("/api/v1/users/not-an-id").status()).isEqualTo(404);
+		ApiClient.Response patch = api.get("OTHER_ADMIN").patch("/api/v1/users/" + sanne, "{\"version\":0,\"displayName\":\"Hacked\"}");
+		assertThat(patch.status()).isEqualTo(404);
+		assertThat(patch.contentType()).startsWith("application/problem+json");
+		assertThat(api.get("OTHER_ADMIN").patch("/api/v1/teams/" + insideSales, "{\"version\":0,\"name\":\"Hacked\"}").status())
+			.isEqualTo(404);
+		assertThat(jdbc.sql("select display_name from people_user where id = :id").param("id", sanne).query(String.class).single())
+			.isEqualTo("Sanne Bakker");
+	}
+
+	@Test
+	void listsShowOnlyTheOwnOrganisation() {
+		assertThat(api.get("OTHER_MANAGER").get("/api/v1/users").json().get("total").asInt()).isEqualTo(4);
+		assertThat(api.get("OTHER_MANAGER").get("/api/v1/teams").json().get("total").asInt()).isEqualTo(1);
+		assertThat(api.get("REP").get("/api/v1/users?q=zuidwind").json().get("total").asInt()).isZero();
+		assertThat(web.get("OTHER_MANAGER").get("/teams").body()).contains("Zuidwind Sales").doesNotContain("Inside Sales");
+	}
+
+	@Test
+	void anonymousApiCallsAnswer401AsProblem() {
+		ApiClient anonymous = ApiClient.anonymous(port);
+		for (String path : new String[] { "/api/v1/me", "/api/v1/users", "/api/v1/users/" + sanne, "/api/v1/teams",
+				"/api/v1/teams/" + insideSales }) {
+			ApiClient.Response response = anonymous.get(path);
+			assertThat(response.status()).as(path).isEqualTo(401);
+			assertThat(response.contentType()).as(path).startsWith("application/problem+json");
+		}
+		assertThat(anonymous.post("/api/v1/users", "{}").status()).isEqualTo(401);
+		assertThat(anonymous.patch("/api/v1/teams/" + insideSales, "{}").status()).isEqualTo(401);
+		assertThat(new ApiClient(port, "tdm_not-a-real-token").get("/api/v1/me").status()).isEqualTo(401);
+	}
+
+	@Test
+	void everyRoleReadsTheDirectoryThroughTheApi() {
+		for (String role : new String[] { "REP", "MANAGER", "EXECUTIVE", "ADMIN", "PARTNER" }) {
+			ApiClient client = api.get(role);
+			assertThat(client.get("/api/v1/me").status()).as(role).isEqualTo(200);
+			assertThat(client.get("/api/v1/users").status()).as(role).isEqualTo(200);
+			assertThat(client.get("/api/v1/users/" + sanne).status()).as(role).isEqualTo(200);
+			assertThat(client.get("/api/v1/teams").status()).as(role).isEqualTo(200);
+			assertThat(client.get("/api/v1/teams/" + insideSales).status()).as(role).isEqualTo(200);
+		}
+	}
+
+	@Test
+	void onlyAdminsChangeUsersAndTeams() {
+		for (String role : new String[] { "REP", "MANAGER", "EXECUTIVE", "PARTNER" }) {
+			ApiClient client = api.get(role);
+			assertThat(client.post("/api/v1/users", newUserJson(role.toLowerCase() + "-attempt@northwind.demo")).status())
+				.as(role).isEqualTo(403);
+			assertThat(client.patch("/api/v1/users/" + sanne, "{\"version\":0,\"role\":\"ADMIN\"}").status()).as(role).isEqualTo(403);
+			assertThat(client.post("/api/v1/teams", "{\"name\":\"Rogue " + role + "\",\"kind\":\"SALES\"}").status())
+				.as(role).isEqualTo(403);
+			assertThat(client.patch("/api/v1/teams/" + insideSales, "{\"version\":0,\"name\":\"Rogue\"}").status())
+				.as(role).isEqualTo(403);
+
+			WebSession session = web.get(role);
+			assertThat(session.post("/teams", Map.of("name", "Rogue web " + role, "kind", "SALES")).statusCode()).as(role).isEqualTo(403);
+			assertThat(session.post("/admin/users", Map.of("email", "rogue@northwind.demo", "displayName", "R", "role", "REP",
+					"locale", "en")).statusCode()).as(role).isEqualTo(403);
+			assertThat(session.post("/teams/" + insideSales + "/members", Map.of("userId", sanne.toString(),
+					"validFrom", "2026-01-01")).statusCode()).as(role).isEqualTo(403);
+		}
+		assertThat(jdbc.sql("select count(*) from people_team where name like 'Rogue%'").query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("select count(*) from people_user where email like '%attempt%' or email like 'rogue%'")
+			.query(Long.class).single()).isZero();
+
+		ApiClient admin = api.get("ADMIN");
+		ApiClient.Response created = admin.post("/api/v1/users", newUserJson("access-created@northwind.demo"));
+		assertThat(created.status()).isEqualTo(201);
+		ApiClient.Response team = admin.post("/api/v1/teams", "{\"name\":\"Access Test Team\",\"kind\":\"SALES\"}");
+		assertThat(team.status()).isEqualTo(201);
+		assertThat(admin.patch("/api/v1/teams/" + team.json().get("id").asString(), "{\"version\":0,\"name\":\"Access Test Team 2\"}")
+			.status()).isEqualTo(200);
+	}
+
+	private static String newUserJson(String email) {
+		return "{\"email\":\"" + email + "\",\"displayName\":\"New Person\",\"role\":\"REP\",\"password\":\"long-enough-1\"}";
+	}
+}
