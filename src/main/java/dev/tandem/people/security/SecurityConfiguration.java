@@ -14,6 +14,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.context.SecurityContextRepository;
 
 /**
@@ -40,6 +41,13 @@ class SecurityConfiguration {
 	@Bean
 	SecurityContextRepository securityContextRepository() {
 		return new HttpSessionSecurityContextRepository();
+	}
+
+	/** Back to the page asked for after sign-in, without the {@code ?continue} marker in its address. */
+	private static HttpSessionRequestCache requestCache() {
+		HttpSessionRequestCache cache = new HttpSessionRequestCache();
+		cache.setMatchingRequestParameterName(null);
+		return cache;
 	}
 
 	@Bean
@@ -73,6 +81,7 @@ class SecurityConfiguration {
 			// One manager with one provider: a failed attempt is checked, and counted, exactly once.
 			.authenticationManager(authenticationManager)
 			.securityContext(c -> c.securityContextRepository(contextRepository))
+			.requestCache(c -> c.requestCache(requestCache()))
 			.formLogin(form -> form.loginPage("/login").failureHandler(failureHandler).defaultSuccessUrl("/", false))
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout").deleteCookies("TANDEM_SESSION"))
 			.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))

@@ -1,0 +1,106 @@
+package dev.tandem.people;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import dev.tandem.support.Demo;
+import dev.tandem.support.TandemIntegrationTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Drives the real UI in headless Chromium (Debian's {@code /usr/bin/chromium}, or the one named by
+ * {@code TANDEM_CHROMIUM}). Without a browser these tests fail; they never skip.
+ */
+@TandemIntegrationTest
+class BrowserTests {
+
+	static Playwright playwright;
+	static Browser browser;
+
+	@LocalServerPort int port;
+	@Autowired JdbcClient jdbc;
+
+	@BeforeAll
+	static void launchChromium() {
+		Path chromium = Path.of(System.getenv().getOrDefault("TANDEM_CHROMIUM", "/usr/bin/chromium"));
+		if (!Files.isExecutable(chromium)) {
+			fail("No Chromium at " + chromium + ". Install Debian's chromium (apt-get install -y chromium) "
+					+ "or point TANDEM_CHROMIUM at a Chromium binary. Browser tests do not skip.");
+		}
+		playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+		browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(chromium).setHeadless(true)
+			.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+					"--no-first-run", "--disable-sync")));
+	}
+
+	@AfterAll
+	static void closeChromium() {
+		if (browser != null) {
+			browser.close();
+		}
+		if (playwright != null) {
+			playwright.close();
+		}
+	}
+
+	@AfterEach
+	void brigitteBackToEnglish() {
+		jdbc.sql("update people_user set locale = 'en' where email = :email").param("email", Demo.MANAGER).update();
+	}
+
+	@Test
+	void brigitteSeesHerTeamSwitchesToDutchAndSignsOut() {
+		try (var context = browser.newContext(new Browser.NewContextOptions().setLocale("en-GB"))) {
+			Page page = context.newPage();
+			String base = "http://localhost:" + port;
+			page.navigate(base + "/teams");
+			assertThat(page).hasURL(Pattern.compile(".*/login$"));
+
+			page.getByLabel("E-mail").fill(Demo.MANAGER);
+			page.getByLabel("Password").fill(Demo.PASSWORD);
+			page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+					new Page.GetByRoleOptions().setName("Sign in")).click();
+			assertThat(page).hasURL(Pattern.compile(".*/teams$"));
+
+			Locator insideSales = page.locator(".team-card").filter(new Locator.FilterOptions().setHasText("Inside Sales"));
+			assertThat(insideSales).containsText("Leader");
+			assertThat(insideSales).containsText("Brigitte Janssens");
+			assertThat(insideSales).containsText("Sanne Bakker");
+			assertThat(insideSales).containsText("Noah Jansen");
+
+			page.locator(".lang-switch button[value=nl]").click();
+			assertThat(page).hasURL(Pattern.compile(".*/teams$"));
+			assertThat(page.locator("html")).hasAttribute("lang", "nl");
+			assertThat(insideSales).containsText("Leidinggevende");
+			assertThat(page.locator(".mainnav")).containsText("Afdelingen");
+
+			// The choice is remembered on her profile, not only in this browser.
+			page.navigate(base + "/profile");
+			assertThat(page.locator("h1")).hasText("Jouw profiel");
+
+			page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+					new Page.GetByRoleOptions().setName("Afmelden")).click();
+			assertThat(page).hasURL(Pattern.compile(".*/login\\?logout$"));
+			assertThat(page.locator(".alert")).hasText("Je bent afgemeld.");
+			page.navigate(base + "/teams");
+			assertThat(page).hasURL(Pattern.compile(".*/login$"));
+		}
+	}
+}
