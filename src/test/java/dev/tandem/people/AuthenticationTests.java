@@ -135,6 +135,9 @@ class AuthenticationTests {
 		String after = session.cookie("TANDEM_SESSION");
 		assertThat(before).isNotNull();
 		assertThat(after).isNotNull().isNotEqualTo(before);
+		// Sessions live in PostgreSQL, so any application node can serve the next request.
+		assertThat(jdbc.sql("select count(*) from spring_session where principal_name = :email").param("email", email)
+			.query(Long.class).single()).isEqualTo(1);
 	}
 
 	@Test

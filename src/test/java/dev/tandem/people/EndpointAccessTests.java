@@ -68,6 +68,8 @@ class EndpointAccessTests {
 		}
 		assertThat(anonymous.get("/login").statusCode()).isEqualTo(200);
 		assertThat(anonymous.get("/actuator/health").statusCode()).isEqualTo(200);
+		assertThat(anonymous.get("/actuator/prometheus").body()).contains("application_ready_time_seconds");
+		assertThat(anonymous.postForm("/language", Map.of("lang", "nl")).statusCode()).as("no CSRF token").isEqualTo(403);
 	}
 
 	@Test
@@ -172,8 +174,25 @@ class EndpointAccessTests {
 					"locale", "en")).statusCode()).as(role).isEqualTo(403);
 			assertThat(session.post("/teams/" + insideSales + "/members", Map.of("userId", sanne.toString(),
 					"validFrom", "2026-01-01")).statusCode()).as(role).isEqualTo(403);
+			assertThat(session.post("/teams/" + insideSales, Map.of("version", "0", "name", "Rogue", "kind", "SALES")).statusCode())
+				.as(role).isEqualTo(403);
+			assertThat(session.post("/teams/" + insideSales + "/members/" + UUID.randomUUID() + "/end",
+					Map.of("validTo", "2026-01-01")).statusCode()).as(role).isEqualTo(403);
+			assertThat(session.post("/admin/users/" + sanne, Map.of("version", "0", "displayName", "Rogue", "role", "ADMIN",
+					"locale", "en", "active", "true")).statusCode()).as(role).isEqualTo(403);
+			assertThat(session.post("/admin/users/" + sanne + "/reset-password", Map.of()).statusCode()).as(role).isEqualTo(403);
 		}
+		WebSession otherAdmin = web.get("OTHER_ADMIN");
+		assertThat(otherAdmin.post("/teams/" + insideSales, Map.of("version", "0", "name", "Rogue", "kind", "SALES")).statusCode())
+			.isEqualTo(404);
+		assertThat(otherAdmin.post("/admin/users/" + sanne + "/reset-password", Map.of()).statusCode()).isEqualTo(404);
+		assertThat(otherAdmin.post("/teams/" + zuidwindTeam + "/members", Map.of("userId", sanne.toString(), "validFrom", "2026-01-01"))
+			.statusCode()).as("a user of another organisation cannot be added").isEqualTo(302);
+		assertThat(jdbc.sql("select count(*) from people_membership where user_id = :id and team_id = :team")
+			.param("id", sanne).param("team", zuidwindTeam).query(Long.class).single()).isZero();
 		assertThat(jdbc.sql("select count(*) from people_team where name like 'Rogue%'").query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("select display_name from people_user where id = :id").param("id", sanne).query(String.class).single())
+			.isEqualTo("Sanne Bakker");
 		assertThat(jdbc.sql("select count(*) from people_user where email like '%attempt%' or email like 'rogue%'")
 			.query(Long.class).single()).isZero();
 
