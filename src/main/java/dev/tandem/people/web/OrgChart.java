@@ -81,7 +81,7 @@ class OrgChart {
 			return teams.stream().filter(t -> ids.contains(t.id())).toList();
 		}
 
-		List<Team> ledBy(UUID userId) {
+		public List<Team> ledBy(UUID userId) {
 			return teams.stream().filter(t -> userId.equals(t.leaderId())).toList();
 		}
 	}
