@@ -14,6 +14,7 @@ import dev.tandem.platform.FieldProblem;
 import dev.tandem.platform.Ids;
 import dev.tandem.platform.InvalidInputException;
 import dev.tandem.platform.RecordNotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,9 +28,12 @@ public class OrganisationManagement {
 	private final Organisations organisations;
 	private final Users users;
 	private final PasswordEncoder passwordEncoder;
+	private final ApplicationEventPublisher events;
 
-	OrganisationManagement(Organisations organisations, Users users, PasswordEncoder passwordEncoder) {
+	OrganisationManagement(Organisations organisations, Users users, PasswordEncoder passwordEncoder,
+			ApplicationEventPublisher events) {
 		this.organisations = organisations;
+		this.events = events;
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;
 	}
@@ -82,6 +86,7 @@ public class OrganisationManagement {
 				org.locale(), org.fiscalYearStartMonth()));
 		UUID adminId = Ids.next();
 		users.insert(orgId, adminId, email, adminName, Role.ADMIN, org.locale(), passwordEncoder.encode(adminPassword), adminName);
+		events.publishEvent(new OrganisationOpened(orgId, org.name().trim(), org.locale()));
 		return new CurrentUser(orgId, adminId, email, adminName, Role.ADMIN, org.locale());
 	}
 }

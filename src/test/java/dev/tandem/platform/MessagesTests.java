@@ -47,7 +47,10 @@ class MessagesTests {
 		// Words that are the same in both languages.
 		assertThat(same).isSubsetOf("nav.teams", "nav.menu", "teams.title", "kind.MARKETING", "kind.OPERATIONS",
 				"kind.ENABLEMENT", "home.coming.coaching", "home.coming.forecast", "login.email", "users.email",
-				"users.status", "users.teams");
+				"users.status", "users.teams",
+				"activity-type.EMAIL", "activity-type.SOCIAL", "activity-types.EMAIL", "channel.EMAIL", "channel.SOCIAL",
+				"forecast.BEST_CASE", "forecast.COMMIT", "routing.rule.ROUND_ROBIN", "source.INBOUND", "source.OUTBOUND",
+				"source.PARTNER");
 	}
 
 	@Test

@@ -1,0 +1,174 @@
+package dev.tandem.crm;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import dev.tandem.crm.persistence.Accounts;
+import dev.tandem.people.CurrentUser;
+import dev.tandem.platform.ConcurrentEditException;
+import dev.tandem.platform.FieldProblem;
+import dev.tandem.platform.InvalidInputException;
+import dev.tandem.platform.ListRequest;
+import dev.tandem.platform.Listing;
+import dev.tandem.platform.RecordNotFoundException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Accounts and their contacts, within what the user may see.
+ */
+@Service
+public class AccountManagement {
+
+	static final Set<String> SIZES = Set.of("1-10", "11-50", "51-200", "201-1000", "1000+");
+
+	private final Accounts accounts;
+	private final Access access;
+
+	AccountManagement(Accounts accounts, Access access) {
+		this.accounts = accounts;
+		this.access = access;
+	}
+
+	public Account get(CurrentUser viewer, UUID id) {
+		Account account = accounts.find(viewer.orgId(), id).orElseThrow(() -> new RecordNotFoundException("account", id));
+		if (!accounts.visible(viewer.orgId(), id, access.owners(viewer))) {
+			throw new RecordNotFoundException("account", id);
+		}
+		return account;
+	}
+
+	public Listing<Account> list(CurrentUser viewer, @Nullable UUID ownerId, @Nullable String text, ListRequest request) {
+		Set<UUID> owners = access.owners(viewer);
+		List<Account> rows = accounts.list(viewer.orgId(), owners, ownerId, text, "id", request.after(), request.fetchSize(), 0);
+		return Listing.of(rows, accounts.count(viewer.orgId(), owners, ownerId, text), request, Account::id);
+	}
+
+	public Listing<Account> page(CurrentUser viewer, @Nullable UUID ownerId, @Nullable String text, String sort, int page, int size) {
+		Set<UUID> owners = access.owners(viewer);
+		return new Listing<>(accounts.list(viewer.orgId(), owners, ownerId, text, sort, null, size, page * size),
+				accounts.count(viewer.orgId(), owners, ownerId, text), null);
+	}
+
+	@Transactional
+	public Account create(CurrentUser user, NewAccount account) {
+		UUID ownerId = account.ownerId() == null ? user.id() : account.ownerId();
+		check(user, account.name(), account.size(), ownerId);
+		UUID id = dev.tandem.platform.Ids.next();
+		accounts.insert(user.orgId(), id, account.name().trim(), trim(account.sector()), account.size(), trim(account.country()),
+				trim(account.website()), ownerId, user.displayName());
+		return get(user, id);
+	}
+
+	@Transactional
+	public Account update(CurrentUser user, UUID id, int version, NewAccount changes) {
+		Account current = get(user, id);
+		UUID ownerId = changes.ownerId() == null ? current.ownerId() : changes.ownerId();
+		check(user, changes.name(), changes.size(), ownerId.equals(current.ownerId()) ? null : ownerId);
+		if (!accounts.update(user.orgId(), id, changes.name().trim(), trim(changes.sector()), changes.size(),
+				trim(changes.country()), trim(changes.website()), ownerId, user.displayName(), version)) {
+			Account now = get(user, id);
+			throw new ConcurrentEditException("account", now.updatedBy(), now.updatedAt());
+		}
+		return get(user, id);
+	}
+
+	/** The account of that name the user may see, or a new one of theirs. */
+	@Transactional
+	public Account findOrCreate(CurrentUser user, String name) {
+		return findOrCreate(user, name, user.id());
+	}
+
+	/** The account of that name {@code ownerId} may see, or a new one of theirs. */
+	@Transactional
+	public Account findOrCreate(CurrentUser user, String name, UUID ownerId) {
+		return accounts.findByName(user.orgId(), name)
+			.filter(id -> accounts.visible(user.orgId(), id, access.owners(user)))
+			.map(id -> get(user, id))
+			.orElseGet(() -> create(user, new NewAccount(name, null, null, null, null, ownerId)));
+	}
+
+	public List<Contact> contactsOf(CurrentUser viewer, UUID accountId) {
+		get(viewer, accountId);
+		return accounts.contactsOf(viewer.orgId(), accountId);
+	}
+
+	public Contact contact(CurrentUser viewer, UUID id) {
+		Contact contact = accounts.findContact(viewer.orgId(), id).orElseThrow(() -> new RecordNotFoundException("contact", id));
+		if (!accounts.visible(viewer.orgId(), contact.accountId(), access.owners(viewer))) {
+			throw new RecordNotFoundException("contact", id);
+		}
+		return contact;
+	}
+
+	public Listing<Contact> contacts(CurrentUser viewer, @Nullable String text, ListRequest request) {
+		Set<UUID> owners = access.owners(viewer);
+		List<Contact> rows = accounts.contacts(viewer.orgId(), owners, text, "id", request.after(), request.fetchSize(), 0);
+		return Listing.of(rows, accounts.countContacts(viewer.orgId(), owners, text), request, Contact::id);
+	}
+
+	public Listing<Contact> contactPage(CurrentUser viewer, @Nullable String text, String sort, int page, int size) {
+		Set<UUID> owners = access.owners(viewer);
+		return new Listing<>(accounts.contacts(viewer.orgId(), owners, text, sort, null, size, page * size),
+				accounts.countContacts(viewer.orgId(), owners, text), null);
+	}
+
+	@Transactional
+	public Contact createContact(CurrentUser user, NewContact contact) {
+		if (!accounts.visible(user.orgId(), contact.accountId(), access.owners(user))) {
+			throw InvalidInputException.of("accountId", "validation.account.unknown");
+		}
+		checkContact(contact.name(), contact.email());
+		UUID id = dev.tandem.platform.Ids.next();
+		accounts.insertContact(user.orgId(), id, contact.accountId(), contact.name().trim(), trim(contact.title()),
+				trim(contact.email()), trim(contact.phone()), trim(contact.socialUrl()), user.displayName());
+		return contact(user, id);
+	}
+
+	@Transactional
+	public Contact updateContact(CurrentUser user, UUID id, int version, NewContact changes) {
+		contact(user, id);
+		checkContact(changes.name(), changes.email());
+		if (!accounts.updateContact(user.orgId(), id, changes.name().trim(), trim(changes.title()), trim(changes.email()),
+				trim(changes.phone()), trim(changes.socialUrl()), user.displayName(), version)) {
+			throw new ConcurrentEditException("contact", null, null);
+		}
+		return contact(user, id);
+	}
+
+	private void check(CurrentUser user, @Nullable String name, @Nullable String size, @Nullable UUID newOwner) {
+		List<FieldProblem> problems = new ArrayList<>();
+		if (name == null || name.isBlank() || name.length() > 200) {
+			problems.add(new FieldProblem("name", "validation.text.length", 1, 200));
+		}
+		if (size != null && !SIZES.contains(size)) {
+			problems.add(new FieldProblem("size", "validation.enum", "1-10, 11-50, 51-200, 201-1000, 1000+"));
+		}
+		if (newOwner != null && !access.mayAssignTo(user, newOwner)) {
+			problems.add(new FieldProblem("ownerId", "validation.owner.not-yours"));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+	}
+
+	private static void checkContact(@Nullable String name, @Nullable String email) {
+		List<FieldProblem> problems = new ArrayList<>();
+		if (name == null || name.isBlank() || name.length() > 200) {
+			problems.add(new FieldProblem("name", "validation.text.length", 1, 200));
+		}
+		if (email != null && !email.isBlank() && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+			problems.add(new FieldProblem("email", "jakarta.validation.constraints.Email.message"));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+	}
+
+	private static @Nullable String trim(@Nullable String value) {
+		return value == null || value.isBlank() ? null : value.trim();
+	}
+}

@@ -1,0 +1,346 @@
+package dev.tandem.crm;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import dev.tandem.crm.persistence.Leads;
+import dev.tandem.crm.persistence.Routing;
+import dev.tandem.people.CurrentUser;
+import dev.tandem.people.Membership;
+import dev.tandem.people.Role;
+import dev.tandem.people.Team;
+import dev.tandem.people.TeamManagement;
+import dev.tandem.people.User;
+import dev.tandem.people.UserManagement;
+import dev.tandem.people.Visibility;
+import dev.tandem.platform.ConcurrentEditException;
+import dev.tandem.platform.FieldProblem;
+import dev.tandem.platform.Ids;
+import dev.tandem.platform.InvalidInputException;
+import dev.tandem.platform.ListRequest;
+import dev.tandem.platform.Listing;
+import dev.tandem.platform.RecordNotFoundException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Leads from first touch to conversion, and fair routing.
+ * <p>
+ * Routing is smooth weighted round-robin among the reps who are members of the team today and
+ * active: every turn each eligible rep's position grows by their weight, the rep with the highest
+ * position gets the lead (ties go to the rep with fewer routed leads, then by id) and drops by the
+ * total weight. Over any stretch the shares follow the weights exactly, without bursts: weights 2:1:1
+ * over 40 leads give 20, 10 and 10, in the order A B C A A B C A .... Inactive reps and reps with weight
+ * 0 are skipped and their position is left alone. Every assignment is logged with the rule, all
+ * candidates (skipped ones with the reason) and why the chosen rep won the turn.
+ */
+@Service
+public class LeadManagement {
+
+	static final String REASON_TURN = "routing.reason.turn";
+	static final String REASON_OWNER = "routing.reason.owner";
+	static final String REASON_MANUAL = "routing.reason.manual";
+
+	private final Leads leads;
+	private final Routing routing;
+	private final TeamManagement teams;
+	private final UserManagement users;
+	private final Visibility visibility;
+	private final AccountManagement accounts;
+	private final DealManagement deals;
+	private final Access access;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+
+	LeadManagement(Leads leads, Routing routing, TeamManagement teams, UserManagement users, Visibility visibility,
+			AccountManagement accounts, DealManagement deals, Access access, ApplicationEventPublisher events, Clock clock) {
+		this.leads = leads;
+		this.routing = routing;
+		this.teams = teams;
+		this.users = users;
+		this.visibility = visibility;
+		this.accounts = accounts;
+		this.deals = deals;
+		this.access = access;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	public Lead get(CurrentUser viewer, UUID id) {
+		Lead lead = leads.find(viewer.orgId(), id).orElseThrow(() -> new RecordNotFoundException("lead", id));
+		boolean visible = lead.ownerId() != null ? visibility.canSee(viewer, lead.ownerId())
+				: lead.teamId() == null ? viewer.isAdmin() : routedTeams(viewer).contains(lead.teamId());
+		if (!visible) {
+			throw new RecordNotFoundException("lead", id);
+		}
+		return lead;
+	}
+
+	public Listing<Lead> list(CurrentUser viewer, LeadFilter filter, ListRequest request) {
+		List<Lead> rows = leads.list(viewer.orgId(), access.owners(viewer), routedTeams(viewer), viewer.isAdmin(), filter,
+				request.after(), request.fetchSize(), 0, false);
+		return Listing.of(rows, leads.count(viewer.orgId(), access.owners(viewer), routedTeams(viewer), viewer.isAdmin(), filter),
+				request, Lead::id);
+	}
+
+	/** A page of the inbox, newest first; {@code page} counts from 0. */
+	public Listing<Lead> page(CurrentUser viewer, LeadFilter filter, int page, int size) {
+		List<Lead> rows = leads.list(viewer.orgId(), access.owners(viewer), routedTeams(viewer), viewer.isAdmin(), filter, null,
+				size, page * size, true);
+		return new Listing<>(rows, leads.count(viewer.orgId(), access.owners(viewer), routedTeams(viewer), viewer.isAdmin(), filter),
+				null);
+	}
+
+	public List<LeadAssignment> routingLog(CurrentUser viewer, UUID leadId) {
+		get(viewer, leadId);
+		return routing.logOf(viewer.orgId(), leadId);
+	}
+
+	/** The sales teams whose leads this user routes and sees unassigned: those they lead and all below; every team for an admin. */
+	public Set<UUID> routedTeams(CurrentUser viewer) {
+		List<Team> all = teams.all(viewer).stream().filter(t -> t.kind() == dev.tandem.people.TeamKind.SALES).toList();
+		if (viewer.isAdmin()) {
+			return all.stream().map(Team::id).collect(Collectors.toSet());
+		}
+		Set<UUID> led = new HashSet<>();
+		all.stream().filter(t -> viewer.id().equals(t.leaderId())).forEach(t -> led.add(t.id()));
+		boolean grew = true;
+		while (grew) {
+			grew = all.stream().filter(t -> t.parentId() != null && led.contains(t.parentId())).map(Team::id).anyMatch(led::add);
+		}
+		return led;
+	}
+
+	/**
+	 * Takes in a lead. With an owner it goes to them; with a team it is routed among the team's reps;
+	 * with neither it is the creator's own lead.
+	 */
+	@Transactional
+	public Lead create(CurrentUser user, NewLead lead) {
+		List<FieldProblem> problems = new ArrayList<>();
+		if (lead.personName() == null || lead.personName().isBlank()) {
+			problems.add(new FieldProblem("personName", "jakarta.validation.constraints.NotBlank.message"));
+		}
+		if (lead.company() == null || lead.company().isBlank()) {
+			problems.add(new FieldProblem("company", "jakarta.validation.constraints.NotBlank.message"));
+		}
+		if (lead.score() != null && (lead.score() < 0 || lead.score() > 100)) {
+			problems.add(new FieldProblem("score", "validation.range", 0, 100));
+		}
+		if (lead.email() != null && !lead.email().isBlank() && !lead.email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+			problems.add(new FieldProblem("email", "jakarta.validation.constraints.Email.message"));
+		}
+		Team team = null;
+		if (lead.teamId() != null) {
+			team = teams.find(user, lead.teamId()).filter(t -> t.kind() == dev.tandem.people.TeamKind.SALES).orElse(null);
+			if (team == null) {
+				problems.add(new FieldProblem("teamId", "validation.team.unknown"));
+			}
+		}
+		UUID ownerId = lead.ownerId();
+		if (ownerId != null && !access.mayAssignTo(user, ownerId)) {
+			problems.add(new FieldProblem("ownerId", "validation.owner.not-yours"));
+		}
+		if (ownerId == null && team == null && user.role() != Role.REP && user.role() != Role.MANAGER) {
+			problems.add(new FieldProblem("teamId", "validation.lead.team-or-owner"));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		UUID id = Ids.next();
+		Instant now = clock.instant();
+		leads.insert(user.orgId(), new Lead(id, lead.personName().trim(), lead.company().trim(), blank(lead.email()),
+				blank(lead.phone()), lead.source() == null ? DealSource.INBOUND : lead.source(), blank(lead.campaign()),
+				lead.score() == null ? 0 : lead.score(), LeadStatus.NEW, null, team == null ? null : team.id(), null, null, null,
+				null, null, now, 0), user.displayName());
+		if (ownerId != null || team == null) {
+			UUID owner = ownerId != null ? ownerId : user.id();
+			assign(user.orgId(), id, team == null ? null : team.id(), owner, "MANUAL", List.of(), REASON_OWNER, now, user.id());
+		}
+		else {
+			route(user, id, team, now);
+		}
+		return leads.find(user.orgId(), id).orElseThrow();
+	}
+
+	/** A manager hands a lead to someone else; the log keeps who did it and why. */
+	@Transactional
+	public Lead reassign(CurrentUser user, UUID leadId, UUID ownerId, @Nullable String reason, int version) {
+		Lead lead = get(user, leadId);
+		if (lead.version() != version) {
+			throw new ConcurrentEditException("lead", null, null);
+		}
+		if (!user.isAdmin() && !(lead.ownerId() == null || access.manages(user, lead.ownerId()))) {
+			throw InvalidInputException.of("ownerId", "validation.lead.reassign-managers");
+		}
+		if (!access.mayAssignTo(user, ownerId)) {
+			throw InvalidInputException.of("ownerId", "validation.owner.not-yours");
+		}
+		assign(user.orgId(), leadId, lead.teamId(), ownerId, "MANUAL", List.of(),
+				reason == null || reason.isBlank() ? REASON_MANUAL : reason.trim(), clock.instant(), user.id());
+		return leads.find(user.orgId(), leadId).orElseThrow();
+	}
+
+	@Transactional
+	public Lead changeStatus(CurrentUser user, UUID leadId, LeadStatus status, @Nullable String reason, int version) {
+		Lead lead = get(user, leadId);
+		if (status == LeadStatus.CONVERTED) {
+			throw InvalidInputException.of("status", "validation.lead.convert-instead");
+		}
+		if (lead.status() == LeadStatus.CONVERTED) {
+			throw InvalidInputException.of("status", "validation.lead.converted");
+		}
+		if (status == LeadStatus.DISQUALIFIED && (reason == null || reason.isBlank())) {
+			throw InvalidInputException.of("disqualifiedReason", "jakarta.validation.constraints.NotBlank.message");
+		}
+		if (!leads.setStatus(user.orgId(), leadId, status, status == LeadStatus.DISQUALIFIED ? reason.trim() : null,
+				user.displayName(), version)) {
+			throw new ConcurrentEditException("lead", null, null);
+		}
+		return leads.find(user.orgId(), leadId).orElseThrow();
+	}
+
+	/**
+	 * Converts a lead: the account of the company (an existing one the owner may see, or a new one),
+	 * a contact for the person and, when a deal title is given, a deal in the first stage.
+	 */
+	@Transactional
+	public Conversion convert(CurrentUser user, UUID leadId, @Nullable String dealTitle, @Nullable BigDecimal amount,
+			@Nullable LocalDate closeDate, int version) {
+		Lead lead = get(user, leadId);
+		if (lead.status() == LeadStatus.CONVERTED || lead.status() == LeadStatus.DISQUALIFIED) {
+			throw InvalidInputException.of("status", "validation.lead.converted");
+		}
+		if (lead.ownerId() == null) {
+			throw InvalidInputException.of("ownerId", "validation.lead.unassigned");
+		}
+		Account account = accounts.findOrCreate(user, lead.company(), lead.ownerId());
+		Contact contact = accounts.createContact(user,
+				new NewContact(account.id(), lead.personName(), null, lead.email(), lead.phone(), null));
+		Deal deal = null;
+		if (dealTitle != null && !dealTitle.isBlank()) {
+			deal = deals.create(user, new NewDeal(account.id(), dealTitle, amount, closeDate, null, null, lead.ownerId(),
+					lead.source(), null, null), null);
+		}
+		if (!leads.converted(user.orgId(), leadId, account.id(), contact.id(), deal == null ? null : deal.id(),
+				user.displayName(), version)) {
+			throw new ConcurrentEditException("lead", null, null);
+		}
+		events.publishEvent(new LeadConverted(user.orgId(), leadId, account.id(), contact.id(), deal == null ? null : deal.id(),
+				lead.ownerId()));
+		return new Conversion(leads.find(user.orgId(), leadId).orElseThrow(), account, contact, deal);
+	}
+
+	/** The routing weights of a team's reps (1 is a full share); reps without a row have weight 1. */
+	public List<Weight> weights(CurrentUser viewer, UUID teamId) {
+		Team team = teams.get(viewer, teamId);
+		Map<UUID, Routing.State> states = routing.states(viewer.orgId(), team.id());
+		Map<UUID, Integer> counts = routing.routedCounts(viewer.orgId(), team.id());
+		return members(viewer, team).stream()
+			.map(u -> new Weight(u.id(), u.displayName(), u.active(),
+					states.containsKey(u.id()) ? states.get(u.id()).weight() : BigDecimal.ONE, counts.getOrDefault(u.id(), 0)))
+			.toList();
+	}
+
+	@Transactional
+	public void setWeight(CurrentUser user, UUID teamId, UUID userId, BigDecimal weight) {
+		Team team = teams.get(user, teamId);
+		if (!user.isAdmin() && !routedTeams(user).contains(team.id())) {
+			throw new RecordNotFoundException("team", teamId);
+		}
+		if (weight.signum() < 0 || weight.compareTo(BigDecimal.TEN) > 0) {
+			throw InvalidInputException.of("weight", "validation.range", 0, 10);
+		}
+		if (members(user, team).stream().noneMatch(u -> u.id().equals(userId))) {
+			throw InvalidInputException.of("userId", "validation.routing.not-a-rep");
+		}
+		routing.setWeight(user.orgId(), team.id(), userId, weight);
+	}
+
+	private void route(CurrentUser user, UUID leadId, Team team, Instant now) {
+		routing.lockTeam(user.orgId(), team.id());
+		Map<UUID, Routing.State> states = routing.states(user.orgId(), team.id());
+		Map<UUID, Integer> counts = routing.routedCounts(user.orgId(), team.id());
+		List<User> reps = members(user, team);
+		List<LeadAssignment.Candidate> candidates = new ArrayList<>();
+		List<Turn> turns = new ArrayList<>();
+		for (User rep : reps) {
+			Routing.State state = states.get(rep.id());
+			BigDecimal weight = state == null ? BigDecimal.ONE : state.weight();
+			BigDecimal position = state == null ? BigDecimal.ZERO : state.current();
+			int before = counts.getOrDefault(rep.id(), 0);
+			String skipped = !rep.active() ? "inactive" : weight.signum() == 0 ? "weight-zero" : null;
+			candidates.add(new LeadAssignment.Candidate(rep.id(), rep.displayName(), weight.doubleValue(), before, skipped));
+			if (skipped == null) {
+				turns.add(new Turn(rep, weight, position.add(weight), before));
+			}
+		}
+		if (turns.isEmpty()) {
+			return;
+		}
+		BigDecimal total = turns.stream().map(Turn::weight).reduce(BigDecimal.ZERO, BigDecimal::add);
+		Turn chosen = turns.stream()
+			.max(Comparator.comparing(Turn::position)
+				.thenComparing(Turn::before, Comparator.reverseOrder())
+				.thenComparing(t -> t.rep().id(), Comparator.reverseOrder()))
+			.orElseThrow();
+		for (Turn turn : turns) {
+			BigDecimal next = turn == chosen ? turn.position().subtract(total) : turn.position();
+			routing.saveState(user.orgId(), team.id(), turn.rep().id(), turn.weight(), next);
+		}
+		boolean weighted = turns.stream().anyMatch(t -> t.weight().compareTo(BigDecimal.ONE) != 0);
+		assign(user.orgId(), leadId, team.id(), chosen.rep().id(), weighted ? "WEIGHTED_ROUND_ROBIN" : "ROUND_ROBIN", candidates,
+				REASON_TURN, now, user.id());
+	}
+
+	private void assign(UUID orgId, UUID leadId, @Nullable UUID teamId, UUID ownerId, String rule,
+			List<LeadAssignment.Candidate> candidates, String reason, Instant at, UUID by) {
+		leads.assign(orgId, leadId, ownerId);
+		routing.log(orgId, Ids.next(), leadId, teamId, ownerId, rule, candidates, reason, at, by);
+		events.publishEvent(new LeadAssigned(orgId, leadId, ownerId, teamId, rule));
+	}
+
+	/** Reps who are members of the team today, ordered by id (the stable order of the round). */
+	private List<User> members(CurrentUser viewer, Team team) {
+		LocalDate today = visibility.today(viewer.orgId());
+		Set<UUID> memberIds = teams.history(viewer, team.id()).stream().filter(m -> m.isValidOn(today)).map(Membership::userId)
+			.collect(Collectors.toSet());
+		Map<UUID, User> byId = users.all(viewer).stream().collect(Collectors.toMap(User::id, Function.identity()));
+		return memberIds.stream().map(byId::get).filter(u -> u != null && u.role() == Role.REP)
+			.sorted(Comparator.comparing(User::id)).toList();
+	}
+
+	private static @Nullable String blank(@Nullable String value) {
+		return value == null || value.isBlank() ? null : value.trim();
+	}
+
+	private record Turn(User rep, BigDecimal weight, BigDecimal position, int before) {
+	}
+
+	/** A rep's routing weight in a team and how many leads routing gave them. */
+	public record Weight(UUID userId, String name, boolean active, BigDecimal weight, int routed) {
+	}
+
+	/** What a conversion made. */
+	public record Conversion(Lead lead, Account account, Contact contact, @Nullable Deal deal) {
+	}
+
+	/** Filters of the leads inbox. */
+	public record LeadFilter(@Nullable LeadStatus status, @Nullable UUID ownerId, @Nullable String text, boolean unassignedOnly) {
+
+		public static final LeadFilter ALL = new LeadFilter(null, null, null, false);
+	}
+}

@@ -1,0 +1,172 @@
+package dev.tandem.crm.persistence;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.tandem.crm.Account;
+import dev.tandem.crm.Contact;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Accounts and their contacts. An account is visible to whoever may see its owner or the owner of
+ * one of its deals, so a rep working a deal on a colleague's account sees that account.
+ */
+@Repository
+public class Accounts {
+
+	public static final Map<String, String> SORTS = Map.of("name", "lower(a.name), a.id", "-name", "lower(a.name) desc, a.id",
+			"-updated", "a.updated_at desc, a.id", "id", "a.id");
+
+	private static final String SELECT = """
+			select a.*, u.display_name as owner_name,
+			       (select count(*) from crm_deal d where d.org_id = a.org_id and d.account_id = a.id and d.status = 'OPEN') as open_deals
+			  from crm_account a join people_user u on u.org_id = a.org_id and u.id = a.owner_id
+			""";
+
+	private static final String VISIBLE = """
+			 where a.org_id = :org
+			   and (a.owner_id = any(:owners) or exists (select 1 from crm_deal d
+			        where d.org_id = a.org_id and d.account_id = a.id and d.owner_id = any(:owners)))
+			   and (cast(:owner as uuid) is null or a.owner_id = :owner)
+			   and (cast(:text as text) is null or a.name ilike '%' || :text || '%' or a.sector ilike '%' || :text || '%')
+			""";
+
+	private final JdbcClient jdbc;
+
+	Accounts(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public Optional<Account> find(UUID orgId, UUID id) {
+		return jdbc.sql(SELECT + " where a.org_id = :org and a.id = :id").param("org", orgId).param("id", id)
+			.query(Accounts::map).optional();
+	}
+
+	public boolean visible(UUID orgId, UUID id, Collection<UUID> owners) {
+		return jdbc.sql("select exists (select 1 from crm_account a " + VISIBLE + " and a.id = :id)")
+			.param("org", orgId).param("owners", owners.toArray(new UUID[0])).param("owner", null).param("text", null)
+			.param("id", id).query(Boolean.class).single();
+	}
+
+	public List<Account> list(UUID orgId, Collection<UUID> owners, @Nullable UUID owner, @Nullable String text, String sort,
+			@Nullable UUID after, int limit, int offset) {
+		return jdbc.sql(SELECT + VISIBLE + " and (cast(:after as uuid) is null or a.id > :after) order by "
+				+ SORTS.getOrDefault(sort, SORTS.get("id")) + " limit :limit offset :offset")
+			.param("org", orgId).param("owners", owners.toArray(new UUID[0])).param("owner", owner)
+			.param("text", blankToNull(text)).param("after", after).param("limit", limit).param("offset", offset)
+			.query(Accounts::map).list();
+	}
+
+	public long count(UUID orgId, Collection<UUID> owners, @Nullable UUID owner, @Nullable String text) {
+		return jdbc.sql("select count(*) from crm_account a " + VISIBLE).param("org", orgId)
+			.param("owners", owners.toArray(new UUID[0])).param("owner", owner).param("text", blankToNull(text))
+			.query(Long.class).single();
+	}
+
+	public void insert(UUID orgId, UUID id, String name, @Nullable String sector, @Nullable String size,
+			@Nullable String country, @Nullable String website, UUID ownerId, String actor) {
+		jdbc.sql("""
+				insert into crm_account (org_id, id, name, sector, size, country, website, owner_id, updated_by)
+				values (:org, :id, :name, :sector, :size, :country, :website, :owner, :actor)
+				""")
+			.param("org", orgId).param("id", id).param("name", name).param("sector", sector).param("size", size)
+			.param("country", country).param("website", website).param("owner", ownerId).param("actor", actor).update();
+	}
+
+	public boolean update(UUID orgId, UUID id, String name, @Nullable String sector, @Nullable String size,
+			@Nullable String country, @Nullable String website, UUID ownerId, String actor, int expectedVersion) {
+		return jdbc.sql("""
+				update crm_account set name = :name, sector = :sector, size = :size, country = :country, website = :website,
+				       owner_id = :owner, updated_at = now(), updated_by = :actor, version = version + 1
+				 where org_id = :org and id = :id and version = :version
+				""")
+			.param("name", name).param("sector", sector).param("size", size).param("country", country).param("website", website)
+			.param("owner", ownerId).param("actor", actor).param("org", orgId).param("id", id).param("version", expectedVersion)
+			.update() == 1;
+	}
+
+	public Optional<UUID> findByName(UUID orgId, String name) {
+		return jdbc.sql("select id from crm_account where org_id = :org and lower(name) = lower(:name) order by id limit 1")
+			.param("org", orgId).param("name", name.trim()).query(UUID.class).optional();
+	}
+
+	// Contacts
+
+	private static final String CONTACT = """
+			select c.*, a.name as account_name from crm_contact c join crm_account a on a.org_id = c.org_id and a.id = c.account_id
+			""";
+
+	public Optional<Contact> findContact(UUID orgId, UUID id) {
+		return jdbc.sql(CONTACT + " where c.org_id = :org and c.id = :id").param("org", orgId).param("id", id)
+			.query(Accounts::mapContact).optional();
+	}
+
+	public List<Contact> contactsOf(UUID orgId, UUID accountId) {
+		return jdbc.sql(CONTACT + " where c.org_id = :org and c.account_id = :account order by c.name")
+			.param("org", orgId).param("account", accountId).query(Accounts::mapContact).list();
+	}
+
+	public List<Contact> contacts(UUID orgId, Collection<UUID> owners, @Nullable String text, String sort, @Nullable UUID after,
+			int limit, int offset) {
+		String order = switch (sort) {
+			case "name" -> "lower(c.name), c.id";
+			case "-name" -> "lower(c.name) desc, c.id";
+			case "account" -> "lower(a.name), lower(c.name), c.id";
+			default -> "c.id";
+		};
+		return jdbc.sql(CONTACT + VISIBLE.replace("a.sector ilike", "c.name ilike") + " and (cast(:after as uuid) is null or c.id > :after) order by "
+				+ order + " limit :limit offset :offset")
+			.param("org", orgId).param("owners", owners.toArray(new UUID[0])).param("owner", null).param("text", blankToNull(text))
+			.param("after", after).param("limit", limit).param("offset", offset).query(Accounts::mapContact).list();
+	}
+
+	public long countContacts(UUID orgId, Collection<UUID> owners, @Nullable String text) {
+		return jdbc.sql("select count(*) from crm_contact c join crm_account a on a.org_id = c.org_id and a.id = c.account_id "
+				+ VISIBLE.replace("a.sector ilike", "c.name ilike"))
+			.param("org", orgId).param("owners", owners.toArray(new UUID[0])).param("owner", null).param("text", blankToNull(text))
+			.query(Long.class).single();
+	}
+
+	public void insertContact(UUID orgId, UUID id, UUID accountId, String name, @Nullable String title, @Nullable String email,
+			@Nullable String phone, @Nullable String socialUrl, String actor) {
+		jdbc.sql("""
+				insert into crm_contact (org_id, id, account_id, name, title, email, phone, social_url, updated_by)
+				values (:org, :id, :account, :name, :title, :email, :phone, :social, :actor)
+				""")
+			.param("org", orgId).param("id", id).param("account", accountId).param("name", name).param("title", title)
+			.param("email", email).param("phone", phone).param("social", socialUrl).param("actor", actor).update();
+	}
+
+	public boolean updateContact(UUID orgId, UUID id, String name, @Nullable String title, @Nullable String email,
+			@Nullable String phone, @Nullable String socialUrl, String actor, int expectedVersion) {
+		return jdbc.sql("""
+				update crm_contact set name = :name, title = :title, email = :email, phone = :phone, social_url = :social,
+				       updated_at = now(), updated_by = :actor, version = version + 1
+				 where org_id = :org and id = :id and version = :version
+				""")
+			.param("name", name).param("title", title).param("email", email).param("phone", phone).param("social", socialUrl)
+			.param("actor", actor).param("org", orgId).param("id", id).param("version", expectedVersion).update() == 1;
+	}
+
+	private static @Nullable String blankToNull(@Nullable String text) {
+		return text == null || text.isBlank() ? null : text.trim();
+	}
+
+	private static Account map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		return new Account(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("sector"), rs.getString("size"),
+				rs.getString("country"), rs.getString("website"), rs.getObject("owner_id", UUID.class), rs.getString("owner_name"),
+				rs.getInt("open_deals"), Deals.instant(rs, "created_at"), Deals.instant(rs, "updated_at"), rs.getString("updated_by"),
+				rs.getInt("version"));
+	}
+
+	private static Contact mapContact(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		return new Contact(rs.getObject("id", UUID.class), rs.getObject("account_id", UUID.class), rs.getString("account_name"),
+				rs.getString("name"), rs.getString("title"), rs.getString("email"), rs.getString("phone"),
+				rs.getString("social_url"), Deals.instant(rs, "updated_at"), rs.getInt("version"));
+	}
+}

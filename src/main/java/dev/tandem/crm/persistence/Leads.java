@@ -1,0 +1,118 @@
+package dev.tandem.crm.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.tandem.crm.DealSource;
+import dev.tandem.crm.Lead;
+import dev.tandem.crm.LeadManagement.LeadFilter;
+import dev.tandem.crm.LeadStatus;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Leads. A lead is visible to its owner and their managers, and an unassigned lead of a team to the
+ * team's managers.
+ */
+@Repository
+public class Leads {
+
+	private static final String SELECT = """
+			select l.*, u.display_name as owner_name from crm_lead l
+			  left join people_user u on u.org_id = l.org_id and u.id = l.owner_id
+			""";
+
+	private static final String VISIBLE = """
+			 where l.org_id = :org
+			   and (l.owner_id = any(:owners) or (l.owner_id is null and (l.team_id = any(:teams) or (l.team_id is null and :admin))))
+			   and (cast(:status as text) is null or l.status = :status)
+			   and (cast(:owner as uuid) is null or l.owner_id = :owner)
+			   and (not :unassignedOnly or l.owner_id is null)
+			   and (cast(:text as text) is null or l.person_name ilike '%' || :text || '%' or l.company ilike '%' || :text || '%')
+			""";
+
+	private final JdbcClient jdbc;
+
+	Leads(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public Optional<Lead> find(UUID orgId, UUID id) {
+		return jdbc.sql(SELECT + " where l.org_id = :org and l.id = :id").param("org", orgId).param("id", id)
+			.query(Leads::map).optional();
+	}
+
+	public List<Lead> list(UUID orgId, Collection<UUID> owners, Collection<UUID> teams, boolean admin, LeadFilter filter,
+			@Nullable UUID after, int limit, int offset, boolean newestFirst) {
+		return filtered(SELECT + VISIBLE + " and (cast(:after as uuid) is null or l.id > :after) order by "
+				+ (newestFirst ? "l.created_at desc, l.id desc" : "l.id") + " limit :limit offset :offset",
+				orgId, owners, teams, admin, filter)
+			.param("after", after).param("limit", limit).param("offset", offset).query(Leads::map).list();
+	}
+
+	public long count(UUID orgId, Collection<UUID> owners, Collection<UUID> teams, boolean admin, LeadFilter filter) {
+		return filtered("select count(*) from crm_lead l " + VISIBLE, orgId, owners, teams, admin, filter).query(Long.class).single();
+	}
+
+	private JdbcClient.StatementSpec filtered(String sql, UUID orgId, Collection<UUID> owners, Collection<UUID> teams,
+			boolean admin, LeadFilter filter) {
+		return jdbc.sql(sql).param("org", orgId).param("owners", owners.toArray(new UUID[0]))
+			.param("teams", teams.toArray(new UUID[0])).param("admin", admin)
+			.param("status", filter.status() == null ? null : filter.status().name()).param("owner", filter.ownerId())
+			.param("unassignedOnly", filter.unassignedOnly())
+			.param("text", filter.text() == null || filter.text().isBlank() ? null : filter.text().trim());
+	}
+
+	public void insert(UUID orgId, Lead lead, String actor) {
+		jdbc.sql("""
+				insert into crm_lead (org_id, id, person_name, company, email, phone, source, campaign, score, status, team_id,
+				       owner_id, created_at, updated_by)
+				values (:org, :id, :person, :company, :email, :phone, :source, :campaign, :score, :status, :team, :owner, :created, :actor)
+				""")
+			.param("org", orgId).param("id", lead.id()).param("person", lead.personName()).param("company", lead.company())
+			.param("email", lead.email()).param("phone", lead.phone()).param("source", lead.source().name())
+			.param("campaign", lead.campaign()).param("score", lead.score()).param("status", lead.status().name())
+			.param("team", lead.teamId()).param("owner", lead.ownerId()).param("created", Deals.ts(lead.createdAt()))
+			.param("actor", actor).update();
+	}
+
+	public void assign(UUID orgId, UUID leadId, UUID ownerId) {
+		jdbc.sql("update crm_lead set owner_id = :owner, updated_at = now(), version = version + 1 where org_id = :org and id = :id")
+			.param("owner", ownerId).param("org", orgId).param("id", leadId).update();
+	}
+
+	public boolean setStatus(UUID orgId, UUID id, LeadStatus status, @Nullable String reason, String actor, int expectedVersion) {
+		return jdbc.sql("""
+				update crm_lead set status = :status, disqualified_reason = :reason, updated_at = now(), updated_by = :actor,
+				       version = version + 1
+				 where org_id = :org and id = :id and version = :version
+				""")
+			.param("status", status.name()).param("reason", reason).param("actor", actor).param("org", orgId).param("id", id)
+			.param("version", expectedVersion).update() == 1;
+	}
+
+	public boolean converted(UUID orgId, UUID id, UUID accountId, UUID contactId, @Nullable UUID dealId, String actor,
+			int expectedVersion) {
+		return jdbc.sql("""
+				update crm_lead set status = 'CONVERTED', account_id = :account, contact_id = :contact, deal_id = :deal,
+				       updated_at = now(), updated_by = :actor, version = version + 1
+				 where org_id = :org and id = :id and version = :version and status <> 'CONVERTED'
+				""")
+			.param("account", accountId).param("contact", contactId).param("deal", dealId).param("actor", actor)
+			.param("org", orgId).param("id", id).param("version", expectedVersion).update() == 1;
+	}
+
+	static Lead map(ResultSet rs, int n) throws SQLException {
+		return new Lead(rs.getObject("id", UUID.class), rs.getString("person_name"), rs.getString("company"),
+				rs.getString("email"), rs.getString("phone"), DealSource.valueOf(rs.getString("source")), rs.getString("campaign"),
+				rs.getInt("score"), LeadStatus.valueOf(rs.getString("status")), rs.getString("disqualified_reason"),
+				rs.getObject("team_id", UUID.class), rs.getObject("owner_id", UUID.class), rs.getString("owner_name"),
+				rs.getObject("account_id", UUID.class), rs.getObject("contact_id", UUID.class), rs.getObject("deal_id", UUID.class),
+				Deals.instant(rs, "created_at"), rs.getInt("version"));
+	}
+}
