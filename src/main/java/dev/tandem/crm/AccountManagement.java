@@ -171,4 +171,24 @@ public class AccountManagement {
 	private static @Nullable String trim(@Nullable String value) {
 		return value == null || value.isBlank() ? null : value.trim();
 	}
+
+	/** Deletes an account and its contacts; refused while deals, activities or leads refer to it. */
+	@Transactional
+	public void delete(CurrentUser user, UUID id) {
+		get(user, id);
+		if (accounts.inUse(user.orgId(), id)) {
+			throw InvalidInputException.of("id", "validation.account.in-use");
+		}
+		accounts.delete(user.orgId(), id);
+	}
+
+	/** Deletes a contact; refused while it is in a buying group. */
+	@Transactional
+	public void deleteContact(CurrentUser user, UUID id) {
+		contact(user, id);
+		if (accounts.contactInUse(user.orgId(), id)) {
+			throw InvalidInputException.of("id", "validation.contact.in-use");
+		}
+		accounts.deleteContact(user.orgId(), id);
+	}
 }

@@ -208,6 +208,42 @@ public class ActivityManagement {
 		return get(user, id);
 	}
 
+	/** Corrects what was logged: subject, notes, outcome, duration and time. */
+	@Transactional
+	public Activity update(CurrentUser user, UUID id, int version, ActivityEdit edit) {
+		Activity current = get(user, id);
+		List<FieldProblem> problems = new ArrayList<>();
+		String subject = edit.subject() == null ? current.subject() : edit.subject().trim();
+		if (subject.isEmpty() || subject.length() > 200) {
+			problems.add(new FieldProblem("subject", "validation.text.length", 1, 200));
+		}
+		Integer duration = edit.durationMinutes() == null ? current.durationMinutes() : edit.durationMinutes();
+		if (duration != null && (duration < 0 || duration > 1440)) {
+			problems.add(new FieldProblem("durationMinutes", "validation.range", 0, 1440));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		Instant occurredAt = current.occurredAt() != null && edit.occurredAt() != null ? edit.occurredAt() : current.occurredAt();
+		Instant dueAt = current.dueAt() != null && edit.dueAt() != null ? edit.dueAt() : current.dueAt();
+		if (!activities.update(user.orgId(), id, subject, edit.notes() == null ? current.notes() : blank(edit.notes()),
+				edit.outcome() == null ? current.outcome() : blank(edit.outcome()), duration, occurredAt, dueAt, version)) {
+			throw new ConcurrentEditException("activity", null, null);
+		}
+		return get(user, id);
+	}
+
+	@Transactional
+	public void delete(CurrentUser user, UUID id) {
+		get(user, id);
+		activities.delete(user.orgId(), id);
+	}
+
+	/** Corrections to a logged activity; {@code null} leaves a field as it is. */
+	public record ActivityEdit(@Nullable String subject, @Nullable String notes, @Nullable String outcome,
+			@Nullable Integer durationMinutes, @Nullable Instant occurredAt, @Nullable Instant dueAt) {
+	}
+
 	private static @Nullable String blank(@Nullable String value) {
 		return value == null || value.isBlank() ? null : value.trim();
 	}

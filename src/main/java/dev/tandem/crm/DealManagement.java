@@ -355,6 +355,13 @@ public class DealManagement {
 		stakeholders.delete(user.orgId(), id);
 	}
 
+	/** Deletes a deal with its history, buying group and activities (a deal entered by mistake). */
+	@Transactional
+	public void delete(CurrentUser user, UUID id) {
+		get(user, id);
+		deals.delete(user.orgId(), id);
+	}
+
 	private Stage stageOf(CurrentUser user, Deal deal) {
 		return playbook.pipeline(user.orgId(), deal.pipelineId()).stage(deal.stageId()).orElseThrow();
 	}

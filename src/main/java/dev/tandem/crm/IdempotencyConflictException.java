@@ -5,7 +5,14 @@ package dev.tandem.crm;
  */
 public class IdempotencyConflictException extends RuntimeException {
 
+	private final String key;
+
 	public IdempotencyConflictException(String key) {
 		super("Idempotency-Key " + key + " was used before with another request");
+		this.key = key;
+	}
+
+	public String key() {
+		return key;
 	}
 }

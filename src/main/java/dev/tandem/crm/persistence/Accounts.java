@@ -153,6 +153,34 @@ public class Accounts {
 			.param("actor", actor).param("org", orgId).param("id", id).param("version", expectedVersion).update() == 1;
 	}
 
+	/** Whether deals, leads or activities still refer to the account, so deleting it would lose them. */
+	public boolean inUse(UUID orgId, UUID id) {
+		return jdbc.sql("""
+				select exists (select 1 from crm_deal where org_id = :org and account_id = :id)
+				    or exists (select 1 from crm_activity where org_id = :org and account_id = :id)
+				    or exists (select 1 from crm_lead where org_id = :org and account_id = :id)
+				""").param("org", orgId).param("id", id).query(Boolean.class).single();
+	}
+
+	public void delete(UUID orgId, UUID id) {
+		jdbc.sql("delete from crm_contact where org_id = :org and account_id = :id").param("org", orgId).param("id", id).update();
+		jdbc.sql("delete from crm_account where org_id = :org and id = :id").param("org", orgId).param("id", id).update();
+	}
+
+	/** Whether the contact is in a buying group or was converted from a lead. */
+	public boolean contactInUse(UUID orgId, UUID id) {
+		return jdbc.sql("""
+				select exists (select 1 from crm_stakeholder where org_id = :org and contact_id = :id)
+				    or exists (select 1 from crm_lead where org_id = :org and contact_id = :id)
+				""").param("org", orgId).param("id", id).query(Boolean.class).single();
+	}
+
+	/** Deletes a contact; activities keep their other links. */
+	public void deleteContact(UUID orgId, UUID id) {
+		jdbc.sql("delete from crm_activity_contact where org_id = :org and contact_id = :id").param("org", orgId).param("id", id).update();
+		jdbc.sql("delete from crm_contact where org_id = :org and id = :id").param("org", orgId).param("id", id).update();
+	}
+
 	private static @Nullable String blankToNull(@Nullable String text) {
 		return text == null || text.isBlank() ? null : text.trim();
 	}

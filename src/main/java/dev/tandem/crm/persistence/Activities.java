@@ -150,6 +150,22 @@ public class Activities {
 			.param("version", expectedVersion).update() == 1;
 	}
 
+	public boolean update(UUID orgId, UUID id, String subject, @Nullable String notes, @Nullable String outcome,
+			@Nullable Integer durationMinutes, @Nullable Instant occurredAt, @Nullable Instant dueAt, int expectedVersion) {
+		return jdbc.sql("""
+				update crm_activity set subject = :subject, notes = :notes, outcome = :outcome, duration_minutes = :duration,
+				       occurred_at = :occurred, due_at = :due, version = version + 1
+				 where org_id = :org and id = :id and version = :version
+				""")
+			.param("subject", subject).param("notes", notes).param("outcome", outcome).param("duration", durationMinutes)
+			.param("occurred", Deals.ts(occurredAt)).param("due", Deals.ts(dueAt)).param("org", orgId).param("id", id)
+			.param("version", expectedVersion).update() == 1;
+	}
+
+	public void delete(UUID orgId, UUID id) {
+		jdbc.sql("delete from crm_activity where org_id = :org and id = :id").param("org", orgId).param("id", id).update();
+	}
+
 	static Activity map(ResultSet rs, int row) throws SQLException {
 		return new Activity(rs.getObject("id", UUID.class), ActivityType.valueOf(rs.getString("type")),
 				Channel.valueOf(rs.getString("channel")), Direction.valueOf(rs.getString("direction")), rs.getString("subject"),

@@ -142,6 +142,12 @@ public class Deals {
 			.update() == 1;
 	}
 
+	/** Deletes a deal with its history, buying group and activities; a lead converted into it forgets the link. */
+	public void delete(UUID orgId, UUID id) {
+		jdbc.sql("update crm_lead set deal_id = null where org_id = :org and deal_id = :id").param("org", orgId).param("id", id).update();
+		jdbc.sql("delete from crm_deal where org_id = :org and id = :id").param("org", orgId).param("id", id).update();
+	}
+
 	public void touchActivity(UUID orgId, UUID dealId, Instant at) {
 		jdbc.sql("update crm_deal set last_activity_at = greatest(coalesce(last_activity_at, :at), :at) where org_id = :org and id = :id")
 			.param("at", Timestamp.from(at)).param("org", orgId).param("id", dealId).update();
