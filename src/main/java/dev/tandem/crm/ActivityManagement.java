@@ -94,12 +94,14 @@ public class ActivityManagement {
 
 	public List<Activity> ofAccount(CurrentUser viewer, UUID accountId) {
 		accountManagement.get(viewer, accountId);
-		return activities.ofAccount(viewer.orgId(), accountId, 200);
+		Set<UUID> owners = access.owners(viewer);
+		return activities.ofAccount(viewer.orgId(), accountId, 200).stream().filter(a -> owners.contains(a.ownerId())).toList();
 	}
 
 	public List<Activity> ofContact(CurrentUser viewer, UUID contactId) {
 		accountManagement.contact(viewer, contactId);
-		return activities.ofContact(viewer.orgId(), contactId, 200);
+		Set<UUID> owners = access.owners(viewer);
+		return activities.ofContact(viewer.orgId(), contactId, 200).stream().filter(a -> owners.contains(a.ownerId())).toList();
 	}
 
 	/** The user's open tasks due today or earlier, oldest first. */

@@ -302,6 +302,14 @@ public class DealManagement {
 		return history.of(viewer.orgId(), dealId);
 	}
 
+	/** The changes of every deal of an account the viewer may see, newest first. */
+	public List<DealHistory.Change> historyOfAccount(CurrentUser viewer, UUID accountId, int limit) {
+		if (!accounts.visible(viewer.orgId(), accountId, access.owners(viewer))) {
+			throw new RecordNotFoundException("account", accountId);
+		}
+		return history.ofAccount(viewer.orgId(), accountId, access.owners(viewer), limit);
+	}
+
 	public List<HygieneFlag> hygiene(CurrentUser viewer, Deal deal, Pipeline pipeline) {
 		return deal.hygiene(visibility.today(viewer.orgId()), organisations.get(viewer.orgId()).timeZone(), pipeline.reviewCadenceDays());
 	}

@@ -1,0 +1,166 @@
+package dev.tandem.crm.web;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.tandem.crm.Activity;
+import dev.tandem.crm.ActivityManagement;
+import dev.tandem.crm.DealManagement;
+import dev.tandem.crm.DealQuery;
+import dev.tandem.crm.DealStatus;
+import dev.tandem.crm.NewActivity;
+import dev.tandem.people.CurrentUser;
+import dev.tandem.platform.ConcurrentEditException;
+import dev.tandem.platform.InvalidInputException;
+import dev.tandem.platform.Listing;
+import dev.tandem.platform.web.FormErrors;
+import dev.tandem.platform.web.Htmx;
+import dev.tandem.playbook.ActivityType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Logging activities from anywhere, the rep's day (open and overdue tasks), and the activity list.
+ */
+@Controller
+class ActivityPages {
+
+	private final ActivityManagement activities;
+	private final DealManagement deals;
+	private final CrmViews views;
+	private final CrmFormat format;
+	private final CsvExport csv;
+	private final FormErrors formErrors;
+
+	ActivityPages(ActivityManagement activities, DealManagement deals, CrmViews views, CrmFormat format, CsvExport csv,
+			FormErrors formErrors) {
+		this.activities = activities;
+		this.deals = deals;
+		this.views = views;
+		this.format = format;
+		this.csv = csv;
+		this.formErrors = formErrors;
+	}
+
+	@GetMapping("/log")
+	String logPage(@AuthenticationPrincipal CurrentUser me, Model model) {
+		model.addAttribute("myDeals", myOpenDeals(me));
+		model.addAttribute("recent", activities.today(me));
+		return "crm/log";
+	}
+
+	@PostMapping("/activities/log")
+	String log(@AuthenticationPrincipal CurrentUser me, @RequestParam ActivityType type, @RequestParam String subject,
+			@RequestParam(required = false) @Nullable UUID dealId, @RequestParam(required = false) @Nullable UUID accountId,
+			@RequestParam(required = false) @Nullable UUID contactId, RedirectAttributes redirect) {
+		String back = dealId != null ? "/deals/" + dealId : accountId != null ? "/accounts/" + accountId
+				: contactId != null ? "/contacts/" + contactId : "/log";
+		try {
+			activities.log(me, new NewActivity(type, subject, null, null, null, null, null, null, null, dealId, accountId,
+					contactId == null ? null : List.of(contactId), null, null), null);
+			redirect.addFlashAttribute("flash", formErrors.message("log.done", formErrors.message("activity-type." + type)));
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("errors", formErrors.of(ex));
+			redirect.addFlashAttribute("flashError", String.join(" ", formErrors.of(ex).values()));
+		}
+		return "redirect:" + back;
+	}
+
+	@GetMapping("/my-day")
+	String myDay(@AuthenticationPrincipal CurrentUser me, Model model) {
+		LocalDate today = views.today(me);
+		List<Activity> tasks = activities.myDay(me);
+		model.addAttribute("overdue", tasks.stream().filter(t -> format.day(t.when()).isBefore(today)).toList());
+		model.addAttribute("dueToday", tasks.stream().filter(t -> !format.day(t.when()).isBefore(today)).toList());
+		model.addAttribute("done", activities.today(me));
+		model.addAttribute("myDeals", myOpenDeals(me));
+		model.addAttribute("today", today);
+		if (!model.containsAttribute("errors")) {
+			model.addAttribute("errors", Map.of());
+		}
+		return "crm/my-day";
+	}
+
+	@PostMapping("/tasks")
+	String addTask(@AuthenticationPrincipal CurrentUser me, @RequestParam String subject,
+			@RequestParam(required = false) @Nullable LocalDate dueDate, @RequestParam(required = false) @Nullable UUID dealId,
+			RedirectAttributes redirect) {
+		LocalDate due = dueDate == null ? views.today(me) : dueDate;
+		Instant dueAt = due.atTime(LocalTime.of(17, 0)).atZone(format.zone()).toInstant();
+		try {
+			activities.log(me, new NewActivity(ActivityType.TASK, subject, null, null, null, null, null, null, dueAt, dealId, null,
+					null, null, null), null);
+			redirect.addFlashAttribute("flash", formErrors.message("task.added"));
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("errors", formErrors.of(ex));
+		}
+		return "redirect:/my-day";
+	}
+
+	@PostMapping("/activities/{id}/complete")
+	String complete(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, @RequestParam int version,
+			@RequestParam(required = false) @Nullable String outcome, RedirectAttributes redirect) {
+		try {
+			activities.complete(me, id, version, outcome);
+			redirect.addFlashAttribute("flash", formErrors.message("task.completed"));
+		}
+		catch (ConcurrentEditException ex) {
+			redirect.addFlashAttribute("errors", Map.of("form", formErrors.message("problem.conflict.detail", "?")));
+		}
+		return "redirect:/my-day";
+	}
+
+	@GetMapping("/activities")
+	String list(@AuthenticationPrincipal CurrentUser me, @RequestParam(required = false) @Nullable UUID owner,
+			@RequestParam(required = false) @Nullable ActivityType type, @RequestParam(required = false) @Nullable LocalDate from,
+			@RequestParam(required = false) @Nullable LocalDate to, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(required = false) @Nullable String format, HttpServletRequest request, HttpServletResponse response,
+			Model model) throws IOException {
+		Instant fromAt = from == null ? null : from.atStartOfDay(this.format.zone()).toInstant();
+		Instant toAt = to == null ? null : to.plusDays(1).atStartOfDay(this.format.zone()).toInstant();
+		if ("csv".equals(format)) {
+			Listing<Activity> all = activities.page(me, owner, type, fromAt, toAt, 0, CsvExport.MAX_ROWS);
+			csv.write(response, "activities", List.of("id", "type", "channel", "direction", "subject", "occurredAt", "dueAt", "done",
+					"owner", "deal", "account", "outcome", "durationMinutes", "joint"),
+					all.items().stream().map(a -> List.<Object>of(a.id(), a.type(), a.channel(), a.direction(), a.subject(),
+							str(a.occurredAt()), str(a.dueAt()), a.done(), a.ownerName(), str(a.dealTitle()), str(a.accountName()),
+							str(a.outcome()), str(a.durationMinutes()), a.joint())).toList());
+			return null;
+		}
+		int size = 50;
+		model.addAttribute("list", activities.page(me, owner, type, fromAt, toAt, Math.max(0, page), size));
+		model.addAttribute("page", Math.max(0, page));
+		model.addAttribute("size", size);
+		model.addAttribute("owner", owner);
+		model.addAttribute("type", type);
+		model.addAttribute("from", from);
+		model.addAttribute("to", to);
+		model.addAttribute("owners", views.people(me));
+		model.addAttribute("query", ListQuery.of("owner", owner, "type", type, "from", from, "to", to));
+		return Htmx.view(request, "crm/activities", "rows");
+	}
+
+	private List<dev.tandem.crm.Deal> myOpenDeals(CurrentUser me) {
+		return deals.page(me, new DealQuery(me.id(), null, DealStatus.OPEN, null, null, null, null, null), "-updated", 0, 200).items();
+	}
+
+	static String str(@Nullable Object value) {
+		return value == null ? "" : value.toString();
+	}
+}

@@ -1,0 +1,383 @@
+package dev.tandem.crm.web;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import dev.tandem.crm.AccountManagement;
+import dev.tandem.crm.Activity;
+import dev.tandem.crm.ActivityManagement;
+import dev.tandem.crm.Contact;
+import dev.tandem.crm.Deal;
+import dev.tandem.crm.DealChanges;
+import dev.tandem.crm.DealManagement;
+import dev.tandem.crm.DealSource;
+import dev.tandem.crm.GateRefusedException;
+import dev.tandem.crm.HygieneFlag;
+import dev.tandem.crm.MoveResult;
+import dev.tandem.crm.NewDeal;
+import dev.tandem.crm.NewStakeholder;
+import dev.tandem.crm.StageMove;
+import dev.tandem.crm.Stakeholder;
+import dev.tandem.crm.StakeholderRole;
+import dev.tandem.crm.Stance;
+import dev.tandem.crm.persistence.DealHistory;
+import dev.tandem.people.CurrentUser;
+import dev.tandem.platform.ConcurrentEditException;
+import dev.tandem.platform.InvalidInputException;
+import dev.tandem.platform.web.FormErrors;
+import dev.tandem.platform.web.Htmx;
+import dev.tandem.playbook.ActivityType;
+import dev.tandem.playbook.DealFacts;
+import dev.tandem.playbook.ForecastCategory;
+import dev.tandem.playbook.Guidance;
+import dev.tandem.playbook.Pipeline;
+import dev.tandem.playbook.PlaybookManagement;
+import dev.tandem.playbook.RequiredActivity;
+import dev.tandem.playbook.Stage;
+import dev.tandem.playbook.StageKind;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The pipeline board and the deal page: where a rep works a deal through the playbook and a manager
+ * sees what is missing.
+ */
+@Controller
+class DealPages {
+
+	/** Cards shown per board column; the rest is one click away in the deal list. */
+	static final int CARDS_PER_COLUMN = 40;
+
+	private final DealManagement deals;
+	private final ActivityManagement activities;
+	private final AccountManagement accounts;
+	private final PlaybookManagement playbook;
+	private final CrmViews views;
+	private final MissingText missingText;
+	private final FormErrors formErrors;
+
+	DealPages(DealManagement deals, ActivityManagement activities, AccountManagement accounts, PlaybookManagement playbook,
+			CrmViews views, MissingText missingText, FormErrors formErrors) {
+		this.deals = deals;
+		this.activities = activities;
+		this.accounts = accounts;
+		this.playbook = playbook;
+		this.views = views;
+		this.missingText = missingText;
+		this.formErrors = formErrors;
+	}
+
+	// The board
+
+	@GetMapping("/pipeline")
+	String board(@AuthenticationPrincipal CurrentUser me, @RequestParam(required = false) @Nullable UUID pipeline,
+			@RequestParam(required = false) @Nullable UUID owner, HttpServletRequest request, Model model) {
+		fillBoard(me, pipeline, owner, model);
+		return Htmx.view(request, "crm/board", "board");
+	}
+
+	private void fillBoard(CurrentUser me, @Nullable UUID pipelineId, @Nullable UUID ownerId, Model model) {
+		List<Pipeline> pipelines = playbook.pipelines(me.orgId());
+		Pipeline pipeline = pipelineId == null ? playbook.defaultPipeline(me.orgId()) : playbook.pipeline(me.orgId(), pipelineId);
+		List<Deal> open = deals.board(me, pipeline.id(), ownerId);
+		List<Column> columns = new ArrayList<>();
+		LocalDate today = views.today(me);
+		for (Stage stage : pipeline.openStages()) {
+			List<Deal> inStage = open.stream().filter(d -> d.stageId().equals(stage.id())).toList();
+			BigDecimal total = inStage.stream().map(Deal::amount).filter(a -> a != null).reduce(BigDecimal.ZERO, BigDecimal::add);
+			List<Card> cards = inStage.stream().limit(CARDS_PER_COLUMN)
+				.map(d -> new Card(d, deals.hygiene(me, d, pipeline))).toList();
+			columns.add(new Column(stage, inStage.size(), total, cards, inStage.size() - cards.size()));
+		}
+		model.addAttribute("pipelines", pipelines);
+		model.addAttribute("pipeline", pipeline);
+		model.addAttribute("columns", columns);
+		model.addAttribute("owner", ownerId);
+		model.addAttribute("owners", views.people(me));
+		model.addAttribute("today", today);
+		model.addAttribute("openCount", open.size());
+		model.addAttribute("openAmount", open.stream().map(Deal::amount).filter(a -> a != null).reduce(BigDecimal.ZERO, BigDecimal::add));
+	}
+
+	/**
+	 * Moves a deal from the board or the deal page. A refused move is explained inline: on the board in
+	 * the card, on the deal page above the stages.
+	 */
+	@PostMapping("/deals/{id}/move")
+	String move(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, @RequestParam UUID stageId,
+			@RequestParam int version, @RequestParam(defaultValue = "deal") String from,
+			@RequestParam(required = false) @Nullable BigDecimal amount,
+			@RequestParam(required = false) @Nullable LocalDate closeDate,
+			@RequestParam(required = false) @Nullable String lostReason,
+			@RequestParam(required = false) @Nullable UUID owner, HttpServletRequest request, Model model,
+			RedirectAttributes redirect) {
+		Locale locale = LocaleContextHolder.getLocale();
+		Deal deal = deals.get(me, id);
+		List<String> blocked = List.of();
+		List<String> warnings = List.of();
+		String error = null;
+		try {
+			MoveResult result = deals.move(me, id, new StageMove(stageId, version, amount, closeDate, lostReason));
+			warnings = missingText.all(result.warnings(), locale);
+		}
+		catch (GateRefusedException ex) {
+			blocked = missingText.all(ex.missing(), locale);
+		}
+		catch (ConcurrentEditException ex) {
+			error = formErrors.message("problem.conflict.detail", ex.changedBy() == null ? "?" : ex.changedBy());
+		}
+		catch (InvalidInputException ex) {
+			error = String.join(" ", formErrors.of(ex).values());
+		}
+		String target = playbook.pipeline(me.orgId(), deal.pipelineId()).stage(stageId).map(Stage::name).orElse("");
+		if ("board".equals(from) && Htmx.isHtmx(request)) {
+			fillBoard(me, deal.pipelineId(), owner, model);
+			model.addAttribute("notice", new Notice(id, target, blocked, warnings, error));
+			return "crm/board :: board";
+		}
+		redirect.addFlashAttribute("notice", new Notice(id, target, blocked, warnings, error));
+		return "board".equals(from) ? "redirect:/pipeline" + (owner == null ? "" : "?owner=" + owner) : "redirect:/deals/" + id;
+	}
+
+	// The deal page
+
+	@GetMapping("/deals/{id}")
+	String deal(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, Model model) {
+		Deal deal = deals.get(me, id);
+		Pipeline pipeline = playbook.pipeline(me.orgId(), deal.pipelineId());
+		Stage stage = pipeline.stage(deal.stageId()).orElseThrow();
+		DealFacts facts = deals.facts(me, deal);
+		Stage next = pipeline.openStages().stream().filter(s -> s.position() > stage.position()).findFirst().orElse(null);
+		List<Stakeholder> group = deals.stakeholders(me, id);
+		model.addAttribute("deal", deal);
+		model.addAttribute("pipeline", pipeline);
+		model.addAttribute("stage", stage);
+		model.addAttribute("next", next);
+		model.addAttribute("wonStage", pipeline.stages().stream().filter(s -> s.kind() == StageKind.WON).findFirst().orElse(null));
+		model.addAttribute("lostStage", pipeline.stages().stream().filter(s -> s.kind() == StageKind.LOST).findFirst().orElse(null));
+		model.addAttribute("guidance", Guidance.toHtml(stage.guidance()));
+		model.addAttribute("required", requiredOf(stage, facts));
+		model.addAttribute("checked", facts.checkedCriteria());
+		model.addAttribute("nextMissing", next == null || !deal.isOpen() ? List.of()
+				: missingText.all(deals.missingFor(me, deal, next), LocaleContextHolder.getLocale()));
+		model.addAttribute("hygiene", deals.hygiene(me, deal, pipeline));
+		model.addAttribute("groupByRole", byRole(group));
+		model.addAttribute("group", group);
+		model.addAttribute("contacts", accounts.contactsOf(me, deal.accountId()).stream()
+			.filter(c -> group.stream().noneMatch(s -> s.contactId().equals(c.id()))).toList());
+		model.addAttribute("timeline", timeline(activities.ofDeal(me, id), deals.history(me, id)));
+		model.addAttribute("owners", views.people(me));
+		model.addAttribute("categories", ForecastCategory.values());
+		model.addAttribute("sources", DealSource.values());
+		model.addAttribute("roles", StakeholderRole.values());
+		model.addAttribute("stances", Stance.values());
+		model.addAttribute("types", ActivityType.values());
+		model.addAttribute("today", views.today(me));
+		if (!model.containsAttribute("errors")) {
+			model.addAttribute("errors", Map.of());
+		}
+		return "crm/deal";
+	}
+
+	@PostMapping("/deals/{id}")
+	String update(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, DealForm form, Model model,
+			RedirectAttributes redirect) {
+		try {
+			deals.update(me, id, new DealChanges(form.version(), Set.of("title", "amount", "closeDate", "ownerId",
+					"forecastCategory", "nextStep", "nextStepDate", "source"), form.title(), form.amount(), form.closeDate(),
+					form.ownerId(), form.forecastCategory(), form.nextStep(), form.nextStepDate(), form.source(), null));
+			redirect.addFlashAttribute("flash", formErrors.message("deal.saved"));
+			return "redirect:/deals/" + id;
+		}
+		catch (InvalidInputException ex) {
+			model.addAttribute("errors", formErrors.of(ex));
+			model.addAttribute("editOpen", true);
+			return deal(me, id, model);
+		}
+		catch (ConcurrentEditException ex) {
+			model.addAttribute("errors", Map.of("form", formErrors.message("problem.conflict.detail", ex.changedBy())));
+			model.addAttribute("editOpen", true);
+			return deal(me, id, model);
+		}
+	}
+
+	@PostMapping("/deals/{id}/criteria/{criterionId}")
+	String criterion(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, @PathVariable UUID criterionId,
+			@RequestParam(defaultValue = "false") boolean checked) {
+		deals.checkCriterion(me, id, criterionId, checked);
+		return "redirect:/deals/" + id + "#playbook";
+	}
+
+	@PostMapping("/deals/{id}/review")
+	String review(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, RedirectAttributes redirect) {
+		deals.markReviewed(me, id);
+		redirect.addFlashAttribute("flash", formErrors.message("deal.reviewed"));
+		return "redirect:/deals/" + id;
+	}
+
+	@PostMapping("/deals/{id}/stakeholders")
+	String addStakeholder(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, @RequestParam(required = false) @Nullable UUID contactId,
+			@RequestParam(required = false) @Nullable String newContactName, @RequestParam(required = false) @Nullable String newContactTitle,
+			@RequestParam StakeholderRole role, @RequestParam(defaultValue = "3") int influence, @RequestParam Stance stance,
+			RedirectAttributes redirect) {
+		try {
+			UUID contact = contactId;
+			if (contact == null && newContactName != null && !newContactName.isBlank()) {
+				Deal deal = deals.get(me, id);
+				Contact created = accounts.createContact(me, new dev.tandem.crm.NewContact(deal.accountId(), newContactName,
+						newContactTitle, null, null, null));
+				contact = created.id();
+			}
+			if (contact == null) {
+				throw InvalidInputException.of("contactId", "jakarta.validation.constraints.NotNull.message");
+			}
+			deals.addStakeholder(me, id, new NewStakeholder(contact, role, influence, stance));
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("errors", formErrors.of(ex));
+		}
+		return "redirect:/deals/" + id + "#buying-group";
+	}
+
+	@PostMapping("/deals/{id}/stakeholders/{stakeholderId}")
+	String updateStakeholder(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, @PathVariable UUID stakeholderId,
+			@RequestParam StakeholderRole role, @RequestParam int influence, @RequestParam Stance stance, @RequestParam int version,
+			RedirectAttributes redirect) {
+		try {
+			deals.updateStakeholder(me, id, stakeholderId, role, influence, stance, version);
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("errors", formErrors.of(ex));
+		}
+		catch (ConcurrentEditException ex) {
+			redirect.addFlashAttribute("errors", Map.of("form", formErrors.message("problem.conflict.detail", "?")));
+		}
+		return "redirect:/deals/" + id + "#buying-group";
+	}
+
+	@PostMapping("/deals/{id}/stakeholders/{stakeholderId}/remove")
+	String removeStakeholder(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, @PathVariable UUID stakeholderId) {
+		deals.removeStakeholder(me, id, stakeholderId);
+		return "redirect:/deals/" + id + "#buying-group";
+	}
+
+	@GetMapping("/deals/new")
+	String newDeal(@AuthenticationPrincipal CurrentUser me, @RequestParam(required = false) @Nullable UUID accountId, Model model) {
+		model.addAttribute("accountId", accountId);
+		model.addAttribute("accounts", views.accountChoices(me));
+		model.addAttribute("owners", views.people(me));
+		model.addAttribute("sources", DealSource.values());
+		model.addAttribute("pipelines", playbook.pipelines(me.orgId()));
+		model.addAttribute("form", null);
+		model.addAttribute("errors", Map.of());
+		return "crm/deal-new";
+	}
+
+	@PostMapping("/deals")
+	String create(@AuthenticationPrincipal CurrentUser me, NewDealForm form, Model model) {
+		try {
+			UUID accountId = form.accountId();
+			if (accountId == null && form.accountName() != null && !form.accountName().isBlank()) {
+				accountId = accounts.findOrCreate(me, form.accountName().trim()).id();
+			}
+			if (accountId == null) {
+				throw InvalidInputException.of("accountId", "jakarta.validation.constraints.NotNull.message");
+			}
+			Deal deal = deals.create(me, new NewDeal(accountId, form.title(), form.amount(), form.closeDate(), form.pipelineId(), null,
+					form.ownerId(), form.source(), form.nextStep(), form.nextStepDate()), null);
+			return "redirect:/deals/" + deal.id();
+		}
+		catch (InvalidInputException ex) {
+			model.addAttribute("accountId", form.accountId());
+			model.addAttribute("accounts", views.accountChoices(me));
+			model.addAttribute("owners", views.people(me));
+			model.addAttribute("sources", DealSource.values());
+			model.addAttribute("pipelines", playbook.pipelines(me.orgId()));
+			model.addAttribute("form", form);
+			model.addAttribute("errors", formErrors.of(ex));
+			return "crm/deal-new";
+		}
+	}
+
+	private static List<Requirement> requiredOf(Stage stage, DealFacts facts) {
+		List<Requirement> list = new ArrayList<>();
+		for (RequiredActivity required : stage.requiredActivities()) {
+			list.add(new Requirement(required.type(), required.minCount(), facts.activityCounts().getOrDefault(required.type(), 0)));
+		}
+		return list;
+	}
+
+	private static Map<StakeholderRole, List<Stakeholder>> byRole(List<Stakeholder> group) {
+		Map<StakeholderRole, List<Stakeholder>> byRole = new LinkedHashMap<>();
+		for (StakeholderRole role : StakeholderRole.values()) {
+			List<Stakeholder> inRole = group.stream().filter(s -> s.role() == role)
+				.sorted(Comparator.comparing(Stakeholder::influence).reversed()).toList();
+			if (!inRole.isEmpty()) {
+				byRole.put(role, inRole);
+			}
+		}
+		return byRole;
+	}
+
+	/** Activities and changes in one list, newest first. */
+	static List<TimelineEntry> timeline(List<Activity> activities, List<DealHistory.Change> changes) {
+		List<TimelineEntry> entries = new ArrayList<>();
+		activities.forEach(a -> entries.add(new TimelineEntry(a.when(), a, null)));
+		changes.forEach(c -> entries.add(new TimelineEntry(c.at(), null, c)));
+		entries.sort(Comparator.comparing(TimelineEntry::at).reversed());
+		return entries;
+	}
+
+	/** A board column: the stage, how many deals and how much, the cards shown and how many more there are. */
+	record Column(Stage stage, int count, BigDecimal amount, List<Card> cards, int more) {
+	}
+
+	record Card(Deal deal, List<HygieneFlag> hygiene) {
+	}
+
+	/** The outcome of a move, shown inline where the move was made. */
+	record Notice(UUID dealId, String stageName, List<String> blocked, List<String> warnings, @Nullable String error) {
+
+		public boolean isBlocked() {
+			return !blocked.isEmpty();
+		}
+	}
+
+	record Requirement(ActivityType type, int required, int done) {
+
+		public boolean met() {
+			return done >= required;
+		}
+	}
+
+	record TimelineEntry(java.time.Instant at, @Nullable Activity activity, DealHistory.@Nullable Change change) {
+	}
+
+	record DealForm(int version, String title, @Nullable BigDecimal amount, @Nullable LocalDate closeDate, @Nullable UUID ownerId,
+			@Nullable ForecastCategory forecastCategory, @Nullable String nextStep, @Nullable LocalDate nextStepDate,
+			@Nullable DealSource source) {
+	}
+
+	record NewDealForm(@Nullable UUID accountId, @Nullable String accountName, String title, @Nullable BigDecimal amount,
+			@Nullable LocalDate closeDate, @Nullable UUID pipelineId, @Nullable UUID ownerId, @Nullable DealSource source,
+			@Nullable String nextStep, @Nullable LocalDate nextStepDate) {
+	}
+
+}

@@ -1,0 +1,194 @@
+package dev.tandem.playbook.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.tandem.people.CurrentUser;
+import dev.tandem.platform.ConcurrentEditException;
+import dev.tandem.platform.InvalidInputException;
+import dev.tandem.platform.web.FormErrors;
+import dev.tandem.platform.web.NavigationContributor;
+import dev.tandem.platform.web.NavigationItem;
+import dev.tandem.playbook.ActivityType;
+import dev.tandem.playbook.ForecastCategory;
+import dev.tandem.playbook.GateMode;
+import dev.tandem.playbook.Guidance;
+import dev.tandem.playbook.Pipeline;
+import dev.tandem.playbook.PlaybookManagement;
+import dev.tandem.playbook.RequiredActivity;
+import dev.tandem.playbook.Stage;
+import dev.tandem.playbook.StageChanges;
+import dev.tandem.playbook.StageChanges.CriterionChange;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The admin's playbook editor: pipelines with their review cadence, and per stage the win
+ * probability, forecast category, gate mode, required activities, exit criteria and guidance.
+ */
+@Controller
+class PlaybookAdminController implements NavigationContributor {
+
+	/** Blank criterion rows the stage form offers for new criteria. */
+	private static final int NEW_CRITERIA = 3;
+
+	private final PlaybookManagement playbook;
+	private final FormErrors formErrors;
+
+	PlaybookAdminController(PlaybookManagement playbook, FormErrors formErrors) {
+		this.playbook = playbook;
+		this.formErrors = formErrors;
+	}
+
+	@Override
+	public List<NavigationItem> navigationItems() {
+		return List.of(new NavigationItem("nav.playbook", "/admin/playbook", 95, "ROLE_ADMIN"));
+	}
+
+	@GetMapping("/admin/playbook")
+	String overview(@AuthenticationPrincipal CurrentUser me, Model model) {
+		requireAdmin(me);
+		model.addAttribute("pipelines", playbook.pipelines(me.orgId()));
+		if (!model.containsAttribute("errors")) {
+			model.addAttribute("errors", Map.of());
+		}
+		return "playbook/overview";
+	}
+
+	@PostMapping("/admin/playbook")
+	String createPipeline(@AuthenticationPrincipal CurrentUser me, @RequestParam String name,
+			@RequestParam(defaultValue = "21") int reviewCadenceDays, RedirectAttributes redirect) {
+		try {
+			playbook.createPipeline(me, name, reviewCadenceDays);
+			redirect.addFlashAttribute("flash", formErrors.message("playbook.pipeline.created", name.trim()));
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("errors", formErrors.of(ex));
+		}
+		return "redirect:/admin/playbook";
+	}
+
+	@PostMapping("/admin/playbook/{id}")
+	String updatePipeline(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, @RequestParam String name,
+			@RequestParam int reviewCadenceDays, @RequestParam int version, RedirectAttributes redirect) {
+		try {
+			playbook.updatePipeline(me, id, version, name, reviewCadenceDays);
+			redirect.addFlashAttribute("flash", formErrors.message("playbook.saved"));
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("errors", formErrors.of(ex));
+		}
+		catch (ConcurrentEditException ex) {
+			redirect.addFlashAttribute("errors", Map.of("form", formErrors.message("problem.conflict.detail", "?")));
+		}
+		return "redirect:/admin/playbook#p-" + id;
+	}
+
+	@PostMapping("/admin/playbook/{id}/stages")
+	String addStage(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, @RequestParam String name,
+			RedirectAttributes redirect) {
+		try {
+			Stage stage = playbook.addStage(me, id, name);
+			return "redirect:/admin/playbook/stages/" + stage.id();
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("errors", formErrors.of(ex));
+			return "redirect:/admin/playbook#p-" + id;
+		}
+	}
+
+	@GetMapping("/admin/playbook/stages/{id}")
+	String stage(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, Model model) {
+		requireAdmin(me);
+		Pipeline pipeline = playbook.pipelineOfStage(me.orgId(), id);
+		Stage stage = pipeline.stage(id).orElseThrow();
+		return stageForm(model, pipeline, stage, Map.of(), null);
+	}
+
+	@PostMapping("/admin/playbook/stages/{id}")
+	String updateStage(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, HttpServletRequest request, Model model,
+			RedirectAttributes redirect) {
+		Pipeline pipeline = playbook.pipelineOfStage(me.orgId(), id);
+		Stage stage = pipeline.stage(id).orElseThrow();
+		List<RequiredActivity> required = new ArrayList<>();
+		for (ActivityType type : ActivityType.values()) {
+			int count = intOf(request.getParameter("required." + type), 0);
+			if (count != 0) {
+				required.add(new RequiredActivity(type, count));
+			}
+		}
+		List<CriterionChange> criteria = new ArrayList<>();
+		String[] ids = request.getParameterValues("criterionId");
+		String[] labels = request.getParameterValues("criterionLabel");
+		for (int i = 0; labels != null && i < labels.length; i++) {
+			String label = labels[i] == null ? "" : labels[i].trim();
+			String criterionId = ids != null && i < ids.length ? ids[i] : "";
+			if (!label.isEmpty()) {
+				criteria.add(new CriterionChange(criterionId == null || criterionId.isBlank() ? null : UUID.fromString(criterionId), label));
+			}
+		}
+		StageChanges changes = new StageChanges(intOf(request.getParameter("version"), -1), nonNull(request.getParameter("name")),
+				intOf(request.getParameter("winProbability"), -1), ForecastCategory.valueOf(request.getParameter("forecastCategory")),
+				GateMode.valueOf(request.getParameter("gateMode")), nonNull(request.getParameter("guidance")),
+				intOf(request.getParameter("minStakeholders"), 0), request.getParameter("requiresDecisionMaker") != null, required,
+				criteria);
+		try {
+			playbook.updateStage(me, id, changes);
+			redirect.addFlashAttribute("flash", formErrors.message("playbook.stage.saved", changes.name().trim()));
+			return "redirect:/admin/playbook#p-" + pipeline.id();
+		}
+		catch (InvalidInputException ex) {
+			return stageForm(model, pipeline, stage, formErrors.of(ex), changes);
+		}
+		catch (ConcurrentEditException ex) {
+			return stageForm(model, pipeline, playbook.pipeline(me.orgId(), pipeline.id()).stage(id).orElseThrow(),
+					Map.of("form", formErrors.message("problem.conflict.detail", ex.changedBy() == null ? "?" : ex.changedBy())), null);
+		}
+	}
+
+	private String stageForm(Model model, Pipeline pipeline, Stage stage, Map<String, String> errors, @Nullable StageChanges entered) {
+		model.addAttribute("pipeline", pipeline);
+		model.addAttribute("stage", stage);
+		model.addAttribute("entered", entered);
+		model.addAttribute("errors", errors);
+		model.addAttribute("types", ActivityType.values());
+		model.addAttribute("categories", ForecastCategory.values());
+		model.addAttribute("gateModes", GateMode.values());
+		model.addAttribute("newCriteria", NEW_CRITERIA);
+		Map<String, Integer> counts = new java.util.HashMap<>();
+		(entered == null ? stage.requiredActivities() : entered.requiredActivities())
+			.forEach(r -> counts.put(r.type().name(), r.minCount()));
+		model.addAttribute("counts", counts);
+		model.addAttribute("preview", Guidance.toHtml(entered == null ? stage.guidance() : entered.guidance()));
+		return "playbook/stage";
+	}
+
+	private static int intOf(@Nullable String text, int fallback) {
+		try {
+			return text == null || text.isBlank() ? fallback : Integer.parseInt(text.trim());
+		}
+		catch (NumberFormatException ex) {
+			return -1;
+		}
+	}
+
+	private static String nonNull(@Nullable String text) {
+		return text == null ? "" : text;
+	}
+
+	private static void requireAdmin(CurrentUser me) {
+		if (!me.isAdmin()) {
+			throw new org.springframework.security.access.AccessDeniedException("Only an admin may change the playbook");
+		}
+	}
+}
