@@ -1,16 +1,12 @@
 package dev.tandem.people;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import dev.tandem.support.Chromium;
 import dev.tandem.support.Demo;
 import dev.tandem.support.TandemIntegrationTest;
 import org.junit.jupiter.api.AfterAll;
@@ -22,7 +18,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Drives the real UI in headless Chromium (Debian's {@code /usr/bin/chromium}, or the one named by
@@ -39,15 +34,8 @@ class BrowserTests {
 
 	@BeforeAll
 	static void launchChromium() {
-		Path chromium = Path.of(System.getenv().getOrDefault("TANDEM_CHROMIUM", "/usr/bin/chromium"));
-		if (!Files.isExecutable(chromium)) {
-			fail("No Chromium at " + chromium + ". Install Debian's chromium (apt-get install -y chromium) "
-					+ "or point TANDEM_CHROMIUM at a Chromium binary. Browser tests do not skip.");
-		}
-		playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-		browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(chromium).setHeadless(true)
-			.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-					"--no-first-run", "--disable-sync")));
+		playwright = Chromium.playwright();
+		browser = Chromium.launch(playwright);
 	}
 
 	@AfterAll
@@ -73,10 +61,7 @@ class BrowserTests {
 			page.navigate(base + "/teams");
 			assertThat(page).hasURL(Pattern.compile(".*/login$"));
 
-			page.getByLabel("E-mail").fill(Demo.MANAGER);
-			page.getByLabel("Password").fill(Demo.PASSWORD);
-			page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-					new Page.GetByRoleOptions().setName("Sign in")).click();
+			Chromium.signIn(page, Demo.MANAGER);
 			assertThat(page).hasURL(Pattern.compile(".*/teams$"));
 
 			Locator insideSales = page.locator(".team-card").filter(new Locator.FilterOptions().setHasText("Inside Sales"));

@@ -353,9 +353,10 @@ class DealPages {
 	}
 
 	/** The outcome of a move, shown inline where the move was made. */
-	record Notice(UUID dealId, String stageName, List<String> blocked, List<String> warnings, @Nullable String error) {
+	record Notice(UUID dealId, String stageName, List<String> blocked, List<String> warnings, @Nullable String error)
+			implements java.io.Serializable {
 
-		public boolean isBlocked() {
+		public boolean refused() {
 			return !blocked.isEmpty();
 		}
 	}

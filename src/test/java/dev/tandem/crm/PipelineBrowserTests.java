@@ -1,0 +1,154 @@
+package dev.tandem.crm;
+
+import java.math.BigDecimal;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import dev.tandem.people.CurrentUser;
+import dev.tandem.people.Role;
+import dev.tandem.playbook.Pipeline;
+import dev.tandem.playbook.PlaybookManagement;
+import dev.tandem.playbook.Stage;
+import dev.tandem.support.Chromium;
+import dev.tandem.support.Demo;
+import dev.tandem.support.TandemIntegrationTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/**
+ * The stage gate as a manager and a rep meet it in the browser: Brigitte tries to move Daan's deal
+ * to Demo before the discovery call, is shown what is missing, Daan logs the call, and the move then
+ * succeeds and shows on the board.
+ */
+@TandemIntegrationTest
+class PipelineBrowserTests {
+
+	static final String REP = "daan@northwind.demo";
+
+	static Playwright playwright;
+	static Browser browser;
+
+	@LocalServerPort int port;
+	@Autowired JdbcClient jdbc;
+	@Autowired AccountManagement accounts;
+	@Autowired DealManagement deals;
+	@Autowired PlaybookManagement playbook;
+
+	@BeforeAll
+	static void launchChromium() {
+		playwright = Chromium.playwright();
+		browser = Chromium.launch(playwright);
+	}
+
+	@AfterAll
+	static void closeChromium() {
+		if (browser != null) {
+			browser.close();
+		}
+		if (playwright != null) {
+			playwright.close();
+		}
+	}
+
+	@Test
+	void aBlockedMoveSaysWhatIsMissingAndSucceedsOnceTheCallIsLogged() {
+		CurrentUser daan = user(REP);
+		Pipeline pipeline = playbook.defaultPipeline(daan.orgId());
+		Stage buyingGroup = stage(pipeline, "Buying group mapped");
+		String title = "Rollout " + UUID.randomUUID().toString().substring(0, 8);
+		Account account = accounts.create(daan, new NewAccount("Gate Test " + title, null, null, "NL", null, null));
+		Deal deal = deals.create(daan, new NewDeal(account.id(), title, new BigDecimal("24000"), null, null, buyingGroup.id(),
+				null, DealSource.INBOUND, "Book the discovery call", null), null);
+		String base = "http://localhost:" + port;
+
+		try (var brigitteBrowser = browser.newContext(new Browser.NewContextOptions().setLocale("en-GB"));
+				var daanBrowser = browser.newContext(new Browser.NewContextOptions().setLocale("en-GB"))) {
+			Page brigitte = brigitteBrowser.newPage();
+			brigitte.navigate(base + "/deals/" + deal.id());
+			Chromium.signIn(brigitte, Demo.MANAGER);
+			assertThat(brigitte.locator("h1")).hasText(title);
+
+			// Demo needs a call first: the refusal lists what is missing, and nothing moved.
+			brigitte.locator(".stage-path").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Demo")).click();
+			assertThat(brigitte.locator("#move-result")).containsText("Not yet ready for Demo");
+			assertThat(brigitte.locator("#move-result")).containsText("Call: 1 needed, 0 logged");
+			assertThat(brigitte.locator(".stage-path button.current")).hasText("Buying group mapped");
+
+			// Daan logs the call in three fields from his deal page.
+			Page rep = daanBrowser.newPage();
+			rep.navigate(base + "/deals/" + deal.id());
+			Chromium.signIn(rep, REP);
+			rep.locator("#log label", new Page.LocatorOptions().setHasText("Call")).first().click();
+			rep.getByLabel("What happened").fill("Discovery call with the CFO");
+			rep.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log it")).click();
+			assertThat(rep.locator(".alert-success")).containsText("Call logged.");
+			assertThat(rep.locator("#timeline")).containsText("Discovery call with the CFO");
+
+			// Now the move goes through, and the board shows the deal under Demo.
+			brigitte.reload();
+			brigitte.locator(".stage-path").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Demo")).click();
+			assertThat(brigitte.locator("#move-result")).containsText("Moved to Demo.");
+			assertThat(brigitte.locator(".stage-path button.current")).hasText("Demo");
+
+			brigitte.navigate(base + "/pipeline?owner=" + daan.id());
+			Locator demoColumn = brigitte.locator(".column").filter(new Locator.FilterOptions().setHas(
+					brigitte.locator("h2", new Page.LocatorOptions().setHasText(Pattern.compile("^Demo$")))));
+			assertThat(demoColumn.locator(".deal-card", new Locator.LocatorOptions().setHasText(title))).isVisible();
+		}
+	}
+
+	@Test
+	void theMoveMenuOnTheBoardExplainsARefusalInTheCardAndDragAndDropMovesBack() {
+		CurrentUser daan = user(REP);
+		Pipeline pipeline = playbook.defaultPipeline(daan.orgId());
+		String title = "Board " + UUID.randomUUID().toString().substring(0, 8);
+		Account account = accounts.create(daan, new NewAccount("Board Test " + title, null, null, "NL", null, null));
+		deals.create(daan, new NewDeal(account.id(), title, new BigDecimal("5000"), null, null,
+				stage(pipeline, "Needs analysis").id(), null, DealSource.OUTBOUND, "Map the buying group", null), null);
+
+		try (var context = browser.newContext(new Browser.NewContextOptions().setLocale("en-GB"))) {
+			Page page = context.newPage();
+			page.navigate("http://localhost:" + port + "/pipeline");
+			Chromium.signIn(page, REP);
+			Locator card = page.locator(".deal-card", new Page.LocatorOptions().setHasText(title));
+
+			// Keyboard and menu: Buying group mapped blocks without stakeholders; the card says why.
+			card.locator("summary").click();
+			card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Buying group mapped")).click();
+			card = page.locator(".deal-card", new Page.LocatorOptions().setHasText(title));
+			assertThat(card.locator(".move-result")).containsText("Not yet ready for Buying group mapped");
+			assertThat(card.locator(".move-result")).containsText("Buying group: no decision maker identified yet");
+
+			// Dragging back to New lead is always allowed.
+			Locator newLead = page.locator(".column").filter(new Locator.FilterOptions().setHas(
+					page.locator("h2", new Page.LocatorOptions().setHasText("New lead"))));
+			card.dragTo(newLead);
+			assertThat(newLead.locator(".deal-card", new Locator.LocatorOptions().setHasText(title))).isVisible();
+			assertThat(newLead.locator(".deal-card", new Locator.LocatorOptions().setHasText(title)).locator(".move-result"))
+				.containsText("Moved to New lead.");
+		}
+	}
+
+	private CurrentUser user(String email) {
+		return jdbc.sql("select org_id, id, email, display_name, role, locale from people_user where email = :email")
+			.param("email", email)
+			.query((rs, n) -> new CurrentUser(rs.getObject("org_id", UUID.class), rs.getObject("id", UUID.class),
+					rs.getString("email"), rs.getString("display_name"), Role.valueOf(rs.getString("role")), rs.getString("locale")))
+			.single();
+	}
+
+	private static Stage stage(Pipeline pipeline, String name) {
+		return pipeline.stages().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+	}
+}
