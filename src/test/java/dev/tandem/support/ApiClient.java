@@ -58,6 +58,16 @@ public class ApiClient {
 		return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
 	}
 
+	/** A POST with one extra header, e.g. {@code Idempotency-Key}. */
+	public Response post(String path, String json, String header, String value) {
+		return send(request(path).header("Content-Type", "application/json").header(header, value)
+			.POST(HttpRequest.BodyPublishers.ofString(json)));
+	}
+
+	public Response delete(String path) {
+		return send(request(path).DELETE());
+	}
+
 	public Response patch(String path, String json) {
 		return send(request(path).header("Content-Type", "application/json")
 			.method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
