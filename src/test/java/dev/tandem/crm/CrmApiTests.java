@@ -211,6 +211,15 @@ class CrmApiTests {
 		return jdbc.sql(sql).param("t", text).query(Long.class).single();
 	}
 
+	private static String stageId(JsonNode stages, String name) {
+		for (JsonNode stage : stages) {
+			if (stage.get("name").asString().equals(name)) {
+				return stage.get("id").asString();
+			}
+		}
+		throw new AssertionError("No stage " + name);
+	}
+
 	private static List<String> ids(Response response) {
 		List<String> ids = new ArrayList<>();
 		response.json().get("items").forEach(d -> ids.add(d.get("id").asString()));

@@ -21,6 +21,8 @@ import dev.tandem.platform.Listing;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -113,7 +115,7 @@ class LeadApiController {
 
 	record LeadRequest(@NotBlank @Size(max = 200) String personName, @NotBlank @Size(max = 200) String company,
 			@Nullable @Size(max = 200) String email, @Nullable @Size(max = 50) String phone, @Nullable DealSource source,
-			@Nullable @Size(max = 200) String campaign, @Nullable Integer score, @Nullable UUID teamId, @Nullable UUID ownerId) {
+			@Nullable @Size(max = 200) String campaign, @Nullable @Min(0) @Max(100) Integer score, @Nullable UUID teamId, @Nullable UUID ownerId) {
 	}
 
 	record LeadPatch(@NotNull Integer version, @NotNull LeadStatus status, @Nullable @Size(max = 300) String disqualifiedReason) {
