@@ -45,6 +45,12 @@ class Idempotency {
 		return new Outcome<>(load.apply(claimed.resourceId()), true);
 	}
 
+	/** Forgets keys after two days (they are promised for one), every hour. */
+	@org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+	void purgeOldKeys() {
+		keys.purge();
+	}
+
 	private static String hash(String text) {
 		try {
 			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));

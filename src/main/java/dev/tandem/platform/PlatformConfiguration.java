@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Beans the whole application shares.
  */
+@org.springframework.scheduling.annotation.EnableScheduling
 @Configuration(proxyBeanMethods = false)
 class PlatformConfiguration {
 

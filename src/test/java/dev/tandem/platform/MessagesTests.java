@@ -44,13 +44,16 @@ class MessagesTests {
 				same.add(key);
 			}
 		}
-		// Words that are the same in both languages.
-		assertThat(same).isSubsetOf("nav.teams", "nav.menu", "teams.title", "kind.MARKETING", "kind.OPERATIONS",
-				"kind.ENABLEMENT", "home.coming.coaching", "home.coming.forecast", "login.email", "users.email",
-				"users.status", "users.teams",
-				"activity-type.EMAIL", "activity-type.SOCIAL", "activity-types.EMAIL", "channel.EMAIL", "channel.SOCIAL",
-				"forecast.BEST_CASE", "forecast.COMMIT", "routing.rule.ROUND_ROBIN", "source.INBOUND", "source.OUTBOUND",
-				"source.PARTNER");
+		// Words that are the same in both languages (English sales terms are Dutch sales terms too).
+		assertThat(same).isSubsetOf(
+			"account.deals", "account.open-deals", "account.sector", "account.website", "accounts.title", "activity-type.EMAIL",
+			"activity-type.SOCIAL", "activity-types.EMAIL", "channel.EMAIL", "channel.SOCIAL", "deal.buying-group",
+			"deals.account", "deals.status", "deals.title", "forecast.BEST_CASE", "forecast.COMMIT", "home.coming.coaching",
+			"home.coming.forecast", "kind.ENABLEMENT", "kind.MARKETING", "kind.OPERATIONS", "lead.score", "lead.score-of",
+			"leads.title", "list.deal-or-account", "login.email", "nav.accounts", "nav.deals", "nav.leads", "nav.playbook",
+			"nav.teams", "playbook.buying-group", "playbook.min-stakeholders.chip", "playbook.title",
+			"routing.rule.ROUND_ROBIN", "source.INBOUND", "source.OUTBOUND", "source.PARTNER", "teams.title", "users.email",
+			"users.status", "users.teams");
 	}
 
 	@Test
