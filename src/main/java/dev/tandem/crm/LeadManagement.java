@@ -39,13 +39,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Leads from first touch to conversion, and fair routing.
  * <p>
- * Routing is smooth weighted round-robin among the reps who are members of the team today and
- * active: every turn each eligible rep's position grows by their weight, the rep with the highest
- * position gets the lead (ties go to the rep with fewer routed leads, then by id) and drops by the
- * total weight. Over any stretch the shares follow the weights exactly, without bursts: weights 2:1:1
- * over 40 leads give 20, 10 and 10, in the order A B C A A B C A .... Inactive reps and reps with weight
- * 0 are skipped and their position is left alone. Every assignment is logged with the rule, all
- * candidates (skipped ones with the reason) and why the chosen rep won the turn.
+ * Routing is smooth weighted round-robin ({@link RoundRobin}) among the reps who are members of the
+ * team today. Every assignment is logged with the rule, all candidates (skipped ones with the reason)
+ * and why the chosen rep won the turn.
  */
 @Service
 public class LeadManagement {
@@ -274,36 +270,20 @@ public class LeadManagement {
 		routing.lockTeam(user.orgId(), team.id());
 		Map<UUID, Routing.State> states = routing.states(user.orgId(), team.id());
 		Map<UUID, Integer> counts = routing.routedCounts(user.orgId(), team.id());
-		List<User> reps = members(user, team);
-		List<LeadAssignment.Candidate> candidates = new ArrayList<>();
-		List<Turn> turns = new ArrayList<>();
-		for (User rep : reps) {
+		List<RoundRobin.Seat> seats = members(user, team).stream().map(rep -> {
 			Routing.State state = states.get(rep.id());
-			BigDecimal weight = state == null ? BigDecimal.ONE : state.weight();
-			BigDecimal position = state == null ? BigDecimal.ZERO : state.current();
-			int before = counts.getOrDefault(rep.id(), 0);
-			String skipped = !rep.active() ? "inactive" : weight.signum() == 0 ? "weight-zero" : null;
-			candidates.add(new LeadAssignment.Candidate(rep.id(), rep.displayName(), weight.doubleValue(), before, skipped));
-			if (skipped == null) {
-				turns.add(new Turn(rep, weight, position.add(weight), before));
+			return new RoundRobin.Seat(rep.id(), rep.displayName(), state == null ? BigDecimal.ONE : state.weight(),
+					state == null ? BigDecimal.ZERO : state.current(), counts.getOrDefault(rep.id(), 0), rep.active());
+		}).toList();
+		RoundRobin.play(seats).ifPresent(turn -> {
+			for (RoundRobin.Seat seat : seats) {
+				BigDecimal position = turn.positions().get(seat.userId());
+				if (position != null) {
+					routing.saveState(user.orgId(), team.id(), seat.userId(), seat.weight(), position);
+				}
 			}
-		}
-		if (turns.isEmpty()) {
-			return;
-		}
-		BigDecimal total = turns.stream().map(Turn::weight).reduce(BigDecimal.ZERO, BigDecimal::add);
-		Turn chosen = turns.stream()
-			.max(Comparator.comparing(Turn::position)
-				.thenComparing(Turn::before, Comparator.reverseOrder())
-				.thenComparing(t -> t.rep().id(), Comparator.reverseOrder()))
-			.orElseThrow();
-		for (Turn turn : turns) {
-			BigDecimal next = turn == chosen ? turn.position().subtract(total) : turn.position();
-			routing.saveState(user.orgId(), team.id(), turn.rep().id(), turn.weight(), next);
-		}
-		boolean weighted = turns.stream().anyMatch(t -> t.weight().compareTo(BigDecimal.ONE) != 0);
-		assign(user.orgId(), leadId, team.id(), chosen.rep().id(), weighted ? "WEIGHTED_ROUND_ROBIN" : "ROUND_ROBIN", candidates,
-				REASON_TURN, now, user.id());
+			assign(user.orgId(), leadId, team.id(), turn.chosen(), turn.rule(), turn.candidates(), REASON_TURN, now, user.id());
+		});
 	}
 
 	private void assign(UUID orgId, UUID leadId, @Nullable UUID teamId, UUID ownerId, String rule,
@@ -325,9 +305,6 @@ public class LeadManagement {
 
 	private static @Nullable String blank(@Nullable String value) {
 		return value == null || value.isBlank() ? null : value.trim();
-	}
-
-	private record Turn(User rep, BigDecimal weight, BigDecimal position, int before) {
 	}
 
 	/** A rep's routing weight in a team and how many leads routing gave them. */

@@ -1,8 +1,22 @@
 package dev.tandem.demo;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+
+import dev.tandem.crm.BulkLoad;
+import dev.tandem.crm.DealSource;
+import dev.tandem.demo.DemoCast.Crew;
+import dev.tandem.demo.DemoCast.Segment;
+import dev.tandem.demo.DemoCast.Seller;
+import dev.tandem.demo.DemoCast.Stint;
+import dev.tandem.demo.DemoCast.Style;
+import dev.tandem.playbook.Pipeline;
+import dev.tandem.playbook.PlaybookManagement;
 
 import dev.tandem.people.CurrentUser;
 import dev.tandem.people.NewOrganisation;
@@ -26,15 +40,19 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Creates the demo organisations on an empty database, through the same domain operations an
- * admin uses. The people and structure are fixed; dates are relative to the day of the first
- * start, so the story (a newly promoted manager, a newcomer, a rep who moved teams) stays current.
+ * Creates the demo organisations on an empty database: people and teams through the same domain
+ * operations an admin uses, then two years of sales history played out by {@link DemoHistory} and
+ * written in one bulk load. The story and its numbers are fixed by a seed; dates are relative to the
+ * day of the first start, so the story (a newly promoted manager, a newcomer, a rep who moved teams,
+ * a rep sliding for months) stays current.
  */
 @Component
 @Conditional(DemoEnabled.class)
 class DemoOrganisation implements ApplicationRunner {
 
 	static final String PASSWORD = "demo";
+	private static final long NORTHWIND_SEED = 20_240_601L;
+	private static final long ZUIDWIND_SEED = 20_250_301L;
 	private static final Logger log = LoggerFactory.getLogger(DemoOrganisation.class);
 
 	private final OrganisationManagement organisations;
@@ -42,14 +60,20 @@ class DemoOrganisation implements ApplicationRunner {
 	private final TeamManagement teams;
 	private final Visibility visibility;
 	private final TransactionTemplate transaction;
+	private final PlaybookManagement playbook;
+	private final BulkLoad bulkLoad;
+	private final Clock clock;
 
 	DemoOrganisation(OrganisationManagement organisations, UserManagement users, TeamManagement teams,
-			Visibility visibility, TransactionTemplate transaction) {
+			Visibility visibility, TransactionTemplate transaction, PlaybookManagement playbook, BulkLoad bulkLoad, Clock clock) {
 		this.organisations = organisations;
 		this.users = users;
 		this.teams = teams;
 		this.visibility = visibility;
 		this.transaction = transaction;
+		this.playbook = playbook;
+		this.bulkLoad = bulkLoad;
+		this.clock = clock;
 	}
 
 	@Override
@@ -90,35 +114,72 @@ class DemoOrganisation implements ApplicationRunner {
 		teams.update(admin, inside.id(), new TeamChanges(insideNow.version(), insideNow.name(), insideNow.kind(),
 				insideNow.parentId(), brigitte));
 
-		for (String[] rep : List.of(new String[] { "sanne", "Sanne Bakker" }, new String[] { "daan", "Daan Visser" },
-				new String[] { "emma", "Emma de Boer" }, new String[] { "liam", "Liam Mulder" },
-				new String[] { "julia", "Julia Bos" })) {
-			org.member(inside, org.user(rep[0], rep[1], Role.REP), twoYearsAgo);
+		Crew insideCrew = new Crew(inside.id(), Segment.INSIDE, brigitte, promoted, false, 14,
+				List.of(DealSource.INBOUND, DealSource.INBOUND, DealSource.MARKETING_CAMPAIGN));
+		Crew enterpriseCrew = new Crew(enterprise.id(), Segment.ENTERPRISE, mark, null, true, 0, List.of());
+		Crew midMarketCrew = new Crew(midMarket.id(), Segment.MID_MARKET, fatima, null, false, 6,
+				List.of(DealSource.PARTNER, DealSource.PARTNER, DealSource.REFERRAL));
+		List<Seller> sellers = new ArrayList<>();
+		sellers.add(new Seller(brigitte, "Brigitte Janssens", List.of(new Stint(insideCrew, twoYearsAgo, promoted)),
+				DemoCast.style(1.2, DemoCast.TOP, 1.1, 0.05, 1.2)));
+
+		// Sanne books meetings like no one else but closes few proposals; Liam has been sliding for five months;
+		// Daan's records are a mess.
+		Style[] insideStyles = { DemoCast.style(1.35, DemoCast.STRONG_OPENER_WEAK_CLOSER, 1.3, 0.1, 1.0),
+				DemoCast.style(1.0, DemoCast.SOLID, 0.9, 0.55, 0.9), DemoCast.style(1.1, DemoCast.TOP, 1.05, 0.1, 1.15),
+				new Style(0.9, DemoCast.WEAK, 0.85, 0.25, 0.85, today.minusMonths(5).withDayOfMonth(1), null),
+				DemoCast.style(1.0, DemoCast.SOLID, 1.0, 0.15, 1.0) };
+		String[][] insideReps = { { "sanne", "Sanne Bakker" }, { "daan", "Daan Visser" }, { "emma", "Emma de Boer" },
+				{ "liam", "Liam Mulder" }, { "julia", "Julia Bos" } };
+		UUID emma = null;
+		for (int i = 0; i < insideReps.length; i++) {
+			UUID id = org.user(insideReps[i][0], insideReps[i][1], Role.REP);
+			org.member(inside, id, twoYearsAgo);
+			sellers.add(new Seller(id, insideReps[i][1], List.of(new Stint(insideCrew, twoYearsAgo, null)), insideStyles[i]));
+			emma = "emma".equals(insideReps[i][0]) ? id : emma;
 		}
 		// Noah is the newcomer, six weeks in.
-		org.member(inside, org.user("noah", "Noah Jansen", Role.REP), today.minusWeeks(6));
+		LocalDate noahStarted = today.minusWeeks(6);
+		UUID noah = org.user("noah", "Noah Jansen", Role.REP);
+		org.member(inside, noah, noahStarted);
+		sellers.add(new Seller(noah, "Noah Jansen", List.of(new Stint(insideCrew, noahStarted, null)),
+				new Style(0.8, DemoCast.WEAK, 0.9, 0.2, 0.8, null, noahStarted)));
 		// Lotte moved from Mid-Market to Inside Sales half a year ago.
+		LocalDate lotteMoved = today.minusMonths(6);
 		UUID lotte = org.user("lotte", "Lotte Smit", Role.REP);
 		var lotteInMidMarket = teams.addMember(admin, midMarket.id(), lotte, twoYearsAgo);
-		teams.endMembership(admin, midMarket.id(), lotteInMidMarket.id(), today.minusMonths(6));
-		org.member(inside, lotte, today.minusMonths(6));
+		teams.endMembership(admin, midMarket.id(), lotteInMidMarket.id(), lotteMoved);
+		org.member(inside, lotte, lotteMoved);
+		sellers.add(new Seller(lotte, "Lotte Smit", List.of(new Stint(midMarketCrew, twoYearsAgo, lotteMoved),
+				new Stint(insideCrew, lotteMoved, null)), DemoCast.style(1.0, DemoCast.SOLID, 1.0, 0.15, 1.0)));
 
-		for (String[] rep : List.of(new String[] { "thomas", "Thomas Hendriks" }, new String[] { "sophie", "Sophie Dekker" },
-				new String[] { "lucas", "Lucas van Dijk" }, new String[] { "eva", "Eva Meijer" },
-				new String[] { "ruben", "Ruben de Graaf" }, new String[] { "iris", "Iris Koster" })) {
-			org.member(enterprise, org.user(rep[0], rep[1], Role.REP), twoYearsAgo);
+		String[][] enterpriseReps = { { "thomas", "Thomas Hendriks" }, { "sophie", "Sophie Dekker" }, { "lucas", "Lucas van Dijk" },
+				{ "eva", "Eva Meijer" }, { "ruben", "Ruben de Graaf" }, { "iris", "Iris Koster" } };
+		double[][] enterpriseAdvance = { DemoCast.TOP, DemoCast.SOLID, DemoCast.SOLID, DemoCast.TEAM, DemoCast.WEAK, DemoCast.SOLID };
+		for (int i = 0; i < enterpriseReps.length; i++) {
+			UUID id = org.user(enterpriseReps[i][0], enterpriseReps[i][1], Role.REP);
+			org.member(enterprise, id, twoYearsAgo);
+			sellers.add(new Seller(id, enterpriseReps[i][1], List.of(new Stint(enterpriseCrew, twoYearsAgo, null)),
+					DemoCast.style(1.0, enterpriseAdvance[i], 1.0, 0.1 + 0.05 * i, 1.0)));
 		}
-		for (String[] rep : List.of(new String[] { "milan", "Milan Vos" }, new String[] { "anouk", "Anouk Peters" },
-				new String[] { "jesse", "Jesse Willems" }, new String[] { "fleur", "Fleur Jacobs" },
-				new String[] { "bram", "Bram Maes" }, new String[] { "nina", "Nina Wouters" },
-				new String[] { "dirk", "Dirk Hermans" })) {
-			org.member(midMarket, org.user(rep[0], rep[1], Role.REP), twoYearsAgo);
+		String[][] midMarketReps = { { "milan", "Milan Vos" }, { "anouk", "Anouk Peters" }, { "jesse", "Jesse Willems" },
+				{ "fleur", "Fleur Jacobs" }, { "bram", "Bram Maes" }, { "nina", "Nina Wouters" }, { "dirk", "Dirk Hermans" } };
+		double[][] midMarketAdvance = { DemoCast.SOLID, DemoCast.TOP, DemoCast.TEAM, DemoCast.SOLID, DemoCast.WEAK, DemoCast.TEAM,
+				DemoCast.SOLID };
+		for (int i = 0; i < midMarketReps.length; i++) {
+			UUID id = org.user(midMarketReps[i][0], midMarketReps[i][1], Role.REP);
+			org.member(midMarket, id, twoYearsAgo);
+			sellers.add(new Seller(id, midMarketReps[i][1], List.of(new Stint(midMarketCrew, twoYearsAgo, null)),
+					DemoCast.style(1.0, midMarketAdvance[i], 1.0, 0.12, i == 1 ? 1.2 : 1.0)));
 		}
 
 		org.team("Marketing", TeamKind.MARKETING, null, org.user("kim", "Kim Verbruggen", Role.PARTNER));
 		org.team("Operations", TeamKind.OPERATIONS, null, org.user("ahmed", "Ahmed Benali", Role.PARTNER));
 		org.team("Customer Service", TeamKind.CUSTOMER_SERVICE, null, org.user("sara", "Sara Lambrecht", Role.PARTNER));
 		org.team("Sales Enablement", TeamKind.ENABLEMENT, null, org.user("pieter", "Pieter Goossens", Role.PARTNER));
+
+		history(admin, NORTHWIND_SEED, List.of(insideCrew, enterpriseCrew, midMarketCrew), sellers, Map.of(brigitte, emma),
+				twoYearsAgo);
 	}
 
 	private void zuidwind() {
@@ -126,9 +187,31 @@ class DemoOrganisation implements ApplicationRunner {
 				"admin@zuidwind.demo", "Zuidwind Admin", PASSWORD);
 		LocalDate since = visibility.today(admin.orgId()).minusYears(1);
 		Org org = new Org(admin, "zuidwind.demo");
-		Team team = org.team("Zuidwind Sales", TeamKind.SALES, null, org.user("manager", "Joris Zuidema", Role.MANAGER));
-		org.member(team, org.user("jan", "Jan de Smet", Role.REP), since);
-		org.member(team, org.user("els", "Els Vandamme", Role.REP), since);
+		UUID joris = org.user("manager", "Joris Zuidema", Role.MANAGER);
+		Team team = org.team("Zuidwind Sales", TeamKind.SALES, null, joris);
+		Crew crew = new Crew(team.id(), Segment.MID_MARKET, joris, null, false, 3, List.of(DealSource.INBOUND));
+		List<Seller> sellers = new ArrayList<>();
+		for (String[] rep : new String[][] { { "jan", "Jan de Smet" }, { "els", "Els Vandamme" } }) {
+			UUID id = org.user(rep[0], rep[1], Role.REP);
+			org.member(team, id, since);
+			sellers.add(new Seller(id, rep[1], List.of(new Stint(crew, since, null)), DemoCast.style(0.5, DemoCast.TEAM, 0.5, 0.1, 1)));
+		}
+		history(admin, ZUIDWIND_SEED, List.of(crew), sellers, Map.of(), since.plusMonths(6));
+	}
+
+	private void history(CurrentUser admin, long seed, List<Crew> crews, List<Seller> sellers, Map<UUID, UUID> heirs,
+			LocalDate from) {
+		Pipeline pipeline = playbook.defaultPipeline(admin.orgId());
+		ZoneId zone = organisations.get(admin.orgId()).timeZone();
+		long started = System.nanoTime();
+		BulkLoad.Batch batch = new DemoHistory(seed, zone, clock.instant(), pipeline, crews, sellers, heirs, admin.displayName())
+			.play(from);
+		long played = System.nanoTime();
+		BulkLoad.Counts counts = bulkLoad.load(admin.orgId(), batch);
+		log.info("Demo history of {}: {} accounts, {} contacts, {} deals, {} stage changes, {} activities, {} leads; "
+				+ "played in {} ms, written in {} ms", admin.email(), counts.accounts(), counts.contacts(), counts.deals(),
+				counts.stageChanges(), counts.activities(), counts.leads(), (played - started) / 1_000_000,
+				(System.nanoTime() - played) / 1_000_000);
 	}
 
 	/** Shorthands for building one organisation as its admin. */

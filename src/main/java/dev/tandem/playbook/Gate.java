@@ -7,8 +7,8 @@ import java.util.List;
  * The stage gate: what a deal still misses to move from one stage to another.
  * <p>
  * Moving forward checks the requirements of every stage the deal enters or passes, so skipping a
- * stage does not skip its requirements. Moving backward is always allowed. Winning needs an amount
- * and a close date; losing needs a close date and a lost reason. The strictest gate mode of the
+ * stage does not skip its requirements. Moving backward is always allowed, and so is losing a deal
+ * from any stage. Winning needs an amount and a close date; losing needs a close date and a lost reason. The strictest gate mode of the
  * stages passed decides whether missing items warn or block; the close fields always block.
  */
 public final class Gate {
@@ -19,7 +19,7 @@ public final class Gate {
 	public static GateResult check(Pipeline pipeline, Stage from, Stage to, DealFacts deal) {
 		List<Missing> missing = new ArrayList<>();
 		GateMode mode = GateMode.WARN;
-		boolean forward = to.position() > from.position() && from.isOpen();
+		boolean forward = to.position() > from.position() && from.isOpen() && to.kind() != StageKind.LOST;
 		if (forward) {
 			for (Stage stage : pipeline.stages()) {
 				boolean passed = stage.position() > from.position() && stage.position() <= to.position()

@@ -2,6 +2,8 @@ package dev.tandem.support;
 
 import java.util.UUID;
 
+import dev.tandem.people.CurrentUser;
+import dev.tandem.people.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -22,6 +24,15 @@ public final class Demo {
 
 	public static UUID userId(JdbcClient jdbc, String email) {
 		return jdbc.sql("select id from people_user where email = :email").param("email", email).query(UUID.class).single();
+	}
+
+	/** A demo user as the domain services see a signed-in user. */
+	public static CurrentUser user(JdbcClient jdbc, String email) {
+		return jdbc.sql("select org_id, id, email, display_name, role, locale from people_user where email = :email")
+			.param("email", email)
+			.query((rs, n) -> new CurrentUser(rs.getObject("org_id", UUID.class), rs.getObject("id", UUID.class), rs.getString("email"),
+					rs.getString("display_name"), Role.valueOf(rs.getString("role")), rs.getString("locale")))
+			.single();
 	}
 
 	public static UUID teamId(JdbcClient jdbc, String name) {

@@ -79,7 +79,7 @@ public class Routing {
 				values (:org, :id, :lead, :team, :to, :rule, cast(:candidates as jsonb), :reason, :at, :by)
 				""")
 			.param("org", orgId).param("id", id).param("lead", leadId).param("team", teamId).param("to", assignedTo)
-			.param("rule", rule).param("candidates", JSON.writeValueAsString(candidates)).param("reason", reason)
+			.param("rule", rule).param("candidates", candidatesJson(candidates)).param("reason", reason)
 			.param("at", Timestamp.from(at)).param("by", by).update();
 	}
 
@@ -95,6 +95,11 @@ public class Routing {
 					rs.getString("rule"), JSON.readValue(rs.getString("candidates"), new TypeReference<List<LeadAssignment.Candidate>>() { }),
 					rs.getString("reason"), rs.getTimestamp("assigned_at").toInstant(), rs.getObject("assigned_by", UUID.class)))
 			.list();
+	}
+
+	/** The candidates of a turn as the log stores them. */
+	public static String candidatesJson(List<LeadAssignment.Candidate> candidates) {
+		return JSON.writeValueAsString(candidates);
 	}
 
 	/** A rep's routing weight and round-robin position in a team. */

@@ -1,0 +1,172 @@
+package dev.tandem.crm;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import dev.tandem.crm.persistence.Routing;
+import dev.tandem.platform.BulkCopy;
+import dev.tandem.platform.Ids;
+import dev.tandem.playbook.ActivityType;
+import dev.tandem.playbook.ForecastCategory;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes CRM records together with their past, as they happened: deals with every stage they passed
+ * and when, activities at their own times, leads with their routing log. This is how history enters
+ * Tandem (the demo organisation's two years, imports from another CRM), so the analytics built on
+ * history are right from the first day.
+ * <p>
+ * Rows go in with {@code COPY} in the caller's transaction: all or nothing. The rows are taken as
+ * given; the database's keys and checks (every foreign key includes the organisation) refuse a row
+ * that points at another organisation's record or breaks a rule, which rolls the whole load back.
+ * No events are published per row: a load is not a stream of new work.
+ */
+@Service
+public class BulkLoad {
+
+	private final BulkCopy copy;
+
+	BulkLoad(BulkCopy copy) {
+		this.copy = copy;
+	}
+
+	/** Writes everything in the batch for one organisation; answers how many rows went into each table. */
+	@Transactional
+	public Counts load(UUID orgId, Batch batch) {
+		long accounts = copy.copy("crm_account",
+				List.of("org_id", "id", "name", "sector", "size", "country", "website", "owner_id", "created_at", "updated_at", "updated_by"),
+				() -> batch.accounts().stream().map(a -> new Object[] { orgId, a.id(), a.name(), a.sector(), a.size(), a.country(),
+						a.website(), a.ownerId(), a.createdAt(), a.createdAt(), batch.actor() }).iterator());
+		long contacts = copy.copy("crm_contact",
+				List.of("org_id", "id", "account_id", "name", "title", "email", "phone", "social_url", "created_at", "updated_at",
+						"updated_by"),
+				() -> batch.contacts().stream().map(c -> new Object[] { orgId, c.id(), c.accountId(), c.name(), c.title(), c.email(),
+						c.phone(), c.socialUrl(), c.createdAt(), c.createdAt(), batch.actor() }).iterator());
+		long deals = copy.copy("crm_deal",
+				List.of("org_id", "id", "account_id", "owner_id", "title", "amount", "close_date", "pipeline_id", "stage_id", "status",
+						"forecast_category", "category_overridden", "next_step", "next_step_date", "source", "lost_reason", "engaged_on",
+						"closed_at", "stage_entered_at", "last_activity_at", "last_reviewed_at", "created_at", "updated_at", "updated_by"),
+				() -> batch.deals().stream().map(d -> new Object[] { orgId, d.id(), d.accountId(), d.ownerId(), d.title(), d.amount(),
+						d.closeDate(), d.pipelineId(), d.stageId(), d.status().name(), d.forecastCategory().name(),
+						d.categoryOverridden(), d.nextStep(), d.nextStepDate(), d.source().name(), d.lostReason(), d.engagedOn(),
+						d.closedAt(), d.stageEnteredAt(), d.lastActivityAt(), d.lastReviewedAt(), d.createdAt(), d.updatedAt(),
+						batch.actor() }).iterator());
+		long stageChanges = copy.copy("crm_deal_stage_history",
+				List.of("org_id", "id", "deal_id", "from_stage_id", "to_stage_id", "changed_at", "changed_by"),
+				() -> batch.stageChanges().stream().map(s -> new Object[] { orgId, Ids.next(), s.dealId(), s.fromStageId(),
+						s.toStageId(), s.at(), s.by() }).iterator());
+		long fieldChanges = copy.copy("crm_deal_field_history",
+				List.of("org_id", "id", "deal_id", "field", "old_value", "new_value", "changed_at", "changed_by"),
+				() -> batch.fieldChanges().stream().map(f -> new Object[] { orgId, Ids.next(), f.dealId(), f.field(), f.oldValue(),
+						f.newValue(), f.at(), f.by() }).iterator());
+		copy.copy("crm_deal_criterion", List.of("org_id", "deal_id", "criterion_id", "checked_at", "checked_by"),
+				() -> batch.criteria().stream().map(c -> new Object[] { orgId, c.dealId(), c.criterionId(), c.at(), c.by() })
+					.iterator());
+		long stakeholders = copy.copy("crm_stakeholder",
+				List.of("org_id", "id", "deal_id", "contact_id", "role", "influence", "stance", "created_at"),
+				() -> batch.stakeholders().stream().map(s -> new Object[] { orgId, s.id(), s.dealId(), s.contactId(), s.role().name(),
+						s.influence(), s.stance().name(), s.createdAt() }).iterator());
+		long activities = copy.copy("crm_activity",
+				List.of("org_id", "id", "type", "channel", "direction", "subject", "notes", "outcome", "duration_minutes", "occurred_at",
+						"due_at", "done", "deal_id", "account_id", "owner_id", "logged_by", "joint", "created_at"),
+				() -> batch.activities().stream().map(a -> new Object[] { orgId, a.id(), a.type().name(), a.channel().name(),
+						a.direction().name(), a.subject(), a.notes(), a.outcome(), a.durationMinutes(), a.occurredAt(), a.dueAt(), a.done(),
+						a.dealId(), a.accountId(), a.ownerId(), a.loggedBy(), a.joint(), a.createdAt() }).iterator());
+		copy.copy("crm_activity_contact", List.of("org_id", "activity_id", "contact_id"),
+				() -> batch.activities().stream().flatMap(a -> a.contactIds().stream().map(c -> new Object[] { orgId, a.id(), c }))
+					.iterator());
+		copy.copy("crm_activity_participant", List.of("org_id", "activity_id", "user_id"),
+				() -> batch.activities().stream()
+					.flatMap(a -> a.participantIds().stream().map(u -> new Object[] { orgId, a.id(), u }))
+					.iterator());
+		long leads = copy.copy("crm_lead",
+				List.of("org_id", "id", "person_name", "company", "email", "phone", "source", "campaign", "score", "status",
+						"disqualified_reason", "team_id", "owner_id", "account_id", "contact_id", "deal_id", "created_at", "updated_at",
+						"updated_by"),
+				() -> batch.leads().stream().map(l -> new Object[] { orgId, l.id(), l.personName(), l.company(), l.email(), l.phone(),
+						l.source().name(), l.campaign(), l.score(), l.status().name(), l.disqualifiedReason(), l.teamId(), l.ownerId(),
+						l.accountId(), l.contactId(), l.dealId(), l.createdAt(), l.updatedAt(), batch.actor() }).iterator());
+		copy.copy("crm_lead_assignment",
+				List.of("org_id", "id", "lead_id", "team_id", "assigned_to", "rule", "candidates", "reason", "assigned_at", "assigned_by"),
+				() -> batch.assignments().stream().map(a -> new Object[] { orgId, Ids.next(), a.leadId(), a.teamId(), a.assignedTo(),
+						a.rule(), Routing.candidatesJson(a.candidates()), a.reason(), a.at(), a.by() }).iterator());
+		copy.copy("crm_routing_weight", List.of("org_id", "team_id", "user_id", "weight", "current_weight"),
+				() -> batch.routing().stream().map(r -> new Object[] { orgId, r.teamId(), r.userId(), r.weight(), r.position() })
+					.iterator());
+		return new Counts(accounts, contacts, deals, stageChanges, fieldChanges, stakeholders, activities, leads);
+	}
+
+	/** Everything one load writes; {@code actor} is recorded as who last changed the records. */
+	public record Batch(String actor, List<AccountRow> accounts, List<ContactRow> contacts, List<DealRow> deals,
+			List<StageChangeRow> stageChanges, List<FieldChangeRow> fieldChanges, List<CriterionRow> criteria,
+			List<StakeholderRow> stakeholders, List<ActivityRow> activities, List<LeadRow> leads,
+			List<AssignmentRow> assignments, List<RoutingStateRow> routing) {
+	}
+
+	/** Rows written per table. */
+	public record Counts(long accounts, long contacts, long deals, long stageChanges, long fieldChanges, long stakeholders,
+			long activities, long leads) {
+	}
+
+	public record AccountRow(UUID id, String name, @Nullable String sector, @Nullable String size, @Nullable String country,
+			@Nullable String website, UUID ownerId, Instant createdAt) {
+	}
+
+	public record ContactRow(UUID id, UUID accountId, String name, @Nullable String title, @Nullable String email,
+			@Nullable String phone, @Nullable String socialUrl, Instant createdAt) {
+	}
+
+	/** A deal as it stands now; its past goes in as {@link StageChangeRow} and {@link FieldChangeRow}. */
+	public record DealRow(UUID id, UUID accountId, UUID ownerId, String title, @Nullable BigDecimal amount,
+			@Nullable LocalDate closeDate, UUID pipelineId, UUID stageId, DealStatus status, ForecastCategory forecastCategory,
+			boolean categoryOverridden, @Nullable String nextStep, @Nullable LocalDate nextStepDate, DealSource source,
+			@Nullable String lostReason, @Nullable LocalDate engagedOn, @Nullable Instant closedAt, Instant stageEnteredAt,
+			@Nullable Instant lastActivityAt, @Nullable Instant lastReviewedAt, Instant createdAt, Instant updatedAt) {
+	}
+
+	public record StageChangeRow(UUID dealId, @Nullable UUID fromStageId, UUID toStageId, Instant at, @Nullable UUID by) {
+	}
+
+	/** A change of {@code amount}, {@code closeDate}, {@code owner} or {@code forecastCategory}. */
+	public record FieldChangeRow(UUID dealId, String field, @Nullable String oldValue, @Nullable String newValue, Instant at,
+			@Nullable UUID by) {
+	}
+
+	public record CriterionRow(UUID dealId, UUID criterionId, Instant at, @Nullable UUID by) {
+	}
+
+	public record StakeholderRow(UUID id, UUID dealId, UUID contactId, StakeholderRole role, int influence, Stance stance,
+			Instant createdAt) {
+	}
+
+	public record ActivityRow(UUID id, ActivityType type, Channel channel, Direction direction, String subject,
+			@Nullable String notes, @Nullable String outcome, @Nullable Integer durationMinutes, @Nullable Instant occurredAt,
+			@Nullable Instant dueAt, boolean done, @Nullable UUID dealId, @Nullable UUID accountId, UUID ownerId, UUID loggedBy,
+			boolean joint, List<UUID> contactIds, List<UUID> participantIds, Instant createdAt) {
+	}
+
+	public record LeadRow(UUID id, String personName, String company, @Nullable String email, @Nullable String phone,
+			DealSource source, @Nullable String campaign, int score, LeadStatus status, @Nullable String disqualifiedReason,
+			@Nullable UUID teamId, @Nullable UUID ownerId, @Nullable UUID accountId, @Nullable UUID contactId,
+			@Nullable UUID dealId, Instant createdAt, Instant updatedAt) {
+	}
+
+	/** One entry of a lead's routing log, typically a {@link RoundRobin.Turn} played at {@code at}. */
+	public record AssignmentRow(UUID leadId, @Nullable UUID teamId, UUID assignedTo, String rule,
+			List<LeadAssignment.Candidate> candidates, String reason, Instant at, @Nullable UUID by) {
+	}
+
+	/** A rep's routing weight and round-robin position in a team after the load. */
+	public record RoutingStateRow(UUID teamId, UUID userId, BigDecimal weight, BigDecimal position) {
+	}
+
+	/** The reason a routed lead's log gives: the rep's turn came up. */
+	public static String turnReason() {
+		return LeadManagement.REASON_TURN;
+	}
+}

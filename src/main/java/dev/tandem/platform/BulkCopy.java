@@ -1,0 +1,130 @@
+package dev.tandem.platform;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
+import org.postgresql.PGConnection;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes many rows into one table with PostgreSQL's {@code COPY ... FROM STDIN}, on the connection of
+ * the current transaction, so a bulk load commits or rolls back with everything else the command did.
+ * <p>
+ * Rows travel as CSV: {@code null} is an unquoted empty field, every other value is quoted, so an empty
+ * string stays an empty string. It is an order of magnitude faster than row-by-row inserts and is what
+ * the demo history and imports use.
+ */
+@Component
+public class BulkCopy {
+
+	private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]*");
+	private static final int CHUNK = 4096;
+
+	private final DataSource dataSource;
+
+	BulkCopy(DataSource dataSource) {
+		this.dataSource = dataSource;
+	}
+
+	/** Copies the rows into the table's columns, in order; answers the number of rows written. */
+	public long copy(String table, List<String> columns, Iterable<Object[]> rows) {
+		requireName(table);
+		columns.forEach(BulkCopy::requireName);
+		String sql = "copy " + table + " (" + String.join(", ", columns) + ") from stdin (format csv)";
+		Connection connection = DataSourceUtils.getConnection(dataSource);
+		try {
+			var copyIn = connection.unwrap(PGConnection.class).getCopyAPI();
+			return copyIn.copyIn(sql, new RowReader(rows.iterator(), columns.size()));
+		}
+		catch (SQLException | IOException ex) {
+			throw new DataAccessResourceFailureException("COPY into " + table + " failed: " + ex.getMessage(), ex);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, dataSource);
+		}
+	}
+
+	private static void requireName(String name) {
+		if (!NAME.matcher(name).matches()) {
+			throw new IllegalArgumentException("not a plain SQL name: " + name);
+		}
+	}
+
+	/** One CSV field: {@code null} stays unquoted and empty, everything else is quoted. */
+	static void appendField(StringBuilder out, @Nullable Object value) {
+		if (value == null) {
+			return;
+		}
+		String text = value instanceof Instant instant ? instant.toString()
+				: value instanceof Boolean flag ? (flag ? "t" : "f") : value.toString();
+		out.append('"');
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c == '"') {
+				out.append('"');
+			}
+			out.append(c);
+		}
+		out.append('"');
+	}
+
+	/** Streams rows as CSV text in chunks, so a million rows never sit in memory as one string. */
+	private static final class RowReader extends Reader {
+
+		private final Iterator<Object[]> rows;
+		private final int width;
+		private Reader current = new StringReader("");
+
+		RowReader(Iterator<Object[]> rows, int width) {
+			this.rows = rows;
+			this.width = width;
+		}
+
+		@Override
+		public int read(char[] buffer, int offset, int length) throws IOException {
+			int read = current.read(buffer, offset, length);
+			while (read == -1) {
+				if (!rows.hasNext()) {
+					return -1;
+				}
+				current = new StringReader(nextChunk());
+				read = current.read(buffer, offset, length);
+			}
+			return read;
+		}
+
+		private String nextChunk() {
+			StringBuilder chunk = new StringBuilder(CHUNK * 64);
+			for (int n = 0; n < CHUNK && rows.hasNext(); n++) {
+				Object[] row = rows.next();
+				if (row.length != width) {
+					throw new IllegalArgumentException("row has " + row.length + " values for " + width + " columns");
+				}
+				for (int i = 0; i < row.length; i++) {
+					if (i > 0) {
+						chunk.append(',');
+					}
+					appendField(chunk, row[i]);
+				}
+				chunk.append('\n');
+			}
+			return chunk.toString();
+		}
+
+		@Override
+		public void close() {
+		}
+	}
+}
