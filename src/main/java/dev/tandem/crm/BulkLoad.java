@@ -87,10 +87,11 @@ public class BulkLoad {
 		long leads = copy.copy("crm_lead",
 				List.of("org_id", "id", "person_name", "company", "email", "phone", "source", "campaign", "score", "status",
 						"disqualified_reason", "team_id", "owner_id", "account_id", "contact_id", "deal_id", "created_at", "updated_at",
-						"updated_by"),
+						"updated_by", "qualified_at", "converted_at"),
 				() -> batch.leads().stream().map(l -> new Object[] { orgId, l.id(), l.personName(), l.company(), l.email(), l.phone(),
 						l.source().name(), l.campaign(), l.score(), l.status().name(), l.disqualifiedReason(), l.teamId(), l.ownerId(),
-						l.accountId(), l.contactId(), l.dealId(), l.createdAt(), l.updatedAt(), batch.actor() }).iterator());
+						l.accountId(), l.contactId(), l.dealId(), l.createdAt(), l.updatedAt(), batch.actor(), l.qualifiedAt(),
+						l.convertedAt() }).iterator());
 		copy.copy("crm_lead_assignment",
 				List.of("org_id", "id", "lead_id", "team_id", "assigned_to", "rule", "candidates", "reason", "assigned_at", "assigned_by"),
 				() -> batch.assignments().stream().map(a -> new Object[] { orgId, Ids.next(), a.leadId(), a.teamId(), a.assignedTo(),
@@ -153,7 +154,8 @@ public class BulkLoad {
 	public record LeadRow(UUID id, String personName, String company, @Nullable String email, @Nullable String phone,
 			DealSource source, @Nullable String campaign, int score, LeadStatus status, @Nullable String disqualifiedReason,
 			@Nullable UUID teamId, @Nullable UUID ownerId, @Nullable UUID accountId, @Nullable UUID contactId,
-			@Nullable UUID dealId, Instant createdAt, Instant updatedAt) {
+			@Nullable UUID dealId, Instant createdAt, Instant updatedAt, @Nullable Instant qualifiedAt,
+			@Nullable Instant convertedAt) {
 	}
 
 	/** One entry of a lead's routing log, typically a {@link RoundRobin.Turn} played at {@code at}. */

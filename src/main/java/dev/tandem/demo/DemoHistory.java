@@ -257,16 +257,21 @@ final class DemoHistory {
 		UUID accountId = null;
 		UUID contactId = null;
 		UUID dealId = null;
+		Instant qualifiedAt = null;
+		Instant converted = null;
 		if (contactedAt.isAfter(now)) {
 			status = dev.tandem.crm.LeadStatus.NEW;
 		}
 		else if (roll < convert) {
-			Instant convertedAt = later(at, random.between(2, 12));
-			if (convertedAt.isAfter(now)) {
-				status = dev.tandem.crm.LeadStatus.QUALIFIED;
-				updated = contactedAt;
+			Instant converting = later(at, random.between(2, 12));
+			qualifiedAt = later(contactedAt, random.between(0.2, 2));
+			if (converting.isAfter(now) || qualifiedAt.isAfter(converting)) {
+				status = qualifiedAt.isAfter(now) ? dev.tandem.crm.LeadStatus.CONTACTED : dev.tandem.crm.LeadStatus.QUALIFIED;
+				qualifiedAt = qualifiedAt.isAfter(now) ? null : qualifiedAt;
+				updated = qualifiedAt == null ? contactedAt : qualifiedAt;
 			}
 			else {
+				Instant convertedAt = converting;
 				status = dev.tandem.crm.LeadStatus.CONVERTED;
 				updated = convertedAt;
 				AccountRef account = account(owner.id(), owner.stintOn(LocalDate.ofInstant(at, zone)).crew().segment(), company,
@@ -275,6 +280,7 @@ final class DemoHistory {
 				accountId = account.id();
 				dealId = random.idAt(convertedAt);
 				starts.add(new DealStart(dealId, owner, convertedAt, source, account, contactId));
+				converted = convertedAt;
 			}
 		}
 		else if (roll < convert + 0.45) {
@@ -289,7 +295,7 @@ final class DemoHistory {
 		}
 		leads.add(new BulkLoad.LeadRow(leadId, person, company, DemoNames.email(person, company), names.phone(belgian), source,
 				source == DealSource.MARKETING_CAMPAIGN ? random.pick(DemoNames.CAMPAIGNS) : null, score, status, reason,
-				crew.teamId(), owner.id(), accountId, contactId, dealId, at, updated));
+				crew.teamId(), owner.id(), accountId, contactId, dealId, at, updated, qualifiedAt, converted));
 	}
 
 	// Outbound deals and prospecting

@@ -3,6 +3,9 @@ package dev.tandem.people;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -66,6 +69,31 @@ public class TeamManagement {
 
 	public List<Membership> membershipsOf(CurrentUser viewer, UUID userId) {
 		return memberships.ofUser(viewer.orgId(), userId);
+	}
+
+	/** Who belongs to the team on the day, directly or through a team below it. */
+	public List<UUID> membersOn(CurrentUser viewer, UUID teamId, LocalDate day) {
+		return memberships.membersOn(viewer.orgId(), teamId, day);
+	}
+
+	/** The teams the user belongs to on the day, directly or through a team below them. */
+	public Set<UUID> teamsOf(CurrentUser viewer, UUID userId, LocalDate day) {
+		return Set.copyOf(memberships.teamsOf(viewer.orgId(), userId, day));
+	}
+
+	/** The teams above this one, nearest first. */
+	public List<Team> ancestors(CurrentUser viewer, UUID teamId) {
+		Map<UUID, Team> byId = new HashMap<>();
+		all(viewer).forEach(t -> byId.put(t.id(), t));
+		List<Team> above = new ArrayList<>();
+		Team team = byId.get(teamId);
+		while (team != null && team.parentId() != null && above.size() < byId.size()) {
+			team = byId.get(team.parentId());
+			if (team != null) {
+				above.add(team);
+			}
+		}
+		return above;
 	}
 
 	/** The memberships valid today in the organisation's time zone. */

@@ -89,6 +89,7 @@ public class Leads {
 	public boolean setStatus(UUID orgId, UUID id, LeadStatus status, @Nullable String reason, String actor, int expectedVersion) {
 		return jdbc.sql("""
 				update crm_lead set status = :status, disqualified_reason = :reason, updated_at = now(), updated_by = :actor,
+				       qualified_at = case when :status = 'QUALIFIED' then coalesce(qualified_at, now()) else qualified_at end,
 				       version = version + 1
 				 where org_id = :org and id = :id and version = :version
 				""")
@@ -100,6 +101,7 @@ public class Leads {
 			int expectedVersion) {
 		return jdbc.sql("""
 				update crm_lead set status = 'CONVERTED', account_id = :account, contact_id = :contact, deal_id = :deal,
+				       qualified_at = coalesce(qualified_at, now()), converted_at = now(),
 				       updated_at = now(), updated_by = :actor, version = version + 1
 				 where org_id = :org and id = :id and version = :version and status <> 'CONVERTED'
 				""")

@@ -51,6 +51,26 @@ public class Memberships {
 	}
 
 	/** Whether the user has a membership of the team overlapping [from, to). */
+	/** Who belongs to the team on the day, directly or through a team below it. */
+	public List<UUID> membersOn(UUID orgId, UUID teamId, LocalDate day) {
+		return jdbc.sql("""
+				select distinct user_id from people_team_member_v
+				 where org_id = :org and team_id = :team and valid_from <= :day and (valid_to is null or valid_to > :day)
+				 order by user_id
+				""")
+			.param("org", orgId).param("team", teamId).param("day", day).query(UUID.class).list();
+	}
+
+	/** The teams the user belongs to on the day, directly or through a team below them. */
+	public List<UUID> teamsOf(UUID orgId, UUID userId, LocalDate day) {
+		return jdbc.sql("""
+				select distinct team_id from people_team_member_v
+				 where org_id = :org and user_id = :user and valid_from <= :day and (valid_to is null or valid_to > :day)
+				 order by team_id
+				""")
+			.param("org", orgId).param("user", userId).param("day", day).query(UUID.class).list();
+	}
+
 	public boolean overlaps(UUID orgId, UUID teamId, UUID userId, LocalDate from, @Nullable LocalDate to) {
 		return jdbc.sql("""
 				select exists (select 1 from people_membership

@@ -1,0 +1,304 @@
+package dev.tandem.goals;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.tandem.goals.persistence.Goals;
+import dev.tandem.people.CurrentUser;
+import dev.tandem.people.Organisation;
+import dev.tandem.people.OrganisationManagement;
+import dev.tandem.people.TeamManagement;
+import dev.tandem.people.Visibility;
+import dev.tandem.platform.ConcurrentEditException;
+import dev.tandem.platform.FieldProblem;
+import dev.tandem.platform.Ids;
+import dev.tandem.platform.InvalidInputException;
+import dev.tandem.platform.Period;
+import dev.tandem.platform.RecordNotFoundException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Agrees goals between their owner and the owner's manager, and tells where each goal stands.
+ * <p>
+ * The owner proposes a target with a note; the manager accepts it or counter-proposes; the owner accepts
+ * the counter or proposes again, until both agree. A manager may also set a goal directly, which is marked.
+ * Either side may reopen an agreed goal with a new figure; progress is then measured against the last
+ * agreed target until the new one is agreed. Every step is kept as a {@link Proposal}.
+ */
+@Service
+public class GoalManagement {
+
+	private static final BigDecimal MAX_TARGET = new BigDecimal("1000000000000");
+
+	private final Goals goals;
+	private final GoalRoles roles;
+	private final Measurements measurements;
+	private final OrganisationManagement organisations;
+	private final Visibility visibility;
+	private final TeamManagement teams;
+	private final ApplicationEventPublisher events;
+
+	GoalManagement(Goals goals, GoalRoles roles, Measurements measurements, OrganisationManagement organisations,
+			Visibility visibility, TeamManagement teams, ApplicationEventPublisher events) {
+		this.goals = goals;
+		this.roles = roles;
+		this.measurements = measurements;
+		this.organisations = organisations;
+		this.visibility = visibility;
+		this.teams = teams;
+		this.events = events;
+	}
+
+	/** The period a key names ({@code 2026-11}, {@code 2026-Q4}, {@code 2026}), or the current one of the given kind. */
+	public Period period(CurrentUser viewer, @Nullable String key, Period.Kind kind) {
+		Organisation org = organisations.get(viewer.orgId());
+		return key == null || key.isBlank()
+				? Period.containing(visibility.today(viewer.orgId()), kind, org.fiscalYearStartMonth())
+				: Period.parse(key, org.fiscalYearStartMonth(), "period");
+	}
+
+	public Goal get(CurrentUser viewer, UUID id) {
+		Goal goal = goals.find(viewer.orgId(), id).orElseThrow(() -> new RecordNotFoundException("goal", id));
+		if (!roles.maySee(viewer, goal.scope(), visibility.today(viewer.orgId()))) {
+			throw new RecordNotFoundException("goal", id);
+		}
+		return goal;
+	}
+
+	public List<Proposal> proposals(CurrentUser viewer, UUID goalId) {
+		get(viewer, goalId);
+		return goals.proposals(viewer.orgId(), goalId);
+	}
+
+	/** The goals of these people and teams for exactly this period, those the viewer may see. */
+	public List<Goal> goals(CurrentUser viewer, List<Scope> scopes, Period period) {
+		LocalDate today = visibility.today(viewer.orgId());
+		List<Scope> visible = scopes.stream().filter(s -> roles.maySee(viewer, s, today)).toList();
+		if (visible.isEmpty()) {
+			return List.of();
+		}
+		return goals.of(viewer.orgId(), visible.stream().map(Scope::id).toList(), period.start(), period.start().plusDays(1))
+			.stream().filter(g -> g.period().kind() == period.kind()).toList();
+	}
+
+	/** Where each goal stands, measured once per person or team. */
+	public List<GoalProgress> progress(CurrentUser viewer, List<Goal> list) {
+		Organisation org = organisations.get(viewer.orgId());
+		LocalDate today = visibility.today(viewer.orgId());
+		Map<String, Measures> measured = new LinkedHashMap<>();
+		List<GoalProgress> result = new ArrayList<>();
+		for (Goal goal : list) {
+			Measures measures = measured.computeIfAbsent(goal.scope().id() + "/" + goal.period().key(),
+					k -> measurements.measure(viewer.orgId(), goal.scope(), goal.period(), org.timeZone()).total());
+			result.add(new GoalProgress(goal, Progress.of(goal.effectiveTarget(), measures.value(goal.metric(), goal.activityTypes()),
+					goal.period().elapsedShare(today))));
+		}
+		return result;
+	}
+
+	public boolean isOwnerSide(CurrentUser user, Goal goal) {
+		return roles.ownerSide(user, goal.scope());
+	}
+
+	public boolean isManagerSide(CurrentUser user, Goal goal) {
+		return roles.managerSide(user, goal.scope());
+	}
+
+	/** Whether the user may answer the figure on the table now. */
+	public boolean mayAnswer(CurrentUser user, Goal goal) {
+		return switch (goal.status()) {
+			case AWAITING_MANAGER -> roles.managerSide(user, goal.scope());
+			case AWAITING_OWNER -> roles.ownerSide(user, goal.scope());
+			case AGREED -> false;
+		};
+	}
+
+	/**
+	 * Puts a target on the table: the owner proposes, a manager offers. A goal that exists for the same
+	 * scope, metric and period gets the new figure; otherwise it is created.
+	 */
+	@Transactional
+	public Goal propose(CurrentUser user, NewGoal goal) {
+		boolean owner = roles.ownerSide(user, goal.scope());
+		boolean manager = roles.managerSide(user, goal.scope());
+		check(user, goal, owner || manager);
+		GoalStatus status = owner ? GoalStatus.AWAITING_MANAGER : GoalStatus.AWAITING_OWNER;
+		ProposalKind kind = owner ? ProposalKind.PROPOSED : ProposalKind.COUNTERED;
+		return put(user, goal, status, kind, false);
+	}
+
+	/** A manager sets a goal directly; it is agreed at once and marked as set by the manager. */
+	@Transactional
+	public Goal set(CurrentUser user, NewGoal goal) {
+		boolean manager = roles.managerSide(user, goal.scope());
+		check(user, goal, manager);
+		return put(user, goal, GoalStatus.AGREED, ProposalKind.SET, true);
+	}
+
+	/** Accepts the figure on the table, when it is the user's turn. */
+	@Transactional
+	public Goal accept(CurrentUser user, UUID id, int version) {
+		Goal goal = get(user, id);
+		requireTurn(user, goal, version);
+		save(user, goal, goal.target(), goal.target(), GoalStatus.AGREED, goal.setByManager(), version);
+		goals.addProposal(user.orgId(), id, user.id(), ProposalKind.ACCEPTED, goal.target(), null);
+		return changed(user, id);
+	}
+
+	/** Answers the figure on the table with another one, when it is the user's turn, or reopens an agreed goal. */
+	@Transactional
+	public Goal counter(CurrentUser user, UUID id, int version, @Nullable BigDecimal target, @Nullable String note) {
+		Goal goal = get(user, id);
+		boolean owner = roles.ownerSide(user, goal.scope());
+		boolean manager = roles.managerSide(user, goal.scope());
+		if (goal.status() == GoalStatus.AGREED ? !(owner || manager) : !mayAnswer(user, goal)) {
+			throw InvalidInputException.of("target", "validation.goal.not-your-turn");
+		}
+		if (goal.version() != version) {
+			throw conflict(goal);
+		}
+		BigDecimal checked = checkTarget(goal.metric(), target);
+		GoalStatus status = owner ? GoalStatus.AWAITING_MANAGER : GoalStatus.AWAITING_OWNER;
+		save(user, goal, checked, goal.agreedTarget(), status, false, version);
+		goals.addProposal(user.orgId(), id, user.id(), owner ? ProposalKind.PROPOSED : ProposalKind.COUNTERED, checked, blank(note));
+		return changed(user, id);
+	}
+
+	/**
+	 * Copies the goals of a team and of its members for a period to the next period, where none exists yet.
+	 * Copies on the user's manager side wait for the owner's agreement; copies of the user's own goals wait
+	 * for their manager's. Answers how many goals were copied.
+	 */
+	@Transactional
+	public int copyToNext(CurrentUser user, UUID teamId, Period period) {
+		LocalDate today = visibility.today(user.orgId());
+		List<Scope> scopes = new ArrayList<>();
+		scopes.add(Scope.team(teamId));
+		teams.membersOn(user, teamId, period.end().minusDays(1).isBefore(today) ? period.end().minusDays(1) : today)
+			.forEach(member -> scopes.add(Scope.user(member)));
+		int copied = 0;
+		for (Goal goal : goals(user, scopes, period)) {
+			boolean owner = roles.ownerSide(user, goal.scope());
+			boolean manager = roles.managerSide(user, goal.scope());
+			Period next = goal.period().next();
+			if (!(owner || manager) || goals.find(user.orgId(), goal.scope(), goal.metric(), goal.activityTypes(), next).isPresent()) {
+				continue;
+			}
+			UUID id = Ids.next();
+			BigDecimal target = goal.effectiveTarget();
+			goals.insert(user.orgId(), id, goal.scope(), goal.metric(), goal.activityTypes(), next, target, null,
+					owner ? GoalStatus.AWAITING_MANAGER : GoalStatus.AWAITING_OWNER, false, user.displayName());
+			goals.addProposal(user.orgId(), id, user.id(), owner ? ProposalKind.PROPOSED : ProposalKind.COPIED, target, null);
+			publish(user, id, goal.scope());
+			copied++;
+		}
+		return copied;
+	}
+
+	/** Removes a goal; the manager side may always, the owner only while it was never agreed. */
+	@Transactional
+	public void delete(CurrentUser user, UUID id) {
+		Goal goal = get(user, id);
+		boolean allowed = roles.managerSide(user, goal.scope()) || (roles.ownerSide(user, goal.scope()) && goal.agreedTarget() == null);
+		if (!allowed) {
+			throw InvalidInputException.of("id", "validation.goal.delete-managers");
+		}
+		goals.delete(user.orgId(), id);
+		publish(user, id, goal.scope());
+	}
+
+	/** The sum of the members' goals beside a team goal, so a gap between them shows. */
+	public BigDecimal membersTotal(CurrentUser viewer, Goal teamGoal) {
+		LocalDate today = visibility.today(viewer.orgId());
+		LocalDate asOf = teamGoal.period().end().minusDays(1).isBefore(today) ? teamGoal.period().end().minusDays(1) : today;
+		List<Scope> members = teams.membersOn(viewer, teamGoal.scope().id(), asOf).stream().map(Scope::user).toList();
+		return goals(viewer, members, teamGoal.period()).stream()
+			.filter(g -> g.metric() == teamGoal.metric() && g.activityTypes().equals(teamGoal.activityTypes()))
+			.map(Goal::effectiveTarget).reduce(BigDecimal.ZERO, BigDecimal::add);
+	}
+
+	private Goal put(CurrentUser user, NewGoal goal, GoalStatus status, ProposalKind kind, boolean setByManager) {
+		BigDecimal target = checkTarget(goal.metric(), goal.target());
+		Optional<Goal> existing = goals.find(user.orgId(), goal.scope(), goal.metric(), goal.activityTypes(), goal.period());
+		UUID id;
+		if (existing.isPresent()) {
+			Goal current = existing.get();
+			id = current.id();
+			BigDecimal agreed = status == GoalStatus.AGREED ? target : current.agreedTarget();
+			save(user, current, target, agreed, status, setByManager, current.version());
+		}
+		else {
+			id = Ids.next();
+			goals.insert(user.orgId(), id, goal.scope(), goal.metric(), goal.activityTypes(), goal.period(), target,
+					status == GoalStatus.AGREED ? target : null, status, setByManager, user.displayName());
+		}
+		goals.addProposal(user.orgId(), id, user.id(), kind, target, blank(goal.note()));
+		return changed(user, id);
+	}
+
+	private void check(CurrentUser user, NewGoal goal, boolean allowed) {
+		List<FieldProblem> problems = new ArrayList<>();
+		if (!allowed) {
+			problems.add(new FieldProblem(goal.scope().isTeam() ? "teamId" : "userId", "validation.goal.not-yours"));
+		}
+		if (!goal.activityTypes().isEmpty() && goal.metric() != GoalMetric.ACTIVITIES) {
+			problems.add(new FieldProblem("activityTypes", "validation.goal.types-only-for-activities"));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+	}
+
+	private static BigDecimal checkTarget(GoalMetric metric, @Nullable BigDecimal target) {
+		if (target == null || target.signum() <= 0 || target.compareTo(MAX_TARGET) >= 0) {
+			throw InvalidInputException.of("target", "validation.goal.target");
+		}
+		if (!metric.isMoney() && target.stripTrailingZeros().scale() > 0) {
+			throw InvalidInputException.of("target", "validation.goal.whole-number");
+		}
+		return target.setScale(2, java.math.RoundingMode.HALF_UP);
+	}
+
+	private void requireTurn(CurrentUser user, Goal goal, int version) {
+		if (!mayAnswer(user, goal)) {
+			throw InvalidInputException.of("version", "validation.goal.not-your-turn");
+		}
+		if (goal.version() != version) {
+			throw conflict(goal);
+		}
+	}
+
+	private void save(CurrentUser user, Goal goal, BigDecimal target, @Nullable BigDecimal agreed, GoalStatus status,
+			boolean setByManager, int version) {
+		if (!goals.update(user.orgId(), goal.id(), target, agreed, status, setByManager, user.displayName(), version)) {
+			throw conflict(goals.find(user.orgId(), goal.id()).orElse(goal));
+		}
+	}
+
+	private Goal changed(CurrentUser user, UUID id) {
+		Goal goal = goals.find(user.orgId(), id).orElseThrow();
+		publish(user, id, goal.scope());
+		return goal;
+	}
+
+	private void publish(CurrentUser user, UUID id, Scope scope) {
+		events.publishEvent(new GoalChanged(user.orgId(), id, scope.isTeam() ? null : scope.id(), scope.isTeam() ? scope.id() : null));
+	}
+
+	private static ConcurrentEditException conflict(Goal goal) {
+		return new ConcurrentEditException("goal", goal.updatedBy(), goal.updatedAt());
+	}
+
+	private static @Nullable String blank(@Nullable String value) {
+		return value == null || value.isBlank() ? null : value.trim();
+	}
+}

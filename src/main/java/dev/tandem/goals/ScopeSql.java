@@ -1,0 +1,45 @@
+package dev.tandem.goals;
+
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The one rule of which records count for a person or a team, as SQL for read models: a record counts for
+ * a team when its owner belonged to the team, directly or through a team below, on the record's day.
+ * <p>
+ * Use {@link #MEMBERS} as the first common table expression of a query (it binds {@code :org},
+ * {@code :scope} and {@code :team} through {@link #bind}), then {@link #owners(String)} to narrow by index
+ * and {@link #memberOn(String, String)} for the day. Both come padded with spaces, because a text block
+ * drops the space at the end of a line such as {@code "... and "}.
+ */
+public final class ScopeSql {
+
+	/** {@code with members as (...)}: the scope's people with the days they belonged to it. */
+	public static final String MEMBERS = """
+			with members as materialized (
+			  select m.user_id, m.valid_from, m.valid_to from people_team_member_v m
+			   where m.org_id = :org and m.team_id = :scope and cast(:team as boolean)
+			  union all
+			  select cast(:scope as uuid), date '-infinity', cast(null as date) where not cast(:team as boolean)
+			)
+			""";
+
+	private ScopeSql() {
+	}
+
+	/** The owner is one of the scope's people at some time. */
+	public static String owners(String owner) {
+		return " " + owner + " in (select user_id from members) ";
+	}
+
+	/** The owner belonged to the scope on the given day (a SQL date expression). */
+	public static String memberOn(String owner, String day) {
+		return " exists (select 1 from members m where m.user_id = " + owner + " and m.valid_from <= " + day
+				+ " and (m.valid_to is null or m.valid_to > " + day + ")) ";
+	}
+
+	public static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, UUID orgId, Scope scope) {
+		return statement.param("org", orgId).param("scope", scope.id()).param("team", scope.isTeam());
+	}
+}

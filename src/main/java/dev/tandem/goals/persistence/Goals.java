@@ -1,0 +1,145 @@
+package dev.tandem.goals.persistence;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import dev.tandem.goals.Goal;
+import dev.tandem.goals.GoalMetric;
+import dev.tandem.goals.GoalStatus;
+import dev.tandem.goals.Proposal;
+import dev.tandem.goals.ProposalKind;
+import dev.tandem.goals.Scope;
+import dev.tandem.platform.Ids;
+import dev.tandem.platform.Period;
+import dev.tandem.playbook.ActivityType;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Goals and the steps of their agreement; every statement is bound to one organisation.
+ */
+@Repository
+public class Goals {
+
+	private static final String SELECT = """
+			select g.*, coalesce(u.display_name, t.name) as scope_name, o.fiscal_year_start_month
+			  from goals_goal g
+			  join people_organisation o on o.org_id = g.org_id
+			  left join people_user u on u.org_id = g.org_id and u.id = g.user_id
+			  left join people_team t on t.org_id = g.org_id and t.id = g.team_id
+			""";
+
+	private final JdbcClient jdbc;
+
+	Goals(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public Optional<Goal> find(UUID orgId, UUID id) {
+		return jdbc.sql(SELECT + " where g.org_id = :org and g.id = :id").param("org", orgId).param("id", id).query(Goals::map)
+			.optional();
+	}
+
+	/** The goal with this scope, metric, activity types and period, if there is one. */
+	public Optional<Goal> find(UUID orgId, Scope scope, GoalMetric metric, Set<ActivityType> types, Period period) {
+		return jdbc.sql(SELECT + """
+				 where g.org_id = :org and (g.user_id = :scope or g.team_id = :scope) and g.metric = :metric
+				   and g.activity_types = :types and g.period_kind = :kind and g.period_start = :start
+				""")
+			.param("org", orgId).param("scope", scope.id()).param("metric", metric.name()).param("types", types(types))
+			.param("kind", period.kind().name()).param("start", period.start())
+			.query(Goals::map).optional();
+	}
+
+	/** Goals of these people and teams for periods that start within {@code [from, to)}, of every length. */
+	public List<Goal> of(UUID orgId, Collection<UUID> scopes, LocalDate from, LocalDate to) {
+		return jdbc.sql(SELECT + """
+				 where g.org_id = :org and (g.user_id = any(:scopes) or g.team_id = any(:scopes))
+				   and g.period_start >= :from and g.period_start < :to
+				 order by g.period_start, g.period_kind, g.team_id nulls last, scope_name, g.metric
+				""")
+			.param("org", orgId).param("scopes", scopes.toArray(UUID[]::new)).param("from", from).param("to", to)
+			.query(Goals::map).list();
+	}
+
+	public void insert(UUID orgId, UUID id, Scope scope, GoalMetric metric, Set<ActivityType> types, Period period,
+			BigDecimal target, @Nullable BigDecimal agreed, GoalStatus status, boolean setByManager, String actor) {
+		jdbc.sql("""
+				insert into goals_goal (org_id, id, user_id, team_id, metric, activity_types, period_kind, period_start, period_end,
+				       target, agreed_target, status, set_by_manager, updated_by)
+				values (:org, :id, :user, :team, :metric, :types, :kind, :start, :end, :target, :agreed, :status, :setByManager, :actor)
+				""")
+			.param("org", orgId).param("id", id).param("user", scope.isTeam() ? null : scope.id())
+			.param("team", scope.isTeam() ? scope.id() : null).param("metric", metric.name()).param("types", types(types))
+			.param("kind", period.kind().name()).param("start", period.start()).param("end", period.end()).param("target", target)
+			.param("agreed", agreed).param("status", status.name()).param("setByManager", setByManager).param("actor", actor)
+			.update();
+	}
+
+	/** Puts a new figure on the table (or agrees on one); false when someone else changed the goal first. */
+	public boolean update(UUID orgId, UUID id, BigDecimal target, @Nullable BigDecimal agreed, GoalStatus status,
+			boolean setByManager, String actor, int expectedVersion) {
+		return jdbc.sql("""
+				update goals_goal set target = :target, agreed_target = :agreed, status = :status, set_by_manager = :setByManager,
+				       updated_at = now(), updated_by = :actor, version = version + 1
+				 where org_id = :org and id = :id and version = :version
+				""")
+			.param("target", target).param("agreed", agreed).param("status", status.name()).param("setByManager", setByManager)
+			.param("actor", actor).param("org", orgId).param("id", id).param("version", expectedVersion).update() == 1;
+	}
+
+	public void delete(UUID orgId, UUID id) {
+		jdbc.sql("delete from goals_goal where org_id = :org and id = :id").param("org", orgId).param("id", id).update();
+	}
+
+	public void addProposal(UUID orgId, UUID goalId, UUID authorId, ProposalKind kind, BigDecimal target, @Nullable String note) {
+		jdbc.sql("""
+				insert into goals_proposal (org_id, id, goal_id, author_id, kind, target, note)
+				values (:org, :id, :goal, :author, :kind, :target, :note)
+				""")
+			.param("org", orgId).param("id", Ids.next()).param("goal", goalId).param("author", authorId).param("kind", kind.name())
+			.param("target", target).param("note", note).update();
+	}
+
+	public List<Proposal> proposals(UUID orgId, UUID goalId) {
+		return jdbc.sql("""
+				select p.*, u.display_name from goals_proposal p
+				  join people_user u on u.org_id = p.org_id and u.id = p.author_id
+				 where p.org_id = :org and p.goal_id = :goal order by p.created_at, p.id
+				""")
+			.param("org", orgId).param("goal", goalId)
+			.query((rs, n) -> new Proposal(rs.getObject("id", UUID.class), goalId, rs.getObject("author_id", UUID.class),
+					rs.getString("display_name"), ProposalKind.valueOf(rs.getString("kind")), rs.getBigDecimal("target"),
+					rs.getString("note"), rs.getTimestamp("created_at").toInstant()))
+			.list();
+	}
+
+	static String types(Set<ActivityType> types) {
+		return types.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+	}
+
+	private static Goal map(ResultSet rs, int row) throws SQLException {
+		UUID user = rs.getObject("user_id", UUID.class);
+		Scope scope = user != null ? Scope.user(user) : Scope.team(rs.getObject("team_id", UUID.class));
+		String types = rs.getString("activity_types");
+		Set<ActivityType> activityTypes = types.isEmpty() ? Set.of()
+				: Arrays.stream(types.split(",")).map(ActivityType::valueOf).collect(Collectors.toCollection(() -> EnumSet.noneOf(ActivityType.class)));
+		Period period = new Period(Period.Kind.valueOf(rs.getString("period_kind")), rs.getObject("period_start", LocalDate.class),
+				rs.getObject("period_end", LocalDate.class), rs.getInt("fiscal_year_start_month"));
+		return new Goal(rs.getObject("id", UUID.class), scope, rs.getString("scope_name"), GoalMetric.valueOf(rs.getString("metric")),
+				activityTypes, period, rs.getBigDecimal("target"), rs.getBigDecimal("agreed_target"),
+				GoalStatus.valueOf(rs.getString("status")), rs.getBoolean("set_by_manager"), rs.getTimestamp("updated_at").toInstant(),
+				rs.getString("updated_by"), rs.getInt("version"));
+	}
+}

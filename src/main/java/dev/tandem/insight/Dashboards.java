@@ -1,0 +1,368 @@
+package dev.tandem.insight;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.tandem.goals.Goal;
+import dev.tandem.goals.GoalManagement;
+import dev.tandem.goals.GoalMetric;
+import dev.tandem.goals.GoalProgress;
+import dev.tandem.goals.Measurements;
+import dev.tandem.goals.Measures;
+import dev.tandem.goals.Progress;
+import dev.tandem.goals.Scope;
+import dev.tandem.insight.persistence.FunnelQueries;
+import dev.tandem.insight.persistence.HygieneQueries;
+import dev.tandem.insight.persistence.LeadQueries;
+import dev.tandem.people.CurrentUser;
+import dev.tandem.people.Organisation;
+import dev.tandem.people.OrganisationManagement;
+import dev.tandem.people.Team;
+import dev.tandem.people.TeamKind;
+import dev.tandem.people.TeamManagement;
+import dev.tandem.people.User;
+import dev.tandem.people.UserManagement;
+import dev.tandem.people.Visibility;
+import dev.tandem.platform.Period;
+import dev.tandem.playbook.Pipeline;
+import dev.tandem.playbook.PlaybookManagement;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+
+/**
+ * Builds the dashboards of people and teams, for any period, from the goals module's measurements and the
+ * insight queries. Every public method checks that the viewer may see what it asks for.
+ */
+@Service
+public class Dashboards {
+
+	private final Measurements measurements;
+	private final GoalManagement goals;
+	private final FunnelQueries funnels;
+	private final HygieneQueries hygiene;
+	private final LeadQueries leads;
+	private final PlaybookManagement playbook;
+	private final OrganisationManagement organisations;
+	private final TeamManagement teams;
+	private final UserManagement users;
+	private final Visibility visibility;
+	private final InsightAccess access;
+	private final InsightSettings settings;
+
+	Dashboards(Measurements measurements, GoalManagement goals, FunnelQueries funnels, HygieneQueries hygiene, LeadQueries leads,
+			PlaybookManagement playbook, OrganisationManagement organisations, TeamManagement teams, UserManagement users,
+			Visibility visibility, InsightAccess access, InsightSettings settings) {
+		this.measurements = measurements;
+		this.goals = goals;
+		this.funnels = funnels;
+		this.hygiene = hygiene;
+		this.leads = leads;
+		this.playbook = playbook;
+		this.organisations = organisations;
+		this.teams = teams;
+		this.users = users;
+		this.visibility = visibility;
+		this.access = access;
+		this.settings = settings;
+	}
+
+	/** A person's or a team's headline numbers; for a team the viewer needs at least its aggregates. */
+	public Summary summary(CurrentUser viewer, Scope scope, Period period) {
+		String name = requireAccess(viewer, scope);
+		Organisation org = organisations.get(viewer.orgId());
+		LocalDate today = visibility.today(viewer.orgId());
+		Measures current = measurements.measure(viewer.orgId(), scope, period, org.timeZone()).total();
+		Measures previous = measurements.measure(viewer.orgId(), scope, period.previous(), org.timeZone()).total();
+		Measures yearEarlier = measurements.measure(viewer.orgId(), scope, period.yearEarlier(), org.timeZone()).total();
+		List<GoalProgress> progress = goals.progress(viewer, goals.goals(viewer, List.of(scope), period));
+		return new Summary(scope, name, period, current, previous, yearEarlier, progress, hygiene(viewer, scope, today, org),
+				period.contains(today));
+	}
+
+	/** The team dashboard: the team's summary and a row per member (only the viewer's own row for a member). */
+	public TeamView team(CurrentUser viewer, UUID teamId, Period period) {
+		InsightAccess.Level level = access.team(viewer, teamId);
+		Scope scope = Scope.team(teamId);
+		Summary summary = summary(viewer, scope, period);
+		Organisation org = organisations.get(viewer.orgId());
+		LocalDate today = visibility.today(viewer.orgId());
+		Map<UUID, String> names = names(viewer);
+		Measurements.Breakdown breakdown = measurements.measure(viewer.orgId(), scope, period, org.timeZone());
+		List<UUID> people = teams.membersOn(viewer, teamId, period.isOver(today) ? period.end().minusDays(1) : today).stream()
+			.filter(id -> level == InsightAccess.Level.FULL || id.equals(viewer.id())).toList();
+		Map<UUID, List<TrendPoint>> trends = memberTrends(viewer, scope, people, period, org.timeZone());
+		Map<UUID, CoachingFocus> focus = new HashMap<>();
+		if (level == InsightAccess.Level.FULL) {
+			coaching(viewer, teamId, period).forEach(f -> focus.put(f.userId(), f));
+		}
+		List<GoalProgress> revenueGoals = goals.progress(viewer, goals.goals(viewer, people.stream().map(Scope::user).toList(), period)
+			.stream().filter(g -> g.metric() == GoalMetric.WON_REVENUE).toList());
+		List<PersonRow> rows = new ArrayList<>();
+		for (UUID person : people) {
+			List<TrendPoint> trend = trends.getOrDefault(person, List.of());
+			GoalProgress revenue = revenueGoals.stream().filter(g -> g.goal().scope().id().equals(person)).findFirst().orElse(null);
+			rows.add(new PersonRow(person, names.getOrDefault(person, "?"), breakdown.of(person), revenue,
+					summary.hygiene().scoreOf(person), signal(trend, today), trend, focus.get(person)));
+		}
+		rows.sort(Comparator.comparing(PersonRow::name));
+		return new TeamView(teams.get(viewer, teamId), summary, rows, level);
+	}
+
+	/** Stage by stage for a scope over a period; a member of a team sees only the team's figures and their own. */
+	public Funnel funnel(CurrentUser viewer, Scope scope, Period period) {
+		requireAccess(viewer, scope);
+		ZoneId zone = organisations.get(viewer.orgId()).timeZone();
+		Funnel funnel = funnel(viewer, scope, period.startAt(zone), period.endAt(zone), zone);
+		return restrict(viewer, scope, funnel);
+	}
+
+	/**
+	 * The coaching focus of each member of a team, over the months of history the settings say, ending with
+	 * the period (or today, for the running period), so there are enough deals behind each conversion.
+	 */
+	public List<CoachingFocus> coaching(CurrentUser viewer, UUID teamId, Period period) {
+		if (access.team(viewer, teamId) != InsightAccess.Level.FULL) {
+			return List.of();
+		}
+		ZoneId zone = organisations.get(viewer.orgId()).timeZone();
+		Period window = coachingWindow(viewer, period);
+		Funnel funnel = funnel(viewer, Scope.team(teamId), window.startAt(zone), window.endAt(zone), zone);
+		Map<UUID, String> names = names(viewer);
+		List<CoachingFocus> result = new ArrayList<>();
+		for (UUID person : funnel.byPerson().keySet()) {
+			CoachingFocus focus = focusOf(person, names.getOrDefault(person, "?"), funnel);
+			if (focus != null) {
+				result.add(focus);
+			}
+		}
+		result.sort(Comparator.comparingDouble(CoachingFocus::gapPoints).reversed());
+		return result;
+	}
+
+	/** The window the coaching focus looks at: the configured months up to the end of the period or today. */
+	public Period coachingWindow(CurrentUser viewer, Period period) {
+		LocalDate today = visibility.today(viewer.orgId());
+		LocalDate end = period.isOver(today) ? period.end() : today.plusDays(1);
+		return new Period(Period.Kind.MONTH, end.minusMonths(settings.coachingWindowMonths()), end, period.fiscalStartMonth());
+	}
+
+	private @Nullable CoachingFocus focusOf(UUID person, String name, Funnel funnel) {
+		Funnel.Stage weak = null;
+		double weakGap = settings.coachingGapPoints() / 100;
+		Funnel.Stage strong = null;
+		double strongLead = 0.05;
+		for (Funnel.Stage stage : funnel.stages()) {
+			StageFigures mine = funnel.of(person, stage.id());
+			Double team = stage.figures().conversion();
+			if (mine.entered() < settings.coachingMinDeals() || team == null || mine.conversion() == null) {
+				continue;
+			}
+			double gap = team - mine.conversion();
+			if (gap > weakGap) {
+				weak = stage;
+				weakGap = gap;
+			}
+			if (-gap > strongLead) {
+				strong = stage;
+				strongLead = -gap;
+			}
+		}
+		if (weak == null) {
+			return null;
+		}
+		StageFigures mine = funnel.of(person, weak.id());
+		return new CoachingFocus(person, name, weak.name(), mine.conversion(), weak.figures().conversion(), mine.entered(),
+				strong == null ? null : strong.name(), strong == null ? null : funnel.of(person, strong.id()).conversion(),
+				strong == null ? null : strong.figures().conversion());
+	}
+
+	/** What became of the leads received in the period, by source and by rep. */
+	public LeadQuality leads(CurrentUser viewer, Scope scope, Period period) {
+		requireAccess(viewer, scope);
+		ZoneId zone = organisations.get(viewer.orgId()).timeZone();
+		Map<UUID, String> names = names(viewer);
+		Map<dev.tandem.crm.DealSource, LeadQuality.Line> bySource = new LinkedHashMap<>();
+		Map<UUID, LeadQuality.Line> byPerson = new LinkedHashMap<>();
+		LeadQuality.Line total = new LeadQuality.Line(null, 0, 0, 0, 0, 0);
+		for (LeadQueries.Row row : leads.outcomes(viewer.orgId(), scope, period, zone)) {
+			bySource.merge(row.source(), line(row.source(), row), (a, b) -> a.plus(b.received(), b.qualified(), b.converted(),
+					b.disqualified(), b.won()));
+			byPerson.merge(row.ownerId(), line(null, row), (a, b) -> a.plus(b.received(), b.qualified(), b.converted(),
+					b.disqualified(), b.won()));
+			total = total.plus(row.received(), row.qualified(), row.converted(), row.disqualified(), row.won());
+		}
+		long received = total.received();
+		List<LeadQuality.PersonLine> people = byPerson.entrySet().stream()
+			.filter(e -> mayBreakDown(viewer, scope, e.getKey()))
+			.map(e -> new LeadQuality.PersonLine(e.getKey(), names.getOrDefault(e.getKey(), "?"), e.getValue(),
+					received == 0 ? 0 : (double) e.getValue().received() / received))
+			.sorted(Comparator.comparing(LeadQuality.PersonLine::name)).toList();
+		return new LeadQuality(List.copyOf(bySource.values()), people, total);
+	}
+
+	/** The last {@code count} periods up to and including this one, oldest first. */
+	public List<TrendPoint> trend(CurrentUser viewer, Scope scope, Period period, int count) {
+		requireAccess(viewer, scope);
+		ZoneId zone = organisations.get(viewer.orgId()).timeZone();
+		LocalDate today = visibility.today(viewer.orgId());
+		List<TrendPoint> points = new ArrayList<>();
+		for (int i = count - 1; i >= 0; i--) {
+			Period p = period.shift(-i);
+			Measures measures = measurements.measure(viewer.orgId(), scope, p, zone).total();
+			Goal revenue = goals.goals(viewer, List.of(scope), p).stream().filter(g -> g.metric() == GoalMetric.WON_REVENUE).findFirst()
+				.orElse(null);
+			points.add(new TrendPoint(p, measures,
+					revenue == null ? null : Progress.of(revenue.effectiveTarget(), measures.wonRevenue(), p.elapsedShare(today))));
+		}
+		return points;
+	}
+
+	/** One bad period, or several in a row, among the completed periods of a trend. */
+	public Signal signal(List<TrendPoint> trend, LocalDate today) {
+		List<TrendPoint> completed = trend.stream().filter(p -> p.period().isOver(today)).toList();
+		if (completed.isEmpty()) {
+			return Signal.NONE;
+		}
+		int under = 0;
+		for (int i = completed.size() - 1; i >= 0; i--) {
+			Progress goal = completed.get(i).revenueGoal();
+			if (goal == null || goal.attainment() >= settings.underPerformanceAttainment()) {
+				break;
+			}
+			under++;
+		}
+		return under >= settings.underPerformancePeriods() ? Signal.SUSTAINED : under >= 1 ? Signal.BAD_PERIOD : Signal.NONE;
+	}
+
+	public int trendLength() {
+		return 6;
+	}
+
+	/** Open deals with their hygiene flags, for a person or a team today. */
+	public Hygiene hygiene(CurrentUser viewer, Scope scope) {
+		requireAccess(viewer, scope);
+		Hygiene all = hygiene(viewer, scope, visibility.today(viewer.orgId()), organisations.get(viewer.orgId()));
+		return scope.isTeam() && access.team(viewer, scope.id()) != InsightAccess.Level.FULL
+				? new Hygiene(all.deals().stream().filter(d -> d.ownerId().equals(viewer.id())).toList()) : all;
+	}
+
+	/** The head of sales' view: the teams below those the viewer leads, side by side. */
+	public List<TeamRow> overview(CurrentUser viewer, Period period) {
+		Organisation org = organisations.get(viewer.orgId());
+		LocalDate today = visibility.today(viewer.orgId());
+		Map<UUID, String> names = names(viewer);
+		List<Team> all = teams.all(viewer).stream().filter(t -> t.kind() == TeamKind.SALES).toList();
+		List<Team> shown = new ArrayList<>();
+		for (Team led : access.ledTeams(viewer)) {
+			List<Team> children = all.stream().filter(t -> led.id().equals(t.parentId())).toList();
+			(children.isEmpty() ? List.of(led) : children).stream().filter(t -> !shown.contains(t)).forEach(shown::add);
+		}
+		List<TeamRow> rows = new ArrayList<>();
+		for (Team team : shown) {
+			Scope scope = Scope.team(team.id());
+			Measures measures = measurements.measure(viewer.orgId(), scope, period, org.timeZone()).total();
+			GoalProgress revenue = goals.progress(viewer, goals.goals(viewer, List.of(scope), period)).stream()
+				.filter(g -> g.goal().metric() == GoalMetric.WON_REVENUE).findFirst().orElse(null);
+			Hygiene teamHygiene = hygiene(viewer, scope, today, org);
+			Summary summary = new Summary(scope, team.name(), period, measures, Measures.NONE, Measures.NONE,
+					revenue == null ? List.of() : List.of(revenue), teamHygiene, period.contains(today));
+			rows.add(new TeamRow(team, team.leaderId() == null ? null : names.get(team.leaderId()), measures, revenue,
+					teamHygiene.score(), summary.pipelineCoverage(), teams.membersOn(viewer, team.id(), today).size()));
+		}
+		return rows;
+	}
+
+	/** The default pipeline, whose stages the funnel shows. */
+	public Pipeline pipeline(CurrentUser viewer) {
+		return playbook.defaultPipeline(viewer.orgId());
+	}
+
+	private Funnel funnel(CurrentUser viewer, Scope scope, Instant from, Instant to, ZoneId zone) {
+		Pipeline pipeline = playbook.defaultPipeline(viewer.orgId());
+		List<FunnelQueries.Row> rows = funnels.funnel(viewer.orgId(), scope, pipeline.id(), from, to, zone);
+		Map<UUID, StageFigures> team = new HashMap<>();
+		Map<UUID, Map<UUID, StageFigures>> byPerson = new HashMap<>();
+		for (FunnelQueries.Row row : rows) {
+			StageFigures figures = new StageFigures(row.entered(), row.advanced(), row.medianDays());
+			if (row.ownerId() == null) {
+				team.put(row.stageId(), figures);
+			}
+			else {
+				byPerson.computeIfAbsent(row.ownerId(), k -> new HashMap<>()).put(row.stageId(), figures);
+			}
+		}
+		List<Funnel.Stage> stages = pipeline.openStages().stream()
+			.map(s -> new Funnel.Stage(s.id(), s.name(), team.getOrDefault(s.id(), StageFigures.NONE))).toList();
+		return new Funnel(stages, byPerson);
+	}
+
+	private Funnel restrict(CurrentUser viewer, Scope scope, Funnel funnel) {
+		if (!scope.isTeam() || access.team(viewer, scope.id()) == InsightAccess.Level.FULL) {
+			return funnel;
+		}
+		Map<UUID, Map<UUID, StageFigures>> own = new HashMap<>();
+		if (funnel.byPerson().containsKey(viewer.id())) {
+			own.put(viewer.id(), funnel.byPerson().get(viewer.id()));
+		}
+		return new Funnel(funnel.stages(), own);
+	}
+
+	private Map<UUID, List<TrendPoint>> memberTrends(CurrentUser viewer, Scope scope, List<UUID> people, Period period, ZoneId zone) {
+		LocalDate today = visibility.today(viewer.orgId());
+		Map<UUID, List<TrendPoint>> trends = new HashMap<>();
+		for (int i = trendLength() - 1; i >= 0; i--) {
+			Period p = period.shift(-i);
+			Measurements.Breakdown breakdown = measurements.measure(viewer.orgId(), scope, p, zone);
+			List<UUID> members = teams.membersOn(viewer, scope.id(), p.end().minusDays(1).isBefore(today) ? p.end().minusDays(1) : today);
+			List<Goal> revenueGoals = goals.goals(viewer, people.stream().map(Scope::user).toList(), p).stream()
+				.filter(g -> g.metric() == GoalMetric.WON_REVENUE).toList();
+			for (UUID person : people) {
+				if (!members.contains(person)) {
+					continue;
+				}
+				Measures measures = breakdown.of(person);
+				Goal goal = revenueGoals.stream().filter(g -> g.scope().id().equals(person)).findFirst().orElse(null);
+				trends.computeIfAbsent(person, k -> new ArrayList<>()).add(new TrendPoint(p, measures,
+						goal == null ? null : Progress.of(goal.effectiveTarget(), measures.wonRevenue(), p.elapsedShare(today))));
+			}
+		}
+		return trends;
+	}
+
+	private Hygiene hygiene(CurrentUser viewer, Scope scope, LocalDate today, Organisation org) {
+		return new Hygiene(hygiene.openDeals(viewer.orgId(), scope, today, org.timeZone(), dev.tandem.crm.Deal.STALE_AFTER_DAYS));
+	}
+
+	private String requireAccess(CurrentUser viewer, Scope scope) {
+		if (scope.isTeam()) {
+			access.team(viewer, scope.id());
+			return teams.get(viewer, scope.id()).name();
+		}
+		access.requirePerson(viewer, scope.id());
+		return users.get(viewer, scope.id()).displayName();
+	}
+
+	private boolean mayBreakDown(CurrentUser viewer, Scope scope, UUID person) {
+		return !scope.isTeam() || person.equals(viewer.id()) || access.team(viewer, scope.id()) == InsightAccess.Level.FULL;
+	}
+
+	private Map<UUID, String> names(CurrentUser viewer) {
+		Map<UUID, String> names = new HashMap<>();
+		for (User user : users.all(viewer)) {
+			names.put(user.id(), user.displayName());
+		}
+		return names;
+	}
+
+	private static LeadQuality.Line line(dev.tandem.crm.@Nullable DealSource source, LeadQueries.Row row) {
+		return new LeadQuality.Line(source, row.received(), row.qualified(), row.converted(), row.disqualified(), row.won());
+	}
+}
