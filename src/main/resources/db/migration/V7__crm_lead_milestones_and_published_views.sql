@@ -25,11 +25,12 @@ create view crm_deal_field_change_v as
 select org_id, id, deal_id, field, old_value, new_value, changed_at, changed_by from crm_deal_field_history;
 
 create view crm_activity_v as
-select org_id, id, type, channel, direction, occurred_at, due_at, done, deal_id, account_id, owner_id, logged_by, joint
+select org_id, id, type, channel, direction, subject, occurred_at, due_at, done, deal_id, account_id, owner_id, logged_by, joint
   from crm_activity;
 
 create view crm_lead_v as
-select org_id, id, source, campaign, status, team_id, owner_id, account_id, deal_id, created_at, qualified_at, converted_at
+select org_id, id, person_name, company, source, campaign, status, team_id, owner_id, account_id, deal_id, created_at, qualified_at,
+       converted_at
   from crm_lead;
 
 create view crm_lead_assignment_v as

@@ -18,9 +18,9 @@ final class DemoCast {
 
 	/** The kind of selling a team does, which sets deal sizes, cycle lengths and daily rhythm. */
 	enum Segment {
-		INSIDE(3_000, 15_000, 1.0, 8.0, 2.8, "1-10", "11-50"),
-		MID_MARKET(10_000, 60_000, 1.35, 6.5, 2.5, "11-50", "51-200"),
-		ENTERPRISE(40_000, 250_000, 1.9, 5.0, 1.7, "201-1000", "1000+");
+		INSIDE(4_000, 10_000, 1.0, 7.5, 3.6, "1-10", "11-50"),
+		MID_MARKET(15_000, 45_000, 1.35, 6.5, 2.6, "11-50", "51-200"),
+		ENTERPRISE(60_000, 180_000, 1.9, 5.0, 1.7, "201-1000", "1000+");
 
 		final int minAmount;
 		final int maxAmount;
@@ -86,6 +86,21 @@ final class DemoCast {
 			return stints.stream().filter(s -> s.covers(day)).findFirst().orElse(null);
 		}
 
+		/** The stint on the day, or the nearest one before it (a deal converted just after a stint ended). */
+		Stint stintNear(LocalDate day) {
+			Stint on = stintOn(day);
+			if (on != null) {
+				return on;
+			}
+			Stint before = stints.get(0);
+			for (Stint stint : stints) {
+				if (!stint.from().isAfter(day)) {
+					before = stint;
+				}
+			}
+			return before;
+		}
+
 		Segment segment() {
 			return stints.get(stints.size() - 1).crew().segment();
 		}
@@ -94,7 +109,7 @@ final class DemoCast {
 	/** The team's usual chances per open stage (New lead ... Negotiation) that a deal moves on. */
 	static final double[] TEAM = { 0.90, 0.80, 0.80, 0.85, 0.80, 0.65, 0.70 };
 	/** Books meetings very well, converts proposals poorly: the seeds' "good at appointments, weak at closing". */
-	static final double[] STRONG_OPENER_WEAK_CLOSER = { 0.95, 0.93, 0.88, 0.88, 0.82, 0.45, 0.55 };
+	static final double[] STRONG_OPENER_WEAK_CLOSER = { 0.97, 0.95, 0.92, 0.90, 0.85, 0.30, 0.50 };
 	static final double[] TOP = { 0.92, 0.85, 0.85, 0.88, 0.85, 0.75, 0.78 };
 	static final double[] SOLID = { 0.90, 0.80, 0.78, 0.84, 0.80, 0.64, 0.70 };
 	static final double[] WEAK = { 0.86, 0.72, 0.72, 0.80, 0.72, 0.55, 0.62 };

@@ -274,7 +274,7 @@ final class DemoHistory {
 				Instant convertedAt = converting;
 				status = dev.tandem.crm.LeadStatus.CONVERTED;
 				updated = convertedAt;
-				AccountRef account = account(owner.id(), owner.stintOn(LocalDate.ofInstant(at, zone)).crew().segment(), company,
+				AccountRef account = account(owner.id(), owner.stintNear(LocalDate.ofInstant(at, zone)).crew().segment(), company,
 						convertedAt);
 				contactId = contact(account, person, convertedAt);
 				accountId = account.id();
@@ -393,7 +393,7 @@ final class DemoHistory {
 
 	/** Fewer deals and touches in the summer holidays and around Christmas. */
 	private static double season(LocalDate day) {
-		return day.getMonth() == Month.AUGUST ? 0.6 : day.getMonth() == Month.JULY ? 0.75 : day.getMonth() == Month.DECEMBER ? 0.8 : 1;
+		return day.getMonth() == Month.AUGUST ? 0.8 : day.getMonth() == Month.JULY ? 0.9 : day.getMonth() == Month.DECEMBER ? 0.9 : 1;
 	}
 
 	private Instant workTime(LocalDate day) {
@@ -455,7 +455,7 @@ final class DemoHistory {
 		DealStory(DealStart start) {
 			this.start = start;
 			this.seller = start.seller();
-			this.crew = seller.stintOn(LocalDate.ofInstant(start.at(), zone)).crew();
+			this.crew = seller.stintNear(LocalDate.ofInstant(start.at(), zone)).crew();
 			this.handover = seller.end() == null || !heirs.containsKey(seller.id()) ? Instant.MAX
 					: seller.end().atTime(9, 0).atZone(zone).toInstant();
 			Segment segment = crew.segment();
@@ -650,7 +650,7 @@ final class DemoHistory {
 			Instant reviewed = null;
 			if (stillOpen) {
 				double sloppiness = seller.style().sloppiness();
-				if (!random.chance(sloppiness)) {
+				if (!random.chance(sloppiness * 0.7)) {
 					nextStep = random.pick(DemoNames.NEXT_STEPS);
 					nextStepDate = today.plusDays(random.chance(sloppiness) ? -random.between(1, 10) : random.between(0, 12));
 					Instant due = nextStepDate.atTime(10, 0).atZone(zone).toInstant();
@@ -658,7 +658,10 @@ final class DemoHistory {
 							nextStep, null, null, null, null, due, false, start.dealId(), start.account().id(), owner, owner, false,
 							List.of(), List.of(), min(due, now).minusSeconds(86_400)));
 				}
-				long reviewedDaysAgo = random.between(0, crew.managerFrom() != null ? 34 : 24);
+				// Managers review every deal about every two weeks; a newly promoted one is still finding her rhythm,
+				// and deals of a rep who keeps sloppy records slip through more often.
+				long reviewedDaysAgo = random.between(0, crew.managerFrom() != null ? 23 : 16)
+						+ (random.chance(sloppiness) ? random.between(5, 20) : 0);
 				reviewed = min(now, today.minusDays(reviewedDaysAgo).atTime(11, 0).atZone(zone).toInstant());
 			}
 			deals.add(new DealRow(start.dealId(), start.account().id(), owner, names.dealTitle(), amount, expectedClose, pipelineId, current.id(), status, category, overridden,

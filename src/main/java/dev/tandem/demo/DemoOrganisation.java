@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import dev.tandem.crm.BulkLoad;
 import dev.tandem.crm.DealSource;
+import dev.tandem.goals.GoalLoad;
 import dev.tandem.demo.DemoCast.Crew;
 import dev.tandem.demo.DemoCast.Segment;
 import dev.tandem.demo.DemoCast.Seller;
@@ -62,10 +63,11 @@ class DemoOrganisation implements ApplicationRunner {
 	private final TransactionTemplate transaction;
 	private final PlaybookManagement playbook;
 	private final BulkLoad bulkLoad;
+	private final GoalLoad goalLoad;
 	private final Clock clock;
 
 	DemoOrganisation(OrganisationManagement organisations, UserManagement users, TeamManagement teams,
-			Visibility visibility, TransactionTemplate transaction, PlaybookManagement playbook, BulkLoad bulkLoad, Clock clock) {
+			Visibility visibility, TransactionTemplate transaction, PlaybookManagement playbook, BulkLoad bulkLoad, GoalLoad goalLoad, Clock clock) {
 		this.organisations = organisations;
 		this.users = users;
 		this.teams = teams;
@@ -73,6 +75,7 @@ class DemoOrganisation implements ApplicationRunner {
 		this.transaction = transaction;
 		this.playbook = playbook;
 		this.bulkLoad = bulkLoad;
+		this.goalLoad = goalLoad;
 		this.clock = clock;
 	}
 
@@ -93,7 +96,9 @@ class DemoOrganisation implements ApplicationRunner {
 		CurrentUser admin = organisations.open(new NewOrganisation("Northwind Demo", "Europe/Amsterdam", "EUR", "en", 1),
 				"admin@northwind.demo", "Ilse Vermeulen", PASSWORD);
 		LocalDate today = visibility.today(admin.orgId());
-		LocalDate twoYearsAgo = today.minusYears(2);
+		// The history runs a quarter longer than two years, so the first of the two years already has a full
+		// pipeline behind it rather than a team that starts from nothing.
+		LocalDate twoYearsAgo = today.minusYears(2).minusMonths(3);
 		Org org = new Org(admin);
 
 		UUID suzanne = org.user("suzanne", "Suzanne de Vries", Role.EXECUTIVE);
@@ -178,8 +183,18 @@ class DemoOrganisation implements ApplicationRunner {
 		org.team("Customer Service", TeamKind.CUSTOMER_SERVICE, null, org.user("sara", "Sara Lambrecht", Role.PARTNER));
 		org.team("Sales Enablement", TeamKind.ENABLEMENT, null, org.user("pieter", "Pieter Goossens", Role.PARTNER));
 
-		history(admin, NORTHWIND_SEED, List.of(insideCrew, enterpriseCrew, midMarketCrew), sellers, Map.of(brigitte, emma),
-				twoYearsAgo);
+		List<Crew> crews = List.of(insideCrew, enterpriseCrew, midMarketCrew);
+		BulkLoad.Batch batch = history(admin, NORTHWIND_SEED, crews, sellers, Map.of(brigitte, emma), twoYearsAgo);
+		Map<UUID, String> names = new java.util.HashMap<>();
+		sellers.forEach(s -> names.put(s.id(), s.name()));
+		names.put(suzanne, "Suzanne de Vries");
+		names.put(mark, "Mark Peeters");
+		names.put(fatima, "Fatima El Amrani");
+		DemoGoals goals = new DemoGoals(NORTHWIND_SEED + 1, organisations.get(admin.orgId()).timeZone(), today, suzanne, sales.id(),
+				names, batch);
+		goals.play(crews, sellers);
+		goalLoad.load(admin.orgId(), goals.goals(), goals.proposals());
+		log.info("Demo goals of {}: {} goals, {} agreement steps", admin.email(), goals.goals().size(), goals.proposals().size());
 	}
 
 	private void zuidwind() {
@@ -199,7 +214,7 @@ class DemoOrganisation implements ApplicationRunner {
 		history(admin, ZUIDWIND_SEED, List.of(crew), sellers, Map.of(), since.plusMonths(6));
 	}
 
-	private void history(CurrentUser admin, long seed, List<Crew> crews, List<Seller> sellers, Map<UUID, UUID> heirs,
+	private BulkLoad.Batch history(CurrentUser admin, long seed, List<Crew> crews, List<Seller> sellers, Map<UUID, UUID> heirs,
 			LocalDate from) {
 		Pipeline pipeline = playbook.defaultPipeline(admin.orgId());
 		ZoneId zone = organisations.get(admin.orgId()).timeZone();
@@ -212,6 +227,7 @@ class DemoOrganisation implements ApplicationRunner {
 				+ "played in {} ms, written in {} ms", admin.email(), counts.accounts(), counts.contacts(), counts.deals(),
 				counts.stageChanges(), counts.activities(), counts.leads(), (played - started) / 1_000_000,
 				(System.nanoTime() - played) / 1_000_000);
+		return batch;
 	}
 
 	/** Shorthands for building one organisation as its admin. */

@@ -113,6 +113,12 @@ public class GoalManagement {
 		return roles.managerSide(user, goal.scope());
 	}
 
+	/** Whether the user is on the manager side of the team's members: leads it or a team above it, or is an admin. */
+	public boolean managesTeam(CurrentUser user, UUID teamId) {
+		return user.isAdmin() || teams.find(user, teamId).map(t -> user.id().equals(t.leaderId())).orElse(false)
+				|| teams.ancestors(user, teamId).stream().anyMatch(t -> user.id().equals(t.leaderId()));
+	}
+
 	/** Whether the user may answer the figure on the table now. */
 	public boolean mayAnswer(CurrentUser user, Goal goal) {
 		return switch (goal.status()) {

@@ -147,10 +147,14 @@ public class Dashboards {
 		return result;
 	}
 
-	/** The window the coaching focus looks at: the configured months up to the end of the period or today. */
+	/**
+	 * The window the coaching focus looks at: the configured months up to the end of the period, or for the
+	 * running period up to the start of this month, so deals that just entered a stage and had no time yet to
+	 * move on do not weigh on a conversion.
+	 */
 	public Period coachingWindow(CurrentUser viewer, Period period) {
 		LocalDate today = visibility.today(viewer.orgId());
-		LocalDate end = period.isOver(today) ? period.end() : today.plusDays(1);
+		LocalDate end = period.isOver(today) ? period.end() : today.withDayOfMonth(1);
 		return new Period(Period.Kind.MONTH, end.minusMonths(settings.coachingWindowMonths()), end, period.fiscalStartMonth());
 	}
 
@@ -182,6 +186,39 @@ public class Dashboards {
 		return new CoachingFocus(person, name, weak.name(), mine.conversion(), weak.figures().conversion(), mine.entered(),
 				strong == null ? null : strong.name(), strong == null ? null : funnel.of(person, strong.id()).conversion(),
 				strong == null ? null : strong.figures().conversion());
+	}
+
+	/** A person's funnel beside the funnel of the team they belong to today (aggregates only). */
+	public record PersonFunnel(Funnel person, @Nullable Funnel team, @Nullable Team teamOf) {
+	}
+
+	public PersonFunnel personFunnel(CurrentUser viewer, UUID personId, Period period) {
+		access.requirePerson(viewer, personId);
+		ZoneId zone = organisations.get(viewer.orgId()).timeZone();
+		Funnel own = funnel(viewer, Scope.user(personId), period.startAt(zone), period.endAt(zone), zone);
+		Team team = teamOf(viewer, personId);
+		Funnel teamFunnel = team == null ? null : funnel(viewer, Scope.team(team.id()), period.startAt(zone), period.endAt(zone), zone);
+		return new PersonFunnel(own, teamFunnel == null ? null : new Funnel(teamFunnel.stages(), Map.of()), team);
+	}
+
+	/** A person's coaching focus against the team they belong to today, over the coaching window. */
+	public @Nullable CoachingFocus coachingFor(CurrentUser viewer, UUID personId, Period period) {
+		access.requirePerson(viewer, personId);
+		Team team = teamOf(viewer, personId);
+		if (team == null) {
+			return null;
+		}
+		ZoneId zone = organisations.get(viewer.orgId()).timeZone();
+		Period window = coachingWindow(viewer, period);
+		Funnel funnel = funnel(viewer, Scope.team(team.id()), window.startAt(zone), window.endAt(zone), zone);
+		return focusOf(personId, users.get(viewer, personId).displayName(), funnel);
+	}
+
+	/** The nearest sales team a person belongs to today. */
+	public @Nullable Team teamOf(CurrentUser viewer, UUID personId) {
+		var ids = teams.teamsOf(viewer, personId, visibility.today(viewer.orgId()));
+		return teams.all(viewer).stream().filter(t -> t.kind() == TeamKind.SALES && ids.contains(t.id()))
+			.max(Comparator.comparingInt(t -> teams.ancestors(viewer, t.id()).size())).orElse(null);
 	}
 
 	/** What became of the leads received in the period, by source and by rep. */
@@ -254,19 +291,24 @@ public class Dashboards {
 				? new Hygiene(all.deals().stream().filter(d -> d.ownerId().equals(viewer.id())).toList()) : all;
 	}
 
-	/** The head of sales' view: the teams below those the viewer leads, side by side. */
-	public List<TeamRow> overview(CurrentUser viewer, Period period) {
-		Organisation org = organisations.get(viewer.orgId());
-		LocalDate today = visibility.today(viewer.orgId());
-		Map<UUID, String> names = names(viewer);
+	/** The teams the head of sales' view shows: those one level below the teams the viewer leads (or those, if leaves). */
+	public List<Team> overviewTeams(CurrentUser viewer) {
 		List<Team> all = teams.all(viewer).stream().filter(t -> t.kind() == TeamKind.SALES).toList();
 		List<Team> shown = new ArrayList<>();
 		for (Team led : access.ledTeams(viewer)) {
 			List<Team> children = all.stream().filter(t -> led.id().equals(t.parentId())).toList();
 			(children.isEmpty() ? List.of(led) : children).stream().filter(t -> !shown.contains(t)).forEach(shown::add);
 		}
+		return shown;
+	}
+
+	/** The head of sales' view: the teams below those the viewer leads, side by side. */
+	public List<TeamRow> overview(CurrentUser viewer, Period period) {
+		Organisation org = organisations.get(viewer.orgId());
+		LocalDate today = visibility.today(viewer.orgId());
+		Map<UUID, String> names = names(viewer);
 		List<TeamRow> rows = new ArrayList<>();
-		for (Team team : shown) {
+		for (Team team : overviewTeams(viewer)) {
 			Scope scope = Scope.team(team.id());
 			Measures measures = measurements.measure(viewer.orgId(), scope, period, org.timeZone()).total();
 			GoalProgress revenue = goals.progress(viewer, goals.goals(viewer, List.of(scope), period)).stream()

@@ -30,8 +30,15 @@ public record Hygiene(List<DealFlags> deals) {
 		return deals.stream().filter(DealFlags::reviewOverdue).count();
 	}
 
-	public long count(java.util.function.Predicate<DealFlags> flag) {
-		return deals.stream().filter(flag).count();
+	/** How many open deals carry each flag, in the order of {@code crm.HygieneFlag}. */
+	public java.util.Map<String, Long> counts() {
+		java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
+		counts.put("CLOSE_DATE_PAST", deals.stream().filter(DealFlags::closeDatePast).count());
+		counts.put("NO_RECENT_ACTIVITY", deals.stream().filter(DealFlags::noRecentActivity).count());
+		counts.put("NO_NEXT_STEP", deals.stream().filter(DealFlags::noNextStep).count());
+		counts.put("NO_AMOUNT", deals.stream().filter(DealFlags::noAmount).count());
+		counts.put("REVIEW_OVERDUE", deals.stream().filter(DealFlags::reviewOverdue).count());
+		return counts;
 	}
 
 	/** The open amount expected to close in the period. */

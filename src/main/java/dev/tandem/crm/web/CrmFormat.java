@@ -47,6 +47,11 @@ public class CrmFormat {
 		return format.format(amount);
 	}
 
+	/** An amount in whole units of the currency ("€ 10.556"), for projections and averages. */
+	public String whole(@Nullable BigDecimal amount) {
+		return amount == null ? "–" : money(amount.setScale(0, java.math.RoundingMode.HALF_UP));
+	}
+
 	/** An amount for tight places: whole units, and above 100,000 in thousands ("€ 1.234k"). */
 	public String compact(@Nullable BigDecimal amount) {
 		if (amount == null) {

@@ -35,9 +35,9 @@ public class Goals {
 	private static final String SELECT = """
 			select g.*, coalesce(u.display_name, t.name) as scope_name, o.fiscal_year_start_month
 			  from goals_goal g
-			  join people_organisation o on o.org_id = g.org_id
-			  left join people_user u on u.org_id = g.org_id and u.id = g.user_id
-			  left join people_team t on t.org_id = g.org_id and t.id = g.team_id
+			  join people_organisation_v o on o.org_id = g.org_id
+			  left join people_user_v u on u.org_id = g.org_id and u.id = g.user_id
+			  left join people_team_v t on t.org_id = g.org_id and t.id = g.team_id
 			""";
 
 	private final JdbcClient jdbc;
@@ -57,7 +57,7 @@ public class Goals {
 				 where g.org_id = :org and (g.user_id = :scope or g.team_id = :scope) and g.metric = :metric
 				   and g.activity_types = :types and g.period_kind = :kind and g.period_start = :start
 				""")
-			.param("org", orgId).param("scope", scope.id()).param("metric", metric.name()).param("types", types(types))
+			.param("org", orgId).param("scope", scope.id()).param("metric", metric.name()).param("types", typesKey(types))
 			.param("kind", period.kind().name()).param("start", period.start())
 			.query(Goals::map).optional();
 	}
@@ -81,7 +81,7 @@ public class Goals {
 				values (:org, :id, :user, :team, :metric, :types, :kind, :start, :end, :target, :agreed, :status, :setByManager, :actor)
 				""")
 			.param("org", orgId).param("id", id).param("user", scope.isTeam() ? null : scope.id())
-			.param("team", scope.isTeam() ? scope.id() : null).param("metric", metric.name()).param("types", types(types))
+			.param("team", scope.isTeam() ? scope.id() : null).param("metric", metric.name()).param("types", typesKey(types))
 			.param("kind", period.kind().name()).param("start", period.start()).param("end", period.end()).param("target", target)
 			.param("agreed", agreed).param("status", status.name()).param("setByManager", setByManager).param("actor", actor)
 			.update();
@@ -115,7 +115,7 @@ public class Goals {
 	public List<Proposal> proposals(UUID orgId, UUID goalId) {
 		return jdbc.sql("""
 				select p.*, u.display_name from goals_proposal p
-				  join people_user u on u.org_id = p.org_id and u.id = p.author_id
+				  join people_user_v u on u.org_id = p.org_id and u.id = p.author_id
 				 where p.org_id = :org and p.goal_id = :goal order by p.created_at, p.id
 				""")
 			.param("org", orgId).param("goal", goalId)
@@ -125,7 +125,8 @@ public class Goals {
 			.list();
 	}
 
-	static String types(Set<ActivityType> types) {
+	/** How a set of activity types is stored: sorted names joined by commas, empty for all. */
+	public static String typesKey(Set<ActivityType> types) {
 		return types.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
 	}
 

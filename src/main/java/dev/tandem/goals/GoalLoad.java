@@ -1,0 +1,53 @@
+package dev.tandem.goals;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import dev.tandem.platform.BulkCopy;
+import dev.tandem.platform.Ids;
+import dev.tandem.platform.Period;
+import dev.tandem.playbook.ActivityType;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes goals with the history of their agreement as it happened, for the demo organisation and imports.
+ * Rows go in with {@code COPY} in the caller's transaction; the database's keys and checks refuse what does
+ * not fit. No events are published per row.
+ */
+@Service
+public class GoalLoad {
+
+	private final BulkCopy copy;
+
+	GoalLoad(BulkCopy copy) {
+		this.copy = copy;
+	}
+
+	/** A goal as it stands now. */
+	public record GoalRow(UUID id, Scope scope, GoalMetric metric, Set<ActivityType> activityTypes, Period period, BigDecimal target,
+			@Nullable BigDecimal agreedTarget, GoalStatus status, boolean setByManager, Instant updatedAt, String updatedBy) {
+	}
+
+	/** A step in a goal's agreement. */
+	public record ProposalRow(UUID goalId, UUID authorId, ProposalKind kind, BigDecimal target, @Nullable String note, Instant at) {
+	}
+
+	@Transactional
+	public void load(UUID orgId, List<GoalRow> goals, List<ProposalRow> proposals) {
+		copy.copy("goals_goal", List.of("org_id", "id", "user_id", "team_id", "metric", "activity_types", "period_kind", "period_start",
+				"period_end", "target", "agreed_target", "status", "set_by_manager", "created_at", "updated_at", "updated_by"),
+				() -> goals.stream().map(g -> new Object[] { orgId, g.id(), g.scope().isTeam() ? null : g.scope().id(),
+						g.scope().isTeam() ? g.scope().id() : null, g.metric().name(),
+						dev.tandem.goals.persistence.Goals.typesKey(g.activityTypes()), g.period().kind().name(), g.period().start(),
+						g.period().end(), g.target(), g.agreedTarget(), g.status().name(), g.setByManager(), g.updatedAt(), g.updatedAt(),
+						g.updatedBy() }).iterator());
+		copy.copy("goals_proposal", List.of("org_id", "id", "goal_id", "author_id", "kind", "target", "note", "created_at"),
+				() -> proposals.stream().map(p -> new Object[] { orgId, Ids.next(), p.goalId(), p.authorId(), p.kind().name(), p.target(),
+						p.note(), p.at() }).iterator());
+	}
+}

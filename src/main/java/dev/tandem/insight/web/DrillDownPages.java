@@ -1,0 +1,81 @@
+package dev.tandem.insight.web;
+
+import java.util.List;
+import java.util.Locale;
+
+import dev.tandem.goals.GoalManagement;
+import dev.tandem.goals.Scope;
+import dev.tandem.insight.DrillDown;
+import dev.tandem.people.CurrentUser;
+import dev.tandem.people.TeamManagement;
+import dev.tandem.people.UserManagement;
+import dev.tandem.platform.InvalidInputException;
+import dev.tandem.platform.Period;
+import dev.tandem.platform.web.PeriodPicker;
+import dev.tandem.playbook.ActivityType;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The records behind a dashboard number: {@code /insight/records?scope=team:<id>&period=2026-11&what=won}.
+ */
+@Controller
+class DrillDownPages {
+
+	private final DrillDown drillDown;
+	private final GoalManagement goals;
+	private final TeamManagement teams;
+	private final UserManagement users;
+	private final MessageSource messages;
+
+	DrillDownPages(DrillDown drillDown, GoalManagement goals, TeamManagement teams, UserManagement users, MessageSource messages) {
+		this.drillDown = drillDown;
+		this.goals = goals;
+		this.teams = teams;
+		this.users = users;
+		this.messages = messages;
+	}
+
+	@GetMapping("/insight/records")
+	String records(@AuthenticationPrincipal CurrentUser me, @RequestParam String scope, @RequestParam(required = false) @Nullable String period,
+			@RequestParam String what, @RequestParam(required = false) @Nullable List<ActivityType> type, Model model) {
+		Scope chosen = DrillDown.scope(scope);
+		Period selected = goals.period(me, period, Period.Kind.MONTH);
+		DrillDown.What kind = what(what);
+		DrillDown.Records records = drillDown.of(me, chosen, selected, kind, type == null ? List.of() : type);
+		Locale locale = LocaleContextHolder.getLocale();
+		String scopeName = chosen.isTeam() ? teams.get(me, chosen.id()).name() : users.get(me, chosen.id()).displayName();
+		String title = messages.getMessage("records." + kind.name(), null, locale);
+		if (type != null && type.size() == 1) {
+			title = title + ": " + messages.getMessage("activity-type." + type.get(0).name(), null, locale);
+		}
+		model.addAttribute("title", title);
+		model.addAttribute("definition", "records.help." + kind.name());
+		model.addAttribute("scopeName", scopeName);
+		model.addAttribute("periodLabel", kind == DrillDown.What.FLAGGED ? messages.getMessage("insight.today", null, locale)
+				: PeriodPicker.label(selected, locale));
+		model.addAttribute("back", (chosen.isTeam() ? "/insight/teams/" : "/insight/people/") + chosen.id() + "?period=" + selected.key());
+		model.addAttribute("count", records.count());
+		model.addAttribute("ownOnly", records.ownOnly());
+		model.addAttribute("deals", records.deals());
+		model.addAttribute("activities", records.activities());
+		model.addAttribute("leads", records.leads());
+		model.addAttribute("flagged", records.flagged());
+		return "insight/records";
+	}
+
+	private static DrillDown.What what(String what) {
+		try {
+			return DrillDown.What.valueOf(what.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+		}
+		catch (IllegalArgumentException ex) {
+			throw InvalidInputException.of("what", "validation.what");
+		}
+	}
+}

@@ -1,0 +1,154 @@
+package dev.tandem.insight.web;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import dev.tandem.goals.GoalManagement;
+import dev.tandem.goals.Scope;
+import dev.tandem.insight.CoachingFocus;
+import dev.tandem.insight.Dashboards;
+import dev.tandem.insight.Funnel;
+import dev.tandem.insight.Hygiene;
+import dev.tandem.insight.InsightAccess;
+import dev.tandem.insight.Summary;
+import dev.tandem.insight.TeamView;
+import dev.tandem.insight.TrendPoint;
+import dev.tandem.people.CurrentUser;
+import dev.tandem.people.Team;
+import dev.tandem.people.Visibility;
+import dev.tandem.platform.Period;
+import dev.tandem.platform.web.Htmx;
+import dev.tandem.platform.web.PeriodPicker;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The dashboards: a team's, a person's, and the head of sales' view of teams side by side. Each page is
+ * whole without JavaScript; the live part re-renders on its own ({@code part=live}) when the server says
+ * something changed.
+ */
+@Controller
+class InsightPages {
+
+	private final Dashboards dashboards;
+	private final GoalManagement goals;
+	private final InsightAccess access;
+	private final Visibility visibility;
+	private final Charts charts;
+	private final Kpis kpis;
+
+	InsightPages(Dashboards dashboards, GoalManagement goals, InsightAccess access, Visibility visibility, Charts charts, Kpis kpis) {
+		this.dashboards = dashboards;
+		this.goals = goals;
+		this.access = access;
+		this.visibility = visibility;
+		this.charts = charts;
+		this.kpis = kpis;
+	}
+
+	/** Where "Insight" leads: the head of sales to the teams side by side, a manager to their team, a rep to themselves. */
+	@GetMapping("/insight")
+	String home(@AuthenticationPrincipal CurrentUser me) {
+		List<Team> led = access.ledTeams(me);
+		if (!led.isEmpty()) {
+			boolean above = me.isAdmin() || !dashboards.overviewTeams(me).equals(led);
+			return above ? "redirect:/insight/overview" : "redirect:/insight/teams/" + led.get(0).id();
+		}
+		return "redirect:/insight/people/" + me.id();
+	}
+
+	@GetMapping("/insight/teams/{id}")
+	String team(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, @RequestParam(required = false) @Nullable String period,
+			@RequestParam(required = false) @Nullable String part, HttpServletRequest request, Model model) {
+		Period selected = goals.period(me, period, Period.Kind.MONTH);
+		TeamView view = dashboards.team(me, id, selected);
+		model.addAttribute("view", view);
+		model.addAttribute("summary", view.summary());
+		common(me, Scope.team(id), selected, model);
+		model.addAttribute("kpis", kpis.of(view.summary(), "team:" + id));
+		if ("live".equals(part) && Htmx.isHtmx(request)) {
+			return "insight/team :: live";
+		}
+		Funnel funnel = dashboards.funnel(me, Scope.team(id), selected);
+		List<CoachingFocus> coaching = dashboards.coaching(me, id, selected);
+		List<TrendPoint> trend = dashboards.trend(me, Scope.team(id), selected, dashboards.trendLength());
+		model.addAttribute("funnel", funnel);
+		model.addAttribute("people", view.people());
+		model.addAttribute("coaching", coaching);
+		model.addAttribute("coachingWindow", PeriodPicker.label(dashboards.coachingWindow(me, selected), locale()));
+		model.addAttribute("coachingRange", PeriodPicker.of(dashboards.coachingWindow(me, selected), visibility.today(me.orgId()), locale()).range(locale()));
+		model.addAttribute("leads", dashboards.leads(me, Scope.team(id), selected));
+		model.addAttribute("trend", trend);
+		model.addAttribute("hygiene", dashboards.hygiene(me, Scope.team(id)));
+		model.addAttribute("trendChart", charts.trend(trend, locale()));
+		model.addAttribute("funnelChart", charts.funnel(funnel, view.people(), locale()));
+		model.addAttribute("activityChart", charts.activities(view.summary(), locale()));
+		return Htmx.view(request, "insight/team", "dashboard");
+	}
+
+	@GetMapping("/insight/people/{id}")
+	String person(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id,
+			@RequestParam(required = false) @Nullable String period, @RequestParam(required = false) @Nullable String part,
+			HttpServletRequest request, Model model) {
+		Period selected = goals.period(me, period, Period.Kind.MONTH);
+		Summary summary = dashboards.summary(me, Scope.user(id), selected);
+		model.addAttribute("summary", summary);
+		common(me, Scope.user(id), selected, model);
+		model.addAttribute("kpis", kpis.of(summary, "user:" + id));
+		if ("live".equals(part) && Htmx.isHtmx(request)) {
+			return "insight/person :: live";
+		}
+		List<TrendPoint> trend = dashboards.trend(me, Scope.user(id), selected, dashboards.trendLength());
+		Dashboards.PersonFunnel funnel = dashboards.personFunnel(me, id, selected);
+		model.addAttribute("funnel", funnel);
+		model.addAttribute("focus", dashboards.coachingFor(me, id, selected));
+		model.addAttribute("coachingRange", PeriodPicker.of(dashboards.coachingWindow(me, selected), visibility.today(me.orgId()), locale()).range(locale()));
+		model.addAttribute("trend", trend);
+		model.addAttribute("signal", dashboards.signal(trend, visibility.today(me.orgId())));
+		model.addAttribute("leads", dashboards.leads(me, Scope.user(id), selected));
+		model.addAttribute("hygiene", dashboards.hygiene(me, Scope.user(id)));
+		model.addAttribute("trendChart", charts.trend(trend, locale()));
+		model.addAttribute("activityChart", charts.activities(summary, locale()));
+		return Htmx.view(request, "insight/person", "dashboard");
+	}
+
+	@GetMapping("/insight/overview")
+	String overview(@AuthenticationPrincipal CurrentUser me, @RequestParam(required = false) @Nullable String period,
+			@RequestParam(required = false) @Nullable String part, HttpServletRequest request, Model model) {
+		Period selected = goals.period(me, period, Period.Kind.MONTH);
+		var rows = dashboards.overview(me, selected);
+		model.addAttribute("rows", rows);
+		model.addAttribute("picker", PeriodPicker.of(selected, visibility.today(me.orgId()), locale()));
+		model.addAttribute("overviewChart", charts.overview(rows, locale()));
+		model.addAttribute("liveTeams", rows.stream().map(r -> r.team().id().toString()).toList());
+		if ("live".equals(part) && Htmx.isHtmx(request)) {
+			return "insight/overview :: live";
+		}
+		return Htmx.view(request, "insight/overview", "dashboard");
+	}
+
+	private void common(CurrentUser me, Scope scope, Period period, Model model) {
+		model.addAttribute("picker", PeriodPicker.of(period, visibility.today(me.orgId()), locale()));
+		model.addAttribute("scopeKey", (scope.isTeam() ? "team:" : "user:") + scope.id());
+		model.addAttribute("scope", scope);
+		model.addAttribute("ownTeams", access.ownTeams(me));
+		model.addAttribute("ledTeams", access.ledTeams(me));
+	}
+
+	private static Locale locale() {
+		return LocaleContextHolder.getLocale();
+	}
+
+	/** The hygiene of a dashboard, for templates that only need the counts. */
+	static long flagged(Hygiene hygiene) {
+		return hygiene.flagged();
+	}
+}
