@@ -11,6 +11,7 @@ create index crm_lead_created_idx on crm_lead (org_id, created_at);
 create index crm_account_created_idx on crm_account (org_id, created_at);
 create index crm_deal_created_idx on crm_deal (org_id, created_at);
 create index crm_deal_stage_history_to_idx on crm_deal_stage_history (org_id, to_stage_id, changed_at);
+create index crm_deal_stage_history_changed_idx on crm_deal_stage_history (org_id, changed_at);
 
 create view crm_deal_v as
 select org_id, id, account_id, owner_id, title, amount, close_date, pipeline_id, stage_id, status, forecast_category,

@@ -7,3 +7,7 @@ document.addEventListener('click', (event) => {
     setTimeout(() => secret.classList.remove('copied'), 1500);
   }
 });
+
+// The dot next to a live page's title shows whether its live stream is open.
+document.addEventListener('htmx:sseOpen', () => document.querySelectorAll('.live-dot').forEach(d => d.classList.add('on')));
+document.addEventListener('htmx:sseError', () => document.querySelectorAll('.live-dot').forEach(d => d.classList.remove('on')));

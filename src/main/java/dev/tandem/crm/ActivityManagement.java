@@ -44,11 +44,12 @@ public class ActivityManagement {
 	private final Access access;
 	private final Idempotency idempotency;
 	private final ApplicationEventPublisher events;
+	private final LiveChanges live;
 	private final Clock clock;
 
 	ActivityManagement(Activities activities, Deals deals, Accounts accounts, DealManagement dealManagement,
 			AccountManagement accountManagement, OrganisationManagement organisations, Visibility visibility, Access access,
-			Idempotency idempotency, ApplicationEventPublisher events, Clock clock) {
+			Idempotency idempotency, ApplicationEventPublisher events, LiveChanges live, Clock clock) {
 		this.activities = activities;
 		this.deals = deals;
 		this.accounts = accounts;
@@ -59,6 +60,7 @@ public class ActivityManagement {
 		this.access = access;
 		this.idempotency = idempotency;
 		this.events = events;
+		this.live = live;
 		this.clock = clock;
 	}
 
@@ -232,13 +234,15 @@ public class ActivityManagement {
 				edit.outcome() == null ? current.outcome() : blank(edit.outcome()), duration, occurredAt, dueAt, version)) {
 			throw new ConcurrentEditException("activity", null, null);
 		}
+		live.activityChanged(user.orgId(), current.ownerId());
 		return get(user, id);
 	}
 
 	@Transactional
 	public void delete(CurrentUser user, UUID id) {
-		get(user, id);
+		Activity activity = get(user, id);
 		activities.delete(user.orgId(), id);
+		live.activityChanged(user.orgId(), activity.ownerId());
 	}
 
 	/** Corrections to a logged activity; {@code null} leaves a field as it is. */

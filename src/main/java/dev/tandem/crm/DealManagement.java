@@ -57,11 +57,12 @@ public class DealManagement {
 	private final Access access;
 	private final Idempotency idempotency;
 	private final ApplicationEventPublisher events;
+	private final LiveChanges live;
 	private final Clock clock;
 
 	DealManagement(Deals deals, DealHistory history, Accounts accounts, Activities activities, Stakeholders stakeholders,
 			PlaybookManagement playbook, OrganisationManagement organisations, Visibility visibility, Access access,
-			Idempotency idempotency, ApplicationEventPublisher events, Clock clock) {
+			Idempotency idempotency, ApplicationEventPublisher events, LiveChanges live, Clock clock) {
 		this.deals = deals;
 		this.history = history;
 		this.accounts = accounts;
@@ -73,6 +74,7 @@ public class DealManagement {
 		this.access = access;
 		this.idempotency = idempotency;
 		this.events = events;
+		this.live = live;
 		this.clock = clock;
 	}
 
@@ -199,6 +201,7 @@ public class DealManagement {
 			throw conflict(get(user, id));
 		}
 		recordFieldChanges(user, current, changed);
+		live.dealChanged(user.orgId(), current.ownerId(), ownerId);
 		return get(user, id);
 	}
 
@@ -294,6 +297,7 @@ public class DealManagement {
 		if (!deals.update(user.orgId(), reviewed, deal.version())) {
 			throw conflict(get(user, dealId));
 		}
+		live.dealChanged(user.orgId(), deal.ownerId());
 		return get(user, dealId);
 	}
 
@@ -366,8 +370,9 @@ public class DealManagement {
 	/** Deletes a deal with its history, buying group and activities (a deal entered by mistake). */
 	@Transactional
 	public void delete(CurrentUser user, UUID id) {
-		get(user, id);
+		Deal deal = get(user, id);
 		deals.delete(user.orgId(), id);
+		live.dealChanged(user.orgId(), deal.ownerId());
 	}
 
 	private Stage stageOf(CurrentUser user, Deal deal) {

@@ -90,15 +90,44 @@ public class GoalManagement {
 			.stream().filter(g -> g.period().kind() == period.kind()).toList();
 	}
 
-	/** Where each goal stands, measured once per person or team. */
+	/** Where a goal stands, given what its owner achieved in its period. */
+	public GoalProgress progressOf(Goal goal, Measures measures, LocalDate today) {
+		return new GoalProgress(goal, Progress.of(goal.effectiveTarget(), measures.value(goal.metric(), goal.activityTypes()),
+				goal.period().elapsedShare(today)));
+	}
+
+	/** The goals of these people and teams for any of the periods (each of its own kind and start), in one query. */
+	public List<Goal> goals(CurrentUser viewer, List<Scope> scopes, List<Period> periods) {
+		LocalDate today = visibility.today(viewer.orgId());
+		List<Scope> visible = scopes.stream().filter(s -> roles.maySee(viewer, s, today)).toList();
+		if (visible.isEmpty() || periods.isEmpty()) {
+			return List.of();
+		}
+		LocalDate from = periods.stream().map(Period::start).min(LocalDate::compareTo).orElseThrow();
+		LocalDate to = periods.stream().map(Period::start).max(LocalDate::compareTo).orElseThrow().plusDays(1);
+		return goals.of(viewer.orgId(), visible.stream().map(Scope::id).toList(), from, to).stream()
+			.filter(g -> periods.contains(g.period())).toList();
+	}
+
+	/** Where each goal stands: people's goals measured together, each team's in one pass. */
 	public List<GoalProgress> progress(CurrentUser viewer, List<Goal> list) {
 		Organisation org = organisations.get(viewer.orgId());
 		LocalDate today = visibility.today(viewer.orgId());
-		Map<String, Measures> measured = new LinkedHashMap<>();
+		List<Period> periods = list.stream().map(Goal::period).distinct().toList();
+		java.util.Set<UUID> people = new java.util.LinkedHashSet<>();
+		java.util.Set<UUID> teamIds = new java.util.LinkedHashSet<>();
+		list.forEach(g -> (g.scope().isTeam() ? teamIds : people).add(g.scope().id()));
+		Map<Period, Measurements.Breakdown> byPerson = people.isEmpty() ? Map.of()
+				: measurements.measurePeople(viewer.orgId(), people, periods, org.timeZone());
+		Map<UUID, Map<Period, Measurements.Breakdown>> byTeam = new LinkedHashMap<>();
+		for (UUID team : teamIds) {
+			List<Period> teamPeriods = list.stream().filter(g -> g.scope().id().equals(team)).map(Goal::period).distinct().toList();
+			byTeam.put(team, measurements.measure(viewer.orgId(), Scope.team(team), teamPeriods, org.timeZone()));
+		}
 		List<GoalProgress> result = new ArrayList<>();
 		for (Goal goal : list) {
-			Measures measures = measured.computeIfAbsent(goal.scope().id() + "/" + goal.period().key(),
-					k -> measurements.measure(viewer.orgId(), goal.scope(), goal.period(), org.timeZone()).total());
+			Measures measures = goal.scope().isTeam() ? byTeam.get(goal.scope().id()).get(goal.period()).total()
+					: byPerson.get(goal.period()).of(goal.scope().id());
 			result.add(new GoalProgress(goal, Progress.of(goal.effectiveTarget(), measures.value(goal.metric(), goal.activityTypes()),
 					goal.period().elapsedShare(today))));
 		}

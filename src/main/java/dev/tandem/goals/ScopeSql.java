@@ -15,13 +15,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class ScopeSql {
 
-	/** {@code with members as (...)}: the scope's people with the days they belonged to it. */
+	/**
+	 * {@code with members as (...)}: the scope's people with the days they belonged to it; for a person (or a
+	 * list of people) every day.
+	 */
 	public static final String MEMBERS = """
 			with members as materialized (
 			  select m.user_id, m.valid_from, m.valid_to from people_team_member_v m
 			   where m.org_id = :org and m.team_id = :scope and cast(:team as boolean)
 			  union all
-			  select cast(:scope as uuid), date '-infinity', cast(null as date) where not cast(:team as boolean)
+			  select p, date '-infinity', cast(null as date) from unnest(cast(:people as uuid[])) p where not cast(:team as boolean)
 			)
 			""";
 
@@ -40,6 +43,13 @@ public final class ScopeSql {
 	}
 
 	public static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, UUID orgId, Scope scope) {
-		return statement.param("org", orgId).param("scope", scope.id()).param("team", scope.isTeam());
+		return statement.param("org", orgId).param("scope", scope.id()).param("team", scope.isTeam())
+			.param("people", new UUID[] { scope.id() });
+	}
+
+	/** Binds a list of people, each counting everything they own. */
+	public static JdbcClient.StatementSpec bindPeople(JdbcClient.StatementSpec statement, UUID orgId, java.util.Collection<UUID> people) {
+		return statement.param("org", orgId).param("scope", UUID.randomUUID()).param("team", false)
+			.param("people", people.toArray(UUID[]::new));
 	}
 }

@@ -78,42 +78,89 @@ public class Dashboards {
 	public Summary summary(CurrentUser viewer, Scope scope, Period period) {
 		String name = requireAccess(viewer, scope);
 		Organisation org = organisations.get(viewer.orgId());
-		LocalDate today = visibility.today(viewer.orgId());
-		Measures current = measurements.measure(viewer.orgId(), scope, period, org.timeZone()).total();
-		Measures previous = measurements.measure(viewer.orgId(), scope, period.previous(), org.timeZone()).total();
-		Measures yearEarlier = measurements.measure(viewer.orgId(), scope, period.yearEarlier(), org.timeZone()).total();
-		List<GoalProgress> progress = goals.progress(viewer, goals.goals(viewer, List.of(scope), period));
-		return new Summary(scope, name, period, current, previous, yearEarlier, progress, hygiene(viewer, scope, today, org),
-				period.contains(today));
+		Map<Period, Measurements.Breakdown> measured = measurements.measure(viewer.orgId(), scope,
+				List.of(period, period.previous(), period.yearEarlier()), org.timeZone());
+		return summaryOf(viewer, scope, name, period, measured, hygiene(viewer, scope, visibility.today(viewer.orgId()), org));
 	}
 
-	/** The team dashboard: the team's summary and a row per member (only the viewer's own row for a member). */
+	/** A person's dashboard: the summary and the trend, measured in one pass. */
+	public PersonView person(CurrentUser viewer, UUID personId, Period period) {
+		Scope scope = Scope.user(personId);
+		String name = requireAccess(viewer, scope);
+		Organisation org = organisations.get(viewer.orgId());
+		LocalDate today = visibility.today(viewer.orgId());
+		Map<Period, Measurements.Breakdown> measured = measurements.measure(viewer.orgId(), scope, periodsFor(period), org.timeZone());
+		Summary summary = summaryOf(viewer, scope, name, period, measured, hygiene(viewer, scope, today, org));
+		List<TrendPoint> trend = trendOf(viewer, scope, period, measured, today);
+		return new PersonView(summary, trend, signal(trend, today));
+	}
+
+	/** The team dashboard: the team's summary and trend, and a row per member (only the viewer's own for a member). */
 	public TeamView team(CurrentUser viewer, UUID teamId, Period period) {
 		InsightAccess.Level level = access.team(viewer, teamId);
 		Scope scope = Scope.team(teamId);
-		Summary summary = summary(viewer, scope, period);
 		Organisation org = organisations.get(viewer.orgId());
 		LocalDate today = visibility.today(viewer.orgId());
+		Team team = teams.get(viewer, teamId);
+		Map<Period, Measurements.Breakdown> measured = measurements.measure(viewer.orgId(), scope, periodsFor(period), org.timeZone());
+		Summary summary = summaryOf(viewer, scope, team.name(), period, measured, hygiene(viewer, scope, today, org));
+		List<TrendPoint> teamTrend = trendOf(viewer, scope, period, measured, today);
 		Map<UUID, String> names = names(viewer);
-		Measurements.Breakdown breakdown = measurements.measure(viewer.orgId(), scope, period, org.timeZone());
 		List<UUID> people = teams.membersOn(viewer, teamId, period.isOver(today) ? period.end().minusDays(1) : today).stream()
 			.filter(id -> level == InsightAccess.Level.FULL || id.equals(viewer.id())).toList();
-		Map<UUID, List<TrendPoint>> trends = memberTrends(viewer, scope, people, period, org.timeZone());
+		Map<UUID, List<TrendPoint>> trends = memberTrends(viewer, scope, people, period, measured, today);
 		Map<UUID, CoachingFocus> focus = new HashMap<>();
 		if (level == InsightAccess.Level.FULL) {
 			coaching(viewer, teamId, period).forEach(f -> focus.put(f.userId(), f));
 		}
-		List<GoalProgress> revenueGoals = goals.progress(viewer, goals.goals(viewer, people.stream().map(Scope::user).toList(), period)
-			.stream().filter(g -> g.metric() == GoalMetric.WON_REVENUE).toList());
+		List<GoalProgress> revenueGoals = people.isEmpty() ? List.of()
+				: goals.progress(viewer, goals.goals(viewer, people.stream().map(Scope::user).toList(), period).stream()
+					.filter(g -> g.metric() == GoalMetric.WON_REVENUE).toList());
 		List<PersonRow> rows = new ArrayList<>();
 		for (UUID person : people) {
 			List<TrendPoint> trend = trends.getOrDefault(person, List.of());
 			GoalProgress revenue = revenueGoals.stream().filter(g -> g.goal().scope().id().equals(person)).findFirst().orElse(null);
-			rows.add(new PersonRow(person, names.getOrDefault(person, "?"), breakdown.of(person), revenue,
+			rows.add(new PersonRow(person, names.getOrDefault(person, "?"), measured.get(period).of(person), revenue,
 					summary.hygiene().scoreOf(person), signal(trend, today), trend, focus.get(person)));
 		}
 		rows.sort(Comparator.comparing(PersonRow::name));
-		return new TeamView(teams.get(viewer, teamId), summary, rows, level);
+		return new TeamView(team, summary, rows, level, teamTrend);
+	}
+
+	/** The periods a dashboard measures: the trend's, ending with the period, and the same period a year earlier. */
+	private List<Period> periodsFor(Period period) {
+		List<Period> periods = new ArrayList<>();
+		for (int i = trendLength() - 1; i >= 0; i--) {
+			periods.add(period.shift(-i));
+		}
+		periods.add(period.yearEarlier());
+		return periods;
+	}
+
+	private Summary summaryOf(CurrentUser viewer, Scope scope, String name, Period period,
+			Map<Period, Measurements.Breakdown> measured, Hygiene hygiene) {
+		LocalDate today = visibility.today(viewer.orgId());
+		Measures current = measured.get(period).total();
+		List<GoalProgress> progress = goals.goals(viewer, List.of(scope), period).stream()
+			.map(g -> goals.progressOf(g, current, today)).toList();
+		return new Summary(scope, name, period, current, measured.get(period.previous()).total(),
+				measured.get(period.yearEarlier()).total(), progress, hygiene, period.contains(today));
+	}
+
+	private List<TrendPoint> trendOf(CurrentUser viewer, Scope scope, Period period, Map<Period, Measurements.Breakdown> measured,
+			LocalDate today) {
+		List<Period> periods = periodsFor(period).subList(0, trendLength());
+		Map<Period, Goal> revenueGoals = new HashMap<>();
+		goals.goals(viewer, List.of(scope), periods).stream().filter(g -> g.metric() == GoalMetric.WON_REVENUE)
+			.forEach(g -> revenueGoals.put(g.period(), g));
+		List<TrendPoint> points = new ArrayList<>();
+		for (Period p : periods) {
+			Measures measures = measured.get(p).total();
+			Goal revenue = revenueGoals.get(p);
+			points.add(new TrendPoint(p, measures,
+					revenue == null ? null : Progress.of(revenue.effectiveTarget(), measures.wonRevenue(), p.elapsedShare(today))));
+		}
+		return points;
 	}
 
 	/** Stage by stage for a scope over a period; a member of a team sees only the team's figures and their own. */
@@ -250,12 +297,18 @@ public class Dashboards {
 		requireAccess(viewer, scope);
 		ZoneId zone = organisations.get(viewer.orgId()).timeZone();
 		LocalDate today = visibility.today(viewer.orgId());
-		List<TrendPoint> points = new ArrayList<>();
+		List<Period> periods = new ArrayList<>();
 		for (int i = count - 1; i >= 0; i--) {
-			Period p = period.shift(-i);
-			Measures measures = measurements.measure(viewer.orgId(), scope, p, zone).total();
-			Goal revenue = goals.goals(viewer, List.of(scope), p).stream().filter(g -> g.metric() == GoalMetric.WON_REVENUE).findFirst()
-				.orElse(null);
+			periods.add(period.shift(-i));
+		}
+		Map<Period, Measurements.Breakdown> measured = measurements.measure(viewer.orgId(), scope, periods, zone);
+		Map<Period, Goal> revenueGoals = new HashMap<>();
+		goals.goals(viewer, List.of(scope), periods).stream().filter(g -> g.metric() == GoalMetric.WON_REVENUE)
+			.forEach(g -> revenueGoals.put(g.period(), g));
+		List<TrendPoint> points = new ArrayList<>();
+		for (Period p : periods) {
+			Measures measures = measured.get(p).total();
+			Goal revenue = revenueGoals.get(p);
 			points.add(new TrendPoint(p, measures,
 					revenue == null ? null : Progress.of(revenue.effectiveTarget(), measures.wonRevenue(), p.elapsedShare(today))));
 		}
@@ -277,6 +330,10 @@ public class Dashboards {
 			under++;
 		}
 		return under >= settings.underPerformancePeriods() ? Signal.SUSTAINED : under >= 1 ? Signal.BAD_PERIOD : Signal.NONE;
+	}
+
+	public LocalDate today(CurrentUser viewer) {
+		return visibility.today(viewer.orgId());
 	}
 
 	public int trendLength() {
@@ -311,8 +368,8 @@ public class Dashboards {
 		for (Team team : overviewTeams(viewer)) {
 			Scope scope = Scope.team(team.id());
 			Measures measures = measurements.measure(viewer.orgId(), scope, period, org.timeZone()).total();
-			GoalProgress revenue = goals.progress(viewer, goals.goals(viewer, List.of(scope), period)).stream()
-				.filter(g -> g.goal().metric() == GoalMetric.WON_REVENUE).findFirst().orElse(null);
+			GoalProgress revenue = goals.goals(viewer, List.of(scope), period).stream()
+				.filter(g -> g.metric() == GoalMetric.WON_REVENUE).findFirst().map(g -> goals.progressOf(g, measures, today)).orElse(null);
 			Hygiene teamHygiene = hygiene(viewer, scope, today, org);
 			Summary summary = new Summary(scope, team.name(), period, measures, Measures.NONE, Measures.NONE,
 					revenue == null ? List.of() : List.of(revenue), teamHygiene, period.contains(today));
@@ -357,21 +414,24 @@ public class Dashboards {
 		return new Funnel(funnel.stages(), own);
 	}
 
-	private Map<UUID, List<TrendPoint>> memberTrends(CurrentUser viewer, Scope scope, List<UUID> people, Period period, ZoneId zone) {
-		LocalDate today = visibility.today(viewer.orgId());
+	private Map<UUID, List<TrendPoint>> memberTrends(CurrentUser viewer, Scope scope, List<UUID> people, Period period,
+			Map<Period, Measurements.Breakdown> measured, LocalDate today) {
 		Map<UUID, List<TrendPoint>> trends = new HashMap<>();
-		for (int i = trendLength() - 1; i >= 0; i--) {
-			Period p = period.shift(-i);
-			Measurements.Breakdown breakdown = measurements.measure(viewer.orgId(), scope, p, zone);
+		if (people.isEmpty()) {
+			return trends;
+		}
+		List<Period> periods = periodsFor(period).subList(0, trendLength());
+		Map<String, Goal> revenueGoals = new HashMap<>();
+		goals.goals(viewer, people.stream().map(Scope::user).toList(), periods).stream()
+			.filter(g -> g.metric() == GoalMetric.WON_REVENUE).forEach(g -> revenueGoals.put(g.scope().id() + "/" + g.period().key(), g));
+		for (Period p : periods) {
 			List<UUID> members = teams.membersOn(viewer, scope.id(), p.end().minusDays(1).isBefore(today) ? p.end().minusDays(1) : today);
-			List<Goal> revenueGoals = goals.goals(viewer, people.stream().map(Scope::user).toList(), p).stream()
-				.filter(g -> g.metric() == GoalMetric.WON_REVENUE).toList();
 			for (UUID person : people) {
 				if (!members.contains(person)) {
 					continue;
 				}
-				Measures measures = breakdown.of(person);
-				Goal goal = revenueGoals.stream().filter(g -> g.scope().id().equals(person)).findFirst().orElse(null);
+				Measures measures = measured.get(p).of(person);
+				Goal goal = revenueGoals.get(person + "/" + p.key());
 				trends.computeIfAbsent(person, k -> new ArrayList<>()).add(new TrendPoint(p, measures,
 						goal == null ? null : Progress.of(goal.effectiveTarget(), measures.wonRevenue(), p.elapsedShare(today))));
 			}

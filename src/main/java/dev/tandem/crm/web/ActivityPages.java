@@ -1,5 +1,6 @@
 package dev.tandem.crm.web;
 
+import dev.tandem.people.Formats;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -42,11 +43,11 @@ class ActivityPages {
 	private final ActivityManagement activities;
 	private final DealManagement deals;
 	private final CrmViews views;
-	private final CrmFormat format;
+	private final Formats format;
 	private final CsvExport csv;
 	private final FormErrors formErrors;
 
-	ActivityPages(ActivityManagement activities, DealManagement deals, CrmViews views, CrmFormat format, CsvExport csv,
+	ActivityPages(ActivityManagement activities, DealManagement deals, CrmViews views, Formats format, CsvExport csv,
 			FormErrors formErrors) {
 		this.activities = activities;
 		this.deals = deals;

@@ -24,20 +24,32 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class FunnelQueries {
 
+	/**
+	 * Every stay of a deal in a stage, with when it ended and the furthest point the deal reached afterwards
+	 * (a later open stage's position, or 1000 once won), for the deals that changed stage in the window.
+	 */
 	private static final String STAYS = ScopeSql.MEMBERS + """
-			, stays as (
-			  select h.deal_id, d.owner_id, h.to_stage_id as stage_id, h.changed_at as entered_at,
-			         lead(h.changed_at) over (partition by h.deal_id order by h.changed_at, h.id) as left_at
-			    from crm_deal_stage_change_v h
-			    join crm_deal_v d on d.org_id = h.org_id and d.id = h.deal_id
-			   where h.org_id = :org and d.pipeline_id = :pipeline and """ + ScopeSql.owners("d.owner_id") + """
-			     and h.deal_id in (select w.deal_id from crm_deal_stage_change_v w
-			                        where w.org_id = :org and w.changed_at >= :from and w.changed_at < :to)
+			, windowed as materialized (
+			  select distinct w.deal_id from crm_deal_stage_change_v w
+			   where w.org_id = :org and w.changed_at >= :from and w.changed_at < :to
+			), raw as materialized (
+			  select h.id, h.deal_id, d.owner_id, h.to_stage_id, h.changed_at
+			    from windowed x
+			    join crm_deal_v d on d.org_id = :org and d.id = x.deal_id
+			    join crm_deal_stage_change_v h on h.org_id = :org and h.deal_id = x.deal_id
+			   where d.pipeline_id = :pipeline and""" + ScopeSql.owners("d.owner_id") + """
+			), stays as (
+			  select r.deal_id, r.owner_id, r.to_stage_id as stage_id, r.changed_at as entered_at, st.position, st.kind,
+			         lead(r.changed_at) over w as left_at,
+			         max(case when st.kind = 'WON' then 1000 when st.kind = 'OPEN' then st.position end)
+			           over (w rows between 1 following and unbounded following) as later_max
+			    from raw r
+			    join playbook_stage_v st on st.org_id = :org and st.id = r.to_stage_id
+			  window w as (partition by r.deal_id order by r.changed_at, r.id)
 			), entries as (
-			  select s.*, st.position from stays s
-			    join playbook_stage_v st on st.org_id = :org and st.id = s.stage_id and st.kind = 'OPEN'
-			   where s.entered_at >= :from and s.entered_at < :to
-			     and """ + ScopeSql.memberOn("s.owner_id", "cast(s.entered_at at time zone :zone as date)") + """
+			  select s.* from stays s
+			   where s.kind = 'OPEN' and s.entered_at >= :from and s.entered_at < :to
+			     and""" + ScopeSql.memberOn("s.owner_id", "cast(s.entered_at at time zone :zone as date)") + """
 			)
 			""";
 
@@ -55,15 +67,10 @@ public class FunnelQueries {
 		List<Row> rows = new ArrayList<>();
 		bind(STAYS + """
 				, firsts as (
-				  select distinct on (deal_id, stage_id) deal_id, owner_id, stage_id, entered_at, position
+				  select distinct on (deal_id, stage_id) deal_id, owner_id, stage_id, entered_at, position, later_max
 				    from entries order by deal_id, stage_id, entered_at
 				), judged as (
-				  select f.owner_id, f.stage_id, exists (
-				           select 1 from stays later
-				             join playbook_stage_v ls on ls.org_id = :org and ls.id = later.stage_id
-				            where later.deal_id = f.deal_id and later.entered_at > f.entered_at
-				              and ((ls.kind = 'OPEN' and ls.position > f.position) or ls.kind = 'WON')) as advanced
-				    from firsts f
+				  select owner_id, stage_id, coalesce(later_max > position, false) as advanced from firsts
 				), counted as (
 				  select owner_id, stage_id, grouping(owner_id) as total, count(*) as entered,
 				         count(*) filter (where advanced) as advanced

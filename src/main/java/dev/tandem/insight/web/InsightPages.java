@@ -78,8 +78,9 @@ class InsightPages {
 			return "insight/team :: live";
 		}
 		Funnel funnel = dashboards.funnel(me, Scope.team(id), selected);
-		List<CoachingFocus> coaching = dashboards.coaching(me, id, selected);
-		List<TrendPoint> trend = dashboards.trend(me, Scope.team(id), selected, dashboards.trendLength());
+		List<CoachingFocus> coaching = view.people().stream().map(p -> p.focus()).filter(f -> f != null)
+			.sorted(java.util.Comparator.comparingDouble(CoachingFocus::gapPoints).reversed()).toList();
+		List<TrendPoint> trend = view.trend();
 		model.addAttribute("funnel", funnel);
 		model.addAttribute("people", view.people());
 		model.addAttribute("coaching", coaching);
@@ -87,7 +88,8 @@ class InsightPages {
 		model.addAttribute("coachingRange", PeriodPicker.of(dashboards.coachingWindow(me, selected), visibility.today(me.orgId()), locale()).range(locale()));
 		model.addAttribute("leads", dashboards.leads(me, Scope.team(id), selected));
 		model.addAttribute("trend", trend);
-		model.addAttribute("hygiene", dashboards.hygiene(me, Scope.team(id)));
+		model.addAttribute("hygiene", view.full() ? view.summary().hygiene()
+				: new dev.tandem.insight.Hygiene(view.summary().hygiene().deals().stream().filter(d -> d.ownerId().equals(me.id())).toList()));
 		model.addAttribute("trendChart", charts.trend(trend, locale()));
 		model.addAttribute("funnelChart", charts.funnel(funnel, view.people(), locale()));
 		model.addAttribute("activityChart", charts.activities(view.summary(), locale()));
@@ -99,22 +101,23 @@ class InsightPages {
 			@RequestParam(required = false) @Nullable String period, @RequestParam(required = false) @Nullable String part,
 			HttpServletRequest request, Model model) {
 		Period selected = goals.period(me, period, Period.Kind.MONTH);
-		Summary summary = dashboards.summary(me, Scope.user(id), selected);
+		dev.tandem.insight.PersonView view = dashboards.person(me, id, selected);
+		Summary summary = view.summary();
 		model.addAttribute("summary", summary);
 		common(me, Scope.user(id), selected, model);
 		model.addAttribute("kpis", kpis.of(summary, "user:" + id));
 		if ("live".equals(part) && Htmx.isHtmx(request)) {
 			return "insight/person :: live";
 		}
-		List<TrendPoint> trend = dashboards.trend(me, Scope.user(id), selected, dashboards.trendLength());
+		List<TrendPoint> trend = view.trend();
 		Dashboards.PersonFunnel funnel = dashboards.personFunnel(me, id, selected);
 		model.addAttribute("funnel", funnel);
 		model.addAttribute("focus", dashboards.coachingFor(me, id, selected));
 		model.addAttribute("coachingRange", PeriodPicker.of(dashboards.coachingWindow(me, selected), visibility.today(me.orgId()), locale()).range(locale()));
 		model.addAttribute("trend", trend);
-		model.addAttribute("signal", dashboards.signal(trend, visibility.today(me.orgId())));
+		model.addAttribute("signal", view.signal());
 		model.addAttribute("leads", dashboards.leads(me, Scope.user(id), selected));
-		model.addAttribute("hygiene", dashboards.hygiene(me, Scope.user(id)));
+		model.addAttribute("hygiene", summary.hygiene());
 		model.addAttribute("trendChart", charts.trend(trend, locale()));
 		model.addAttribute("activityChart", charts.activities(summary, locale()));
 		return Htmx.view(request, "insight/person", "dashboard");

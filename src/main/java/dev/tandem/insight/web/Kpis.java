@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import dev.tandem.crm.web.CrmFormat;
+import dev.tandem.people.Formats;
 import dev.tandem.goals.Measures;
 import dev.tandem.insight.Summary;
 import dev.tandem.platform.web.Numbers;
@@ -21,11 +21,11 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Component
 class Kpis {
 
-	private final CrmFormat fmt;
+	private final Formats fmt;
 	private final Numbers num;
 	private final MessageSource messages;
 
-	Kpis(CrmFormat fmt, Numbers num, MessageSource messages) {
+	Kpis(Formats fmt, Numbers num, MessageSource messages) {
 		this.fmt = fmt;
 		this.num = num;
 		this.messages = messages;

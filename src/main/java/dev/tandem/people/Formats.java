@@ -1,4 +1,4 @@
-package dev.tandem.crm.web;
+package dev.tandem.people;
 
 import java.math.BigDecimal;
 import java.text.NumberFormat;
@@ -13,9 +13,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.tandem.people.CurrentUser;
-import dev.tandem.people.Organisation;
-import dev.tandem.people.OrganisationManagement;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.Authentication;
@@ -27,12 +24,12 @@ import org.springframework.stereotype.Component;
  * language, in the organisation's currency and time zone.
  */
 @Component("fmt")
-public class CrmFormat {
+public class Formats {
 
 	private final OrganisationManagement organisations;
 	private final Map<UUID, Organisation> cache = new ConcurrentHashMap<>();
 
-	CrmFormat(OrganisationManagement organisations) {
+	Formats(OrganisationManagement organisations) {
 		this.organisations = organisations;
 	}
 
@@ -85,7 +82,8 @@ public class CrmFormat {
 		return at == null ? "" : at.atZone(zone()).toLocalDateTime().withSecond(0).withNano(0).toString();
 	}
 
-	ZoneId zone() {
+	/** The organisation's time zone, for the signed-in user. */
+	public ZoneId zone() {
 		Organisation org = organisation();
 		return org == null ? ZoneId.of("UTC") : org.timeZone();
 	}
