@@ -156,9 +156,9 @@ final class DemoGoals {
 		if (running && name.startsWith("Julia")) {
 			BigDecimal proposed = target.subtract(new BigDecimal("4000"));
 			UUID id = add(scope, GoalMetric.WON_REVENUE, Set.of(), period, proposed, seller.id(), ProposalKind.PROPOSED, false, month,
-					"Two of my bigger deals moved to January.");
+					"December is usually quiet for my accounts.");
 			Instant countered = proposedAt(month).plusSeconds(86_400);
-			proposals.add(new GoalLoad.ProposalRow(id, manager, ProposalKind.COUNTERED, target, "Your Negotiation column covers it; let's look at it together on Monday.", countered));
+			proposals.add(new GoalLoad.ProposalRow(id, manager, ProposalKind.COUNTERED, target, "Your pipeline for this month covers more than that; let's look at it together on Monday.", countered));
 			replace(id, target, null, GoalStatus.AWAITING_OWNER, countered, manager);
 			return;
 		}

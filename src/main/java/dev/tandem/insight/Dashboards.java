@@ -149,7 +149,11 @@ public class Dashboards {
 
 	private List<TrendPoint> trendOf(CurrentUser viewer, Scope scope, Period period, Map<Period, Measurements.Breakdown> measured,
 			LocalDate today) {
-		List<Period> periods = periodsFor(period).subList(0, trendLength());
+		return points(viewer, scope, periodsFor(period).subList(0, trendLength()), measured, today);
+	}
+
+	private List<TrendPoint> points(CurrentUser viewer, Scope scope, List<Period> periods, Map<Period, Measurements.Breakdown> measured,
+			LocalDate today) {
 		Map<Period, Goal> revenueGoals = new HashMap<>();
 		goals.goals(viewer, List.of(scope), periods).stream().filter(g -> g.metric() == GoalMetric.WON_REVENUE)
 			.forEach(g -> revenueGoals.put(g.period(), g));
@@ -285,9 +289,8 @@ public class Dashboards {
 		}
 		long received = total.received();
 		List<LeadQuality.PersonLine> people = byPerson.entrySet().stream()
-			.filter(e -> mayBreakDown(viewer, scope, e.getKey()))
 			.map(e -> new LeadQuality.PersonLine(e.getKey(), names.getOrDefault(e.getKey(), "?"), e.getValue(),
-					received == 0 ? 0 : (double) e.getValue().received() / received))
+					received == 0 ? 0 : (double) e.getValue().received() / received, mayBreakDown(viewer, scope, e.getKey())))
 			.sorted(Comparator.comparing(LeadQuality.PersonLine::name)).toList();
 		return new LeadQuality(List.copyOf(bySource.values()), people, total);
 	}
@@ -301,18 +304,7 @@ public class Dashboards {
 		for (int i = count - 1; i >= 0; i--) {
 			periods.add(period.shift(-i));
 		}
-		Map<Period, Measurements.Breakdown> measured = measurements.measure(viewer.orgId(), scope, periods, zone);
-		Map<Period, Goal> revenueGoals = new HashMap<>();
-		goals.goals(viewer, List.of(scope), periods).stream().filter(g -> g.metric() == GoalMetric.WON_REVENUE)
-			.forEach(g -> revenueGoals.put(g.period(), g));
-		List<TrendPoint> points = new ArrayList<>();
-		for (Period p : periods) {
-			Measures measures = measured.get(p).total();
-			Goal revenue = revenueGoals.get(p);
-			points.add(new TrendPoint(p, measures,
-					revenue == null ? null : Progress.of(revenue.effectiveTarget(), measures.wonRevenue(), p.elapsedShare(today))));
-		}
-		return points;
+		return points(viewer, scope, periods, measurements.measure(viewer.orgId(), scope, periods, zone), today);
 	}
 
 	/** One bad period, or several in a row, among the completed periods of a trend. */

@@ -28,7 +28,11 @@ public record LeadQuality(List<Line> bySource, List<PersonLine> byPerson, Line t
 		}
 	}
 
-	/** A rep's leads, with their share of all the leads the scope received. */
-	public record PersonLine(UUID userId, String name, Line line, double share) {
+	/**
+	 * A rep's leads, with their share of all the leads the scope received. Everyone in a team sees how many leads
+	 * each colleague got (so routing is transparent); what became of them ({@code detailed}) only for themselves,
+	 * unless the viewer leads the team.
+	 */
+	public record PersonLine(UUID userId, String name, Line line, double share, boolean detailed) {
 	}
 }

@@ -56,6 +56,11 @@ public class WebSession {
 		return send(request(path).GET().build());
 	}
 
+	/** Opens a server-sent-events stream with this session, read in the background. */
+	public EventStream events(String path) {
+		return new EventStream(client, request(path).header("Accept", "text/event-stream").GET().build());
+	}
+
 	public HttpResponse<String> get(String path, Map<String, String> headers) {
 		HttpRequest.Builder builder = request(path).GET();
 		headers.forEach(builder::header);

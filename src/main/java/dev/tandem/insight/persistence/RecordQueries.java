@@ -63,7 +63,7 @@ public class RecordQueries {
 				  join crm_account_v a on a.org_id = d.org_id and a.id = d.account_id
 				  join playbook_stage_v s on s.org_id = d.org_id and s.id = d.stage_id
 				  join people_user_v u on u.org_id = d.org_id and u.id = d.owner_id
-				 where d.org_id = :org and """ + when + " and " + ScopeSql.owners("d.owner_id") + " and "
+				 where d.org_id = :org and""" + " " + when + " and " + ScopeSql.owners("d.owner_id") + " and "
 				+ ScopeSql.memberOn("d.owner_id", day) + """
 				 order by d.close_date desc nulls last, d.created_at desc limit :limit
 				""", orgId, scope, period, zone)
@@ -104,10 +104,10 @@ public class RecordQueries {
 				       l.qualified_at
 				  from crm_lead_v l
 				  join people_user_v u on u.org_id = l.org_id and u.id = l.owner_id
-				 where l.org_id = :org and """ + column + " >= :startAt and " + column + " < :endAt and "
+				 where l.org_id = :org and""" + " " + column + " >= :startAt and " + column + " < :endAt and "
 				+ ScopeSql.owners("l.owner_id") + " and " + ScopeSql.memberOn("l.owner_id", "cast(" + column + " at time zone :zone as date)")
 				+ """
-				 order by """ + column + " desc limit :limit", orgId, scope, period, zone)
+				 order by""" + " " + column + " desc limit :limit", orgId, scope, period, zone)
 			.query((rs, n) -> new LeadLine(rs.getObject("id", UUID.class), rs.getString("person_name"), rs.getString("company"),
 					rs.getString("source"), rs.getString("status"), rs.getObject("owner_id", UUID.class), rs.getString("owner_name"),
 					rs.getTimestamp("created_at").toInstant(),

@@ -105,7 +105,7 @@ class InsightApiController {
 		LeadQuality leads = dashboards.leads(me, scope(kind, id), period(me, period));
 		return Map.of("total", line(leads.total()), "bySource", leads.bySource().stream().map(InsightApiController::line).toList(),
 				"byPerson", leads.byPerson().stream().map(p -> Map.of("userId", p.userId(), "name", p.name(), "share", p.share(),
-						"leads", line(p.line()))).toList());
+						"received", p.line().received(), "leads", p.detailed() ? line(p.line()) : Map.of())).toList());
 	}
 
 	@GetMapping("/{kind}/{id}/trend")

@@ -1,0 +1,77 @@
+package dev.tandem.insight;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import dev.tandem.support.Chromium;
+import dev.tandem.support.Demo;
+import dev.tandem.support.TandemIntegrationTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/**
+ * Two browsers side by side: Brigitte watches her team's dashboard while Sanne logs a meeting; the
+ * dashboard's activity count changes without a reload.
+ */
+@TandemIntegrationTest
+class InsightBrowserTests {
+
+	static Playwright playwright;
+	static Browser browser;
+
+	@LocalServerPort int port;
+	@Autowired JdbcClient jdbc;
+
+	@BeforeAll
+	static void launchChromium() {
+		playwright = Chromium.playwright();
+		browser = Chromium.launch(playwright);
+	}
+
+	@AfterAll
+	static void closeChromium() {
+		if (browser != null) {
+			browser.close();
+		}
+		if (playwright != null) {
+			playwright.close();
+		}
+	}
+
+	@Test
+	void theTeamDashboardCountsAMeetingLoggedInAnotherBrowserWithoutAReload() {
+		String base = "http://localhost:" + port;
+		try (var managerBrowser = browser.newContext(new Browser.NewContextOptions().setLocale("en-GB"));
+				var repBrowser = browser.newContext(new Browser.NewContextOptions().setLocale("en-GB"))) {
+			Page brigitte = managerBrowser.newPage();
+			brigitte.navigate(base + "/insight/teams/" + Demo.teamId(jdbc, "Inside Sales"));
+			Chromium.signIn(brigitte, Demo.MANAGER);
+			assertThat(brigitte.locator("h1")).hasText("Inside Sales");
+			assertThat(brigitte.locator(".live-dot.on")).isVisible();
+			Locator activities = brigitte.locator(".kpi", new Page.LocatorOptions().setHasText("Activities")).locator(".kpi-value");
+			String before = activities.textContent().trim();
+			Object marker = brigitte.evaluate("() => { window.stayedOnPage = 'yes'; return window.stayedOnPage; }");
+
+			Page sanne = repBrowser.newPage();
+			sanne.navigate(base + "/log");
+			Chromium.signIn(sanne, Demo.REP);
+			sanne.locator("label", new Page.LocatorOptions().setHasText("Meeting")).first().click();
+			sanne.getByLabel("What happened").fill("Needs analysis with the operations lead");
+			sanne.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log it")).click();
+			assertThat(sanne.locator(".alert-success")).isVisible();
+
+			assertThat(activities).not().hasText(before);
+			int after = Integer.parseInt(activities.textContent().trim().replace(",", ""));
+			org.assertj.core.api.Assertions.assertThat(after).isEqualTo(Integer.parseInt(before.replace(",", "")) + 1);
+			org.assertj.core.api.Assertions.assertThat(brigitte.evaluate("() => window.stayedOnPage")).as("no reload").isEqualTo(marker);
+		}
+	}
+}
