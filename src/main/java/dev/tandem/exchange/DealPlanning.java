@@ -81,8 +81,16 @@ final class DealPlanning {
 		LocalDate engagedOn = ctx.date(row, "engagedOn");
 		DealSource source = row.get("source").isEmpty() ? DealSource.INBOUND
 				: enumOf(DealSource.class, ctx.word("source", row.get("source"), names(DealSource.values())));
-		if (row.failed || owner == null || stage == null || pipeline == null || source == null
-				|| (!row.get("status").isEmpty() && status == null)) {
+		if (row.failed) {
+			return;
+		}
+		// Account and duplicates are checked even while a value still waits for its mapping, so the dry run lists every problem.
+		UUID accountId = crm.accountOf(row, owner == null ? ctx.admin.id() : owner, true);
+		if (row.failed || accountId == null
+				|| crm.seenBefore(row, ext.isEmpty() ? "title" : "id", ext.isEmpty() ? accountId + "|" + key(title) : "id:" + ext)) {
+			return;
+		}
+		if (owner == null || stage == null || pipeline == null || source == null || (!row.get("status").isEmpty() && status == null)) {
 			return;
 		}
 		if (status == null) {
@@ -111,13 +119,6 @@ final class DealPlanning {
 			if (closeDate == null) {
 				closeDate = closedAt.atZone(ctx.zone).toLocalDate();
 			}
-		}
-		UUID accountId = crm.accountOf(row, owner, true);
-		if (row.failed || accountId == null) {
-			return;
-		}
-		if (crm.seenBefore(row, ext.isEmpty() ? "title" : "id", ext.isEmpty() ? accountId + "|" + key(title) : "id:" + ext)) {
-			return;
 		}
 		Instant created = createdAt == null ? ctx.now : createdAt;
 		Instant entered = closedAt != null && closedAt.isBefore(created) ? closedAt : created;
