@@ -82,7 +82,7 @@ class ImportPlanner {
 		}
 		CrmPlanning crm = new CrmPlanning(ctx);
 		DealPlanning deals = new DealPlanning(ctx, crm);
-		RosterPlanning roster = new RosterPlanning(ctx, users::emailInUse);
+		RosterPlanning roster = new RosterPlanning(ctx, users::emailInUse, user -> teams.membershipsOf(admin, user));
 		rows.forEach((table, list) -> {
 			if (kinds.get(table) == EntityKind.DEAL_HISTORY) {
 				list.forEach(r -> deals.dealsWithHistory.add(r.get("dealId")));

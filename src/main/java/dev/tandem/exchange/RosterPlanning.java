@@ -43,9 +43,13 @@ final class RosterPlanning {
 	private final Set<String> managers = new HashSet<>();
 	private final Map<String, TeamDraft> teamDrafts = new LinkedHashMap<>();
 
-	RosterPlanning(PlanContext ctx, java.util.function.Predicate<String> emailInUse) {
+	private final java.util.function.Function<UUID, List<dev.tandem.people.Membership>> memberships;
+
+	RosterPlanning(PlanContext ctx, java.util.function.Predicate<String> emailInUse,
+			java.util.function.Function<UUID, List<dev.tandem.people.Membership>> memberships) {
 		this.ctx = ctx;
 		this.emailInUse = emailInUse;
+		this.memberships = memberships;
 	}
 
 	/** Before any row: who is someone's manager (they default to MANAGER), and the teams a teams file will add. */
@@ -88,6 +92,14 @@ final class RosterPlanning {
 		if (id != null && !isNew) {
 			if (skippedUsers.add(email)) {
 				ctx.count(EntityKind.USERS, SKIPPED);
+			}
+			// The user is there already; a membership of the file they lack is added, one they have is left alone.
+			UUID existing = id;
+			LocalDate start = from == null ? ctx.today : from;
+			UUID team = row.get("team").isEmpty() ? null : ctx.teamsByName.get(key(row.get("team")));
+			if (team == null || memberships.apply(existing).stream().noneMatch(m -> m.teamId().equals(team)
+					&& overlaps(m.validFrom(), m.validTo(), start, until))) {
+				membership(row, existing, start, until);
 			}
 			return;
 		}
