@@ -138,8 +138,10 @@ class ImportController {
 		}
 		catch (InvalidInputException ex) {
 			redirect.addFlashAttribute("errors", formErrors.of(ex));
+			return "redirect:/imports/" + id;
 		}
-		return "redirect:/imports/" + id;
+		// The run starts in the background a moment later; "started" keeps the page polling until it shows.
+		return "redirect:/imports/" + id + "?started=1";
 	}
 
 	@PostMapping("/imports/{id}/undo")
