@@ -69,7 +69,7 @@ class ImportBrowserTests {
 			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check")).click();
 
 			// "Discovery" is no stage of Northwind's: the report says so and nothing is written yet.
-			assertThat(page.locator("#report")).containsText("1 values still need a meaning.");
+			assertThat(page.locator("#report")).containsText("1 value still needs a meaning.");
 			Locator discovery = page.locator("tr.unmatched", new Page.LocatorOptions().setHasText("Discovery"));
 			UUID needsAnalysis = jdbc.sql("""
 					select s.id from playbook_stage s join playbook_pipeline p on p.org_id = s.org_id and p.id = s.pipeline_id
