@@ -3,9 +3,13 @@ package dev.tandem.crm;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
+import dev.tandem.crm.persistence.BulkRows;
+import dev.tandem.crm.persistence.BulkRows.Table;
 import dev.tandem.crm.persistence.Routing;
 import dev.tandem.platform.BulkCopy;
 import dev.tandem.platform.Ids;
@@ -30,9 +34,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class BulkLoad {
 
 	private final BulkCopy copy;
+	private final BulkRows rows;
 
-	BulkLoad(BulkCopy copy) {
+	BulkLoad(BulkCopy copy, BulkRows rows) {
 		this.copy = copy;
+		this.rows = rows;
 	}
 
 	/** Writes everything in the batch for one organisation; answers how many rows went into each table. */
@@ -100,6 +106,78 @@ public class BulkLoad {
 				() -> batch.routing().stream().map(r -> new Object[] { orgId, r.teamId(), r.userId(), r.weight(), r.position() })
 					.iterator());
 		return new Counts(accounts, contacts, deals, stageChanges, fieldChanges, stakeholders, activities, leads);
+	}
+
+	/**
+	 * The organisation's accounts, contacts, deals with their stage and field history and buying groups,
+	 * activities and leads, as the rows a load takes: what a full export writes out. Lead routing logs
+	 * and exit-criteria ticks are not part of it.
+	 */
+	@Transactional(readOnly = true)
+	public Batch snapshot(UUID orgId) {
+		return snapshot(orgId, true);
+	}
+
+	/** The snapshot, with or without the activities (which are most of the rows). */
+	@Transactional(readOnly = true)
+	public Batch snapshot(UUID orgId, boolean withActivities) {
+		return new Batch("", rows.accounts(orgId), rows.contacts(orgId), rows.deals(orgId), rows.stageChanges(orgId),
+				rows.fieldChanges(orgId), List.of(), rows.stakeholders(orgId), withActivities ? rows.activities(orgId) : List.of(),
+				rows.leads(orgId), List.of(), List.of());
+	}
+
+	/**
+	 * Sets existing records (by id) to the values of the batch's accounts, contacts, deals, activities
+	 * and leads, and adds the batch's stage and field changes as new history rows. Answers the ids of
+	 * the history rows it added, so the change can be undone exactly.
+	 */
+	@Transactional
+	public List<UUID> update(UUID orgId, Batch batch) {
+		batch.accounts().forEach(a -> rows.updateAccount(orgId, a, batch.actor()));
+		batch.contacts().forEach(c -> rows.updateContact(orgId, c, batch.actor()));
+		batch.deals().forEach(d -> rows.updateDeal(orgId, d, batch.actor()));
+		batch.activities().forEach(a -> rows.updateActivity(orgId, a));
+		batch.leads().forEach(l -> rows.updateLead(orgId, l, batch.actor()));
+		List<UUID> added = new ArrayList<>();
+		List<Object[]> stageRows = new ArrayList<>();
+		for (StageChangeRow s : batch.stageChanges()) {
+			UUID id = Ids.next();
+			added.add(id);
+			stageRows.add(new Object[] { orgId, id, s.dealId(), s.fromStageId(), s.toStageId(), s.at(), s.by() });
+		}
+		copy.copy("crm_deal_stage_history", List.of("org_id", "id", "deal_id", "from_stage_id", "to_stage_id", "changed_at", "changed_by"),
+				stageRows);
+		List<Object[]> fieldRows = new ArrayList<>();
+		for (FieldChangeRow f : batch.fieldChanges()) {
+			UUID id = Ids.next();
+			added.add(id);
+			fieldRows.add(new Object[] { orgId, id, f.dealId(), f.field(), f.oldValue(), f.newValue(), f.at(), f.by() });
+		}
+		copy.copy("crm_deal_field_history",
+				List.of("org_id", "id", "deal_id", "field", "old_value", "new_value", "changed_at", "changed_by"), fieldRows);
+		return added;
+	}
+
+	/**
+	 * Deletes records by id, those that depend on others first; deleting a deal takes its history,
+	 * buying group and activities with it. A record that something outside the removal still refers to
+	 * makes the database refuse, which rolls the whole removal back.
+	 */
+	@Transactional
+	public void remove(UUID orgId, Removal removal) {
+		rows.delete(orgId, Table.STAGE_CHANGES, removal.historyRows());
+		rows.delete(orgId, Table.FIELD_CHANGES, removal.historyRows());
+		rows.delete(orgId, Table.ACTIVITIES, removal.activities());
+		rows.delete(orgId, Table.LEADS, removal.leads());
+		rows.delete(orgId, Table.STAKEHOLDERS, removal.stakeholders());
+		rows.delete(orgId, Table.DEALS, removal.deals());
+		rows.delete(orgId, Table.CONTACTS, removal.contacts());
+		rows.delete(orgId, Table.ACCOUNTS, removal.accounts());
+	}
+
+	/** The ids of what {@link #remove} deletes; {@code historyRows} are stage and field change rows. */
+	public record Removal(Collection<UUID> accounts, Collection<UUID> contacts, Collection<UUID> deals,
+			Collection<UUID> historyRows, Collection<UUID> stakeholders, Collection<UUID> activities, Collection<UUID> leads) {
 	}
 
 	/** Everything one load writes; {@code actor} is recorded as who last changed the records. */

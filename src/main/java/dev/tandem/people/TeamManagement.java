@@ -96,6 +96,11 @@ public class TeamManagement {
 		return above;
 	}
 
+	/** Every membership in the organisation, past and current. */
+	public List<Membership> allMemberships(CurrentUser viewer) {
+		return memberships.all(viewer.orgId());
+	}
+
 	/** The memberships valid today in the organisation's time zone. */
 	public List<Membership> currentMemberships(CurrentUser viewer) {
 		return memberships.validOn(viewer.orgId(), visibility.today(viewer.orgId()));
@@ -103,8 +108,13 @@ public class TeamManagement {
 
 	@Transactional
 	public Team create(CurrentUser admin, NewTeam team) {
+		return create(admin, Ids.next(), team);
+	}
+
+	/** Adds a team with an id chosen beforehand, as an import that refers to the team before it exists does. */
+	@Transactional
+	public Team create(CurrentUser admin, UUID id, NewTeam team) {
 		UserManagement.requireAdmin(admin);
-		UUID id = Ids.next();
 		check(admin.orgId(), id, team.name(), team.parentId(), team.leaderId(), true);
 		teams.insert(new Team(admin.orgId(), id, team.name().trim(), team.kind(), team.parentId(), team.leaderId(), 0,
 				java.time.Instant.now(), admin.displayName()), admin.displayName());

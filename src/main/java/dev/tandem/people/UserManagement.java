@@ -79,6 +79,12 @@ public class UserManagement {
 	 */
 	@Transactional
 	public Created create(CurrentUser admin, NewUser user) {
+		return create(admin, Ids.next(), user);
+	}
+
+	/** Adds a user with an id chosen beforehand, as an import that refers to the user before it exists does. */
+	@Transactional
+	public Created create(CurrentUser admin, UUID id, NewUser user) {
 		requireAdmin(admin);
 		String email = user.email().trim().toLowerCase(Locale.ROOT);
 		List<FieldProblem> problems = new ArrayList<>();
@@ -90,7 +96,6 @@ public class UserManagement {
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
-		UUID id = Ids.next();
 		String hash = user.password() == null ? null : passwordEncoder.encode(user.password());
 		users.insert(admin.orgId(), id, email, user.displayName().trim(), user.role(), locale, hash, admin.displayName());
 		if (!user.teamIds().isEmpty()) {
@@ -98,6 +103,11 @@ public class UserManagement {
 		}
 		String invitation = user.password() == null ? newLink(admin.orgId(), id, "INVITE") : null;
 		return new Created(get(admin, id), invitation);
+	}
+
+	/** Whether the e-mail address is someone's login already, in any organisation (it must be unique). */
+	public boolean emailInUse(String email) {
+		return users.emailTaken(email.trim().toLowerCase(Locale.ROOT), null);
 	}
 
 	@Transactional

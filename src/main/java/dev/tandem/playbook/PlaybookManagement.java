@@ -85,6 +85,12 @@ public class PlaybookManagement {
 	/** Adds an open stage just before the pipeline's closed stages. */
 	@Transactional
 	public Stage addStage(CurrentUser admin, UUID pipelineId, String name) {
+		return addStage(admin, Ids.next(), pipelineId, name);
+	}
+
+	/** Adds an open stage with an id chosen beforehand, as an import that refers to the stage before it exists does. */
+	@Transactional
+	public Stage addStage(CurrentUser admin, UUID id, UUID pipelineId, String name) {
 		requireAdmin(admin);
 		Pipeline pipeline = pipeline(admin.orgId(), pipelineId);
 		if (name.isBlank() || pipeline.stages().stream().anyMatch(s -> s.name().equalsIgnoreCase(name.trim()))) {
@@ -94,7 +100,7 @@ public class PlaybookManagement {
 		for (Stage closed : pipeline.stages().stream().filter(Stage::isClosed).toList()) {
 			pipelines.updateStage(admin.orgId(), withPosition(closed, closed.position() + 1), closed.version(), admin.displayName());
 		}
-		Stage stage = new Stage(Ids.next(), pipelineId, name.trim(), position, StageKind.OPEN, 50, ForecastCategory.PIPELINE,
+		Stage stage = new Stage(id, pipelineId, name.trim(), position, StageKind.OPEN, 50, ForecastCategory.PIPELINE,
 				GateMode.WARN, "", 0, false, List.of(), List.of(), 0);
 		pipelines.insertStage(admin.orgId(), stage, admin.displayName());
 		return pipeline(admin.orgId(), pipelineId).stage(stage.id()).orElseThrow();

@@ -53,7 +53,9 @@ class MessagesTests {
 			"leads.title", "list.deal-or-account", "login.email", "nav.accounts", "nav.deals", "nav.leads", "nav.playbook",
 			"nav.teams", "playbook.buying-group", "playbook.min-stakeholders.chip", "playbook.title",
 			"routing.rule.ROUND_ROBIN", "source.INBOUND", "source.OUTBOUND", "source.PARTNER", "teams.title", "users.email",
-			"users.status", "users.teams");
+			"users.status", "users.teams", "imports.status", "imports.value.target", "exchange.kind.TEAMS",
+			"exchange.kind.ACCOUNTS", "exchange.kind.DEALS", "exchange.kind.LEADS", "exchange.preset.SALESFORCE",
+			"exchange.preset.PIPEDRIVE", "exchange.preset.TANDEM");
 	}
 
 	@Test

@@ -64,6 +64,10 @@ public class ApiClient {
 			.POST(HttpRequest.BodyPublishers.ofString(json)));
 	}
 
+	public Response put(String path, String json) {
+		return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
+	}
+
 	public Response delete(String path) {
 		return send(request(path).DELETE());
 	}

@@ -5,6 +5,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import dev.tandem.platform.SpreadsheetCells;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -12,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes a list as CSV (RFC 4180, UTF-8 with a byte-order mark so spreadsheet programs read accents
- * right). Values that a spreadsheet would run as a formula are prefixed with an apostrophe.
+ * right). Text that a spreadsheet would run as a formula is
+ * neutralised by {@link SpreadsheetCells}.
  */
 @Component
 class CsvExport {
@@ -28,15 +30,8 @@ class CsvExport {
 		writer.write('\uFEFF');
 		try (CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get())) {
 			for (List<Object> row : rows) {
-				printer.printRecord(row.stream().map(CsvExport::safe).toList());
+				printer.printRecord(row.stream().map(SpreadsheetCells::neutralise).toList());
 			}
 		}
-	}
-
-	static Object safe(Object value) {
-		if (value instanceof String text && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-			return "'" + text;
-		}
-		return value;
 	}
 }

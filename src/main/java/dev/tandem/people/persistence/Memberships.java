@@ -41,6 +41,11 @@ public class Memberships {
 			.param("org", orgId).param("user", userId).query(Memberships::map).list();
 	}
 
+	public List<Membership> all(UUID orgId) {
+		return jdbc.sql("select " + COLUMNS + " from people_membership where org_id = :org order by user_id, valid_from, id")
+			.param("org", orgId).query(Memberships::map).list();
+	}
+
 	public List<Membership> validOn(UUID orgId, LocalDate day) {
 		return jdbc.sql("select " + COLUMNS + """
 				 from people_membership

@@ -1,0 +1,236 @@
+package dev.tandem.crm.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import dev.tandem.crm.BulkLoad.AccountRow;
+import dev.tandem.crm.BulkLoad.ActivityRow;
+import dev.tandem.crm.BulkLoad.ContactRow;
+import dev.tandem.crm.BulkLoad.DealRow;
+import dev.tandem.crm.BulkLoad.FieldChangeRow;
+import dev.tandem.crm.BulkLoad.LeadRow;
+import dev.tandem.crm.BulkLoad.StageChangeRow;
+import dev.tandem.crm.BulkLoad.StakeholderRow;
+import dev.tandem.crm.Channel;
+import dev.tandem.crm.DealSource;
+import dev.tandem.crm.DealStatus;
+import dev.tandem.crm.Direction;
+import dev.tandem.crm.LeadStatus;
+import dev.tandem.crm.StakeholderRole;
+import dev.tandem.crm.Stance;
+import dev.tandem.playbook.ActivityType;
+import dev.tandem.playbook.ForecastCategory;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Whole tables of one organisation as bulk-load rows (for a full export), and the row-wise updates
+ * and deletes that bulk changes and their undo need.
+ */
+@Repository
+public class BulkRows {
+
+	private final JdbcClient jdbc;
+
+	BulkRows(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public List<AccountRow> accounts(UUID orgId) {
+		return jdbc.sql("select * from crm_account where org_id = :org order by created_at, id").param("org", orgId)
+			.query((rs, n) -> new AccountRow(id(rs, "id"), rs.getString("name"), rs.getString("sector"), rs.getString("size"),
+					rs.getString("country"), rs.getString("website"), id(rs, "owner_id"), Deals.instant(rs, "created_at")))
+			.list();
+	}
+
+	public List<ContactRow> contacts(UUID orgId) {
+		return jdbc.sql("select * from crm_contact where org_id = :org order by created_at, id").param("org", orgId)
+			.query((rs, n) -> new ContactRow(id(rs, "id"), id(rs, "account_id"), rs.getString("name"), rs.getString("title"),
+					rs.getString("email"), rs.getString("phone"), rs.getString("social_url"), Deals.instant(rs, "created_at")))
+			.list();
+	}
+
+	public List<DealRow> deals(UUID orgId) {
+		return jdbc.sql("select * from crm_deal where org_id = :org order by created_at, id").param("org", orgId)
+			.query(BulkRows::deal).list();
+	}
+
+	public List<StageChangeRow> stageChanges(UUID orgId) {
+		return jdbc.sql("select * from crm_deal_stage_history where org_id = :org order by deal_id, changed_at, id").param("org", orgId)
+			.query((rs, n) -> new StageChangeRow(id(rs, "deal_id"), rs.getObject("from_stage_id", UUID.class), id(rs, "to_stage_id"),
+					Deals.instant(rs, "changed_at"), rs.getObject("changed_by", UUID.class)))
+			.list();
+	}
+
+	public List<FieldChangeRow> fieldChanges(UUID orgId) {
+		return jdbc.sql("select * from crm_deal_field_history where org_id = :org order by deal_id, changed_at, id").param("org", orgId)
+			.query((rs, n) -> new FieldChangeRow(id(rs, "deal_id"), rs.getString("field"), rs.getString("old_value"),
+					rs.getString("new_value"), Deals.instant(rs, "changed_at"), rs.getObject("changed_by", UUID.class)))
+			.list();
+	}
+
+	public List<StakeholderRow> stakeholders(UUID orgId) {
+		return jdbc.sql("select * from crm_stakeholder where org_id = :org order by created_at, id").param("org", orgId)
+			.query((rs, n) -> new StakeholderRow(id(rs, "id"), id(rs, "deal_id"), id(rs, "contact_id"),
+					StakeholderRole.valueOf(rs.getString("role")), rs.getInt("influence"), Stance.valueOf(rs.getString("stance")),
+					Deals.instant(rs, "created_at")))
+			.list();
+	}
+
+	public List<ActivityRow> activities(UUID orgId) {
+		return jdbc.sql("""
+				select x.*,
+				       array(select ac.contact_id from crm_activity_contact ac where ac.org_id = x.org_id and ac.activity_id = x.id
+				              order by ac.contact_id) as contact_ids,
+				       array(select ap.user_id from crm_activity_participant ap where ap.org_id = x.org_id and ap.activity_id = x.id
+				              order by ap.user_id) as participant_ids
+				  from crm_activity x where x.org_id = :org order by x.created_at, x.id
+				""").param("org", orgId).query(BulkRows::activity).list();
+	}
+
+	public List<LeadRow> leads(UUID orgId) {
+		return jdbc.sql("select * from crm_lead where org_id = :org order by created_at, id").param("org", orgId)
+			.query((rs, n) -> new LeadRow(id(rs, "id"), rs.getString("person_name"), rs.getString("company"), rs.getString("email"),
+					rs.getString("phone"), DealSource.valueOf(rs.getString("source")), rs.getString("campaign"), rs.getInt("score"),
+					LeadStatus.valueOf(rs.getString("status")), rs.getString("disqualified_reason"),
+					rs.getObject("team_id", UUID.class), rs.getObject("owner_id", UUID.class), rs.getObject("account_id", UUID.class),
+					rs.getObject("contact_id", UUID.class), rs.getObject("deal_id", UUID.class), Deals.instant(rs, "created_at"),
+					Deals.instant(rs, "updated_at"), Deals.instant(rs, "qualified_at"), Deals.instant(rs, "converted_at")))
+			.list();
+	}
+
+	public void updateAccount(UUID orgId, AccountRow a, String actor) {
+		jdbc.sql("""
+				update crm_account set name = :name, sector = :sector, size = :size, country = :country, website = :website,
+				       owner_id = :owner, updated_at = now(), updated_by = :actor, version = version + 1
+				 where org_id = :org and id = :id
+				""")
+			.param("name", a.name()).param("sector", a.sector()).param("size", a.size()).param("country", a.country())
+			.param("website", a.website()).param("owner", a.ownerId()).param("actor", actor).param("org", orgId).param("id", a.id())
+			.update();
+	}
+
+	public void updateContact(UUID orgId, ContactRow c, String actor) {
+		jdbc.sql("""
+				update crm_contact set account_id = :account, name = :name, title = :title, email = :email, phone = :phone,
+				       social_url = :social, updated_at = now(), updated_by = :actor, version = version + 1
+				 where org_id = :org and id = :id
+				""")
+			.param("account", c.accountId()).param("name", c.name()).param("title", c.title()).param("email", c.email())
+			.param("phone", c.phone()).param("social", c.socialUrl()).param("actor", actor).param("org", orgId).param("id", c.id())
+			.update();
+	}
+
+	public void updateDeal(UUID orgId, DealRow d, String actor) {
+		jdbc.sql("""
+				update crm_deal set account_id = :account, owner_id = :owner, title = :title, amount = :amount, close_date = :closeDate,
+				       pipeline_id = :pipeline, stage_id = :stage, status = :status, forecast_category = :category,
+				       next_step = :nextStep, source = :source, lost_reason = :lostReason, engaged_on = :engagedOn,
+				       closed_at = :closedAt, stage_entered_at = :stageEnteredAt, updated_at = now(), updated_by = :actor,
+				       version = version + 1
+				 where org_id = :org and id = :id
+				""")
+			.param("account", d.accountId()).param("owner", d.ownerId()).param("title", d.title()).param("amount", d.amount())
+			.param("closeDate", d.closeDate()).param("pipeline", d.pipelineId()).param("stage", d.stageId())
+			.param("status", d.status().name()).param("category", d.forecastCategory().name()).param("nextStep", d.nextStep())
+			.param("source", d.source().name()).param("lostReason", d.lostReason()).param("engagedOn", d.engagedOn())
+			.param("closedAt", Deals.ts(d.closedAt())).param("stageEnteredAt", Deals.ts(d.stageEnteredAt())).param("actor", actor)
+			.param("org", orgId).param("id", d.id()).update();
+	}
+
+	public void updateActivity(UUID orgId, ActivityRow a) {
+		jdbc.sql("""
+				update crm_activity set type = :type, channel = :channel, direction = :direction, subject = :subject, notes = :notes,
+				       outcome = :outcome, duration_minutes = :duration, occurred_at = :occurredAt, due_at = :dueAt, done = :done,
+				       deal_id = :deal, account_id = :account, owner_id = :owner, version = version + 1
+				 where org_id = :org and id = :id
+				""")
+			.param("type", a.type().name()).param("channel", a.channel().name()).param("direction", a.direction().name())
+			.param("subject", a.subject()).param("notes", a.notes()).param("outcome", a.outcome()).param("duration", a.durationMinutes())
+			.param("occurredAt", Deals.ts(a.occurredAt())).param("dueAt", Deals.ts(a.dueAt())).param("done", a.done())
+			.param("deal", a.dealId()).param("account", a.accountId()).param("owner", a.ownerId()).param("org", orgId)
+			.param("id", a.id()).update();
+	}
+
+	public void updateLead(UUID orgId, LeadRow l, String actor) {
+		jdbc.sql("""
+				update crm_lead set person_name = :person, company = :company, email = :email, phone = :phone, source = :source,
+				       campaign = :campaign, score = :score, status = :status, disqualified_reason = :reason, owner_id = :owner,
+				       qualified_at = :qualifiedAt, converted_at = :convertedAt,
+				       updated_at = now(), updated_by = :actor, version = version + 1
+				 where org_id = :org and id = :id
+				""")
+			.param("qualifiedAt", l.qualifiedAt() == null ? null : java.sql.Timestamp.from(l.qualifiedAt()))
+			.param("convertedAt", l.convertedAt() == null ? null : java.sql.Timestamp.from(l.convertedAt()))
+			.param("person", l.personName()).param("company", l.company()).param("email", l.email()).param("phone", l.phone())
+			.param("source", l.source().name()).param("campaign", l.campaign()).param("score", l.score())
+			.param("status", l.status().name()).param("reason", l.disqualifiedReason()).param("owner", l.ownerId())
+			.param("actor", actor).param("org", orgId).param("id", l.id()).update();
+	}
+
+	/** Deletes rows by id from one of the CRM tables that bulk loads write; answers how many went. */
+	public int delete(UUID orgId, Table table, Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return 0;
+		}
+		UUID[] array = ids.toArray(new UUID[0]);
+		if (table == Table.ACTIVITIES) {
+			jdbc.sql("delete from crm_activity_contact where org_id = :org and activity_id = any(:ids)").param("org", orgId)
+				.param("ids", array).update();
+			jdbc.sql("delete from crm_activity_participant where org_id = :org and activity_id = any(:ids)").param("org", orgId)
+				.param("ids", array).update();
+		}
+		if (table == Table.CONTACTS) {
+			jdbc.sql("delete from crm_activity_contact where org_id = :org and contact_id = any(:ids)").param("org", orgId)
+				.param("ids", array).update();
+		}
+		return jdbc.sql("delete from " + table.sqlName + " where org_id = :org and id = any(:ids)").param("org", orgId)
+			.param("ids", array).update();
+	}
+
+	/** The tables {@link #delete} may delete from; the names are fixed here, never taken from input. */
+	public enum Table {
+		STAGE_CHANGES("crm_deal_stage_history"), FIELD_CHANGES("crm_deal_field_history"), STAKEHOLDERS("crm_stakeholder"),
+		ACTIVITIES("crm_activity"), LEADS("crm_lead"), DEALS("crm_deal"), CONTACTS("crm_contact"), ACCOUNTS("crm_account");
+
+		private final String sqlName;
+
+		Table(String sqlName) {
+			this.sqlName = sqlName;
+		}
+	}
+
+	private static DealRow deal(ResultSet rs, int n) throws SQLException {
+		return new DealRow(id(rs, "id"), id(rs, "account_id"), id(rs, "owner_id"), rs.getString("title"), rs.getBigDecimal("amount"),
+				rs.getObject("close_date", java.time.LocalDate.class), id(rs, "pipeline_id"), id(rs, "stage_id"),
+				DealStatus.valueOf(rs.getString("status")), ForecastCategory.valueOf(rs.getString("forecast_category")),
+				rs.getBoolean("category_overridden"), rs.getString("next_step"), rs.getObject("next_step_date", java.time.LocalDate.class),
+				DealSource.valueOf(rs.getString("source")), rs.getString("lost_reason"),
+				rs.getObject("engaged_on", java.time.LocalDate.class), Deals.instant(rs, "closed_at"),
+				Deals.instant(rs, "stage_entered_at"), Deals.instant(rs, "last_activity_at"), Deals.instant(rs, "last_reviewed_at"),
+				Deals.instant(rs, "created_at"), Deals.instant(rs, "updated_at"));
+	}
+
+	private static ActivityRow activity(ResultSet rs, int n) throws SQLException {
+		Integer duration = (Integer) rs.getObject("duration_minutes");
+		return new ActivityRow(id(rs, "id"), ActivityType.valueOf(rs.getString("type")), Channel.valueOf(rs.getString("channel")),
+				Direction.valueOf(rs.getString("direction")), rs.getString("subject"), rs.getString("notes"), rs.getString("outcome"),
+				duration, Deals.instant(rs, "occurred_at"), Deals.instant(rs, "due_at"), rs.getBoolean("done"),
+				rs.getObject("deal_id", UUID.class), rs.getObject("account_id", UUID.class), id(rs, "owner_id"), id(rs, "logged_by"),
+				rs.getBoolean("joint"), uuids(rs, "contact_ids"), uuids(rs, "participant_ids"), Deals.instant(rs, "created_at"));
+	}
+
+	private static UUID id(ResultSet rs, String column) throws SQLException {
+		return rs.getObject(column, UUID.class);
+	}
+
+	private static List<UUID> uuids(ResultSet rs, String column) throws SQLException {
+		java.sql.Array array = rs.getArray(column);
+		return array == null ? List.of() : Arrays.asList((UUID[]) array.getArray());
+	}
+}

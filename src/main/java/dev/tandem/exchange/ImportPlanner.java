@@ -1,0 +1,178 @@
+package dev.tandem.exchange;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.IntConsumer;
+
+import dev.tandem.crm.BulkLoad;
+import dev.tandem.exchange.ImportSettings.DateOrder;
+import dev.tandem.exchange.ImportSettings.DecimalMark;
+import dev.tandem.exchange.persistence.ImportRecords;
+import dev.tandem.people.CurrentUser;
+import dev.tandem.people.OrganisationManagement;
+import dev.tandem.people.TeamManagement;
+import dev.tandem.people.UserManagement;
+import dev.tandem.people.Visibility;
+import dev.tandem.playbook.PlaybookManagement;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the tables of an import against the organisation and makes the {@link Plan}: the same code
+ * serves the dry run (which keeps only the report) and the run (which writes the plan), so what the
+ * dry run promises is what the run does.
+ */
+@Component
+class ImportPlanner {
+
+	private static final List<String> DATE_FIELDS = List.of("createdAt", "closeDate", "wonAt", "lostAt", "closedAt", "engagedOn",
+			"occurredAt", "dueAt", "changedAt", "memberFrom", "memberUntil", "nextStepDate", "stageEnteredAt", "lastActivityAt",
+			"lastReviewedAt");
+
+	private final UserManagement users;
+	private final TeamManagement teams;
+	private final PlaybookManagement playbook;
+	private final OrganisationManagement organisations;
+	private final Visibility visibility;
+	private final BulkLoad bulk;
+	private final ImportRecords records;
+	private final Clock clock;
+
+	ImportPlanner(UserManagement users, TeamManagement teams, PlaybookManagement playbook, OrganisationManagement organisations,
+			Visibility visibility, BulkLoad bulk, ImportRecords records, Clock clock) {
+		this.users = users;
+		this.teams = teams;
+		this.playbook = playbook;
+		this.organisations = organisations;
+		this.visibility = visibility;
+		this.bulk = bulk;
+		this.records = records;
+		this.clock = clock;
+	}
+
+	Plan plan(CurrentUser admin, ImportSettings settings, List<Table> tables, IntConsumer progress) {
+		Map<Table, EntityKind> kinds = new HashMap<>();
+		for (Table table : tables) {
+			kinds.put(table, tables.size() == 1 && settings.kind() != EntityKind.ORGANISATION ? settings.kind()
+					: EntityKind.ofFileName(table.name()).orElse(settings.kind()));
+		}
+		List<Table> ordered = new ArrayList<>(tables);
+		ordered.sort(Comparator.comparingInt(t -> EntityKind.FILE_KINDS.indexOf(kinds.get(t))));
+		boolean withActivities = kinds.containsValue(EntityKind.ACTIVITIES) && settings.duplicates() == ImportSettings.Duplicates.UPDATE;
+		PlanContext ctx = new PlanContext(admin, settings, organisations.get(admin.orgId()).timeZone(), visibility.today(admin.orgId()),
+				clock.instant(), users.all(admin), teams.all(admin), playbook.pipelines(admin.orgId()),
+				bulk.snapshot(admin.orgId(), withActivities), records.externalIds(admin.orgId(), kinds.values()));
+		Map<Table, List<Row>> rows = new HashMap<>();
+		for (Table table : ordered) {
+			Map<String, Integer> columns = columns(table, kinds.get(table), tables.size() == 1 ? settings.columns() : null);
+			List<Row> list = new ArrayList<>(table.rows().size());
+			for (int i = 0; i < table.rows().size(); i++) {
+				list.add(new Row(table, i, columns));
+			}
+			rows.put(table, list);
+			ctx.rows += list.size();
+		}
+		decideFormats(ctx, rows);
+		if (!ctx.decisions.isEmpty()) {
+			return new Plan(ctx.report(), work(ctx));
+		}
+		CrmPlanning crm = new CrmPlanning(ctx);
+		DealPlanning deals = new DealPlanning(ctx, crm);
+		RosterPlanning roster = new RosterPlanning(ctx, users::emailInUse, user -> teams.membershipsOf(admin, user));
+		rows.forEach((table, list) -> {
+			if (kinds.get(table) == EntityKind.DEAL_HISTORY) {
+				list.forEach(r -> deals.dealsWithHistory.add(r.get("dealId")));
+			}
+		});
+		roster.prepare(rowsOf(rows, kinds, EntityKind.USERS), rowsOf(rows, kinds, EntityKind.TEAMS));
+		int done = 0;
+		for (Table table : ordered) {
+			EntityKind kind = kinds.get(table);
+			for (Row row : rows.get(table)) {
+				switch (kind) {
+					case USERS -> roster.user(row);
+					case TEAMS -> roster.team(row);
+					case ACCOUNTS -> crm.account(row);
+					case CONTACTS -> crm.contact(row);
+					case DEALS -> deals.deal(row);
+					case DEAL_HISTORY -> deals.history(row);
+					case STAKEHOLDERS -> deals.stakeholder(row);
+					case ACTIVITIES -> deals.activity(row);
+					case LEADS -> crm.lead(row);
+					case ORGANISATION -> throw new IllegalStateException("not a file kind");
+				}
+				if (++done % 5000 == 0) {
+					progress.accept(done);
+				}
+			}
+		}
+		roster.finish();
+		deals.finish();
+		progress.accept(done);
+		return new Plan(ctx.report(), work(ctx));
+	}
+
+	private static List<Row> rowsOf(Map<Table, List<Row>> rows, Map<Table, EntityKind> kinds, EntityKind kind) {
+		return rows.entrySet().stream().filter(e -> kinds.get(e.getKey()) == kind).flatMap(e -> e.getValue().stream()).toList();
+	}
+
+	/** Field to column index: the user's mapping for a single file, Tandem's own column names inside a full export. */
+	static Map<String, Integer> columns(Table table, EntityKind kind, @org.jspecify.annotations.Nullable Map<String, String> mapping) {
+		Map<String, String> effective = mapping != null ? mapping : Preset.TANDEM.map(kind, table.headers());
+		Map<String, Integer> columns = new HashMap<>();
+		effective.forEach((field, header) -> {
+			int index = table.headers().indexOf(header);
+			if (index >= 0 && kind.fieldKeys().contains(field)) {
+				columns.put(field, index);
+			}
+		});
+		return columns;
+	}
+
+	/** Settles how to read dates and amounts: the user's choice, or the one the file's values allow; asks when both readings fit. */
+	private static void decideFormats(PlanContext ctx, Map<Table, List<Row>> rows) {
+		List<String> dates = new ArrayList<>();
+		List<String> amounts = new ArrayList<>();
+		rows.values().forEach(list -> list.forEach(r -> {
+			DATE_FIELDS.forEach(f -> {
+				if (!r.get(f).isEmpty()) {
+					dates.add(r.get(f));
+				}
+			});
+			if (!r.get("amount").isEmpty()) {
+				amounts.add(r.get("amount"));
+			}
+		}));
+		ctx.dateOrder = ctx.settings.dateOrder();
+		if (ctx.dateOrder == DateOrder.AUTO) {
+			DateOrder found = ValueParsers.dateOrderOf(dates);
+			if (found == null || (found == DateOrder.AUTO && ValueParsers.hasAmbiguousDates(dates))) {
+				ctx.decisions.add("dateOrder");
+			}
+			else {
+				ctx.dateOrder = found;
+			}
+		}
+		ctx.decimalMark = ctx.settings.decimalMark();
+		if (ctx.decimalMark == DecimalMark.AUTO) {
+			DecimalMark found = ValueParsers.decimalMarkOf(amounts);
+			if (found == null || (found == DecimalMark.AUTO && ValueParsers.hasAmbiguousAmounts(amounts))) {
+				ctx.decisions.add("decimalMark");
+			}
+			else {
+				ctx.decimalMark = found;
+			}
+		}
+	}
+
+	private static Plan.Work work(PlanContext ctx) {
+		String actor = ctx.admin.displayName();
+		return new Plan.Work(ctx.newStages, ctx.newUsers, ctx.newTeams, ctx.memberships, ctx.deactivate, ctx.creates.batch(actor),
+				ctx.updates.batch(actor), ctx.befores, ctx.links);
+	}
+
+}

@@ -1,0 +1,51 @@
+package dev.tandem.exchange;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a dry run found: the rows read, per kind how many records would be created, updated and
+ * skipped, every row that would fail (row number as a spreadsheet shows it, column, value and the
+ * rule, as a message key with arguments so each reader sees it in their language), the source values
+ * that match nothing yet, the new values the import would create, and the choices the file leaves
+ * open (how to read its dates or amounts).
+ */
+public record ImportReport(int rows, List<Count> counts, List<RowProblem> problems, int problemsTotal,
+		List<Unmatched> unmatched, List<Unmatched> newValues, List<String> decisions) {
+
+	/** At most this many problems are kept in a report; the total is counted anyway. */
+	public static final int MAX_PROBLEMS = 10_000;
+
+	/** Whether the import may run: nothing fails, every value is mapped and every choice is made. */
+	public boolean ready() {
+		return problemsTotal == 0 && unmatched.isEmpty() && decisions.isEmpty();
+	}
+
+	public int toCreate() {
+		return counts.stream().mapToInt(Count::created).sum();
+	}
+
+	public int toUpdate() {
+		return counts.stream().mapToInt(Count::updated).sum();
+	}
+
+	public int toSkip() {
+		return counts.stream().mapToInt(Count::skipped).sum();
+	}
+
+	public record Count(EntityKind kind, int created, int updated, int skipped) {
+	}
+
+	/** A row that would fail: where ({@code sheet}, {@code row}, {@code column}), what ({@code value}) and why ({@code rule}). */
+	public record RowProblem(String sheet, int row, @Nullable String column, @Nullable String value, String rule,
+			List<String> arguments) {
+	}
+
+	/**
+	 * A source value of a category ({@code stage}, {@code owner}, {@code type}, {@code source}, {@code leadStatus},
+	 * {@code status}, {@code role}, {@code sector}, {@code account}) and on how many rows it stands.
+	 */
+	public record Unmatched(String category, String value, int rows) {
+	}
+}

@@ -1,0 +1,132 @@
+package dev.tandem.exchange;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.IntConsumer;
+
+import dev.tandem.crm.BulkLoad;
+import dev.tandem.exchange.persistence.ImportRecords;
+import dev.tandem.exchange.persistence.ImportRecords.Written;
+import dev.tandem.people.CurrentUser;
+import dev.tandem.people.Membership;
+import dev.tandem.people.TeamManagement;
+import dev.tandem.people.UserChanges;
+import dev.tandem.people.UserManagement;
+import dev.tandem.playbook.PlaybookManagement;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes a plan in the caller's transaction: new stages, users, teams and memberships through the
+ * same domain operations an admin uses, the CRM records with {@link BulkLoad}, then what was written
+ * (for undo) and the source ids (for the next import).
+ */
+@Component
+class ImportWriter {
+
+	private final PlaybookManagement playbook;
+	private final UserManagement users;
+	private final TeamManagement teams;
+	private final BulkLoad bulk;
+	private final ImportRecords records;
+	private final JsonMapper json;
+
+	ImportWriter(PlaybookManagement playbook, UserManagement users, TeamManagement teams, BulkLoad bulk, ImportRecords records,
+			JsonMapper json) {
+		this.playbook = playbook;
+		this.users = users;
+		this.teams = teams;
+		this.bulk = bulk;
+		this.records = records;
+		this.json = json;
+	}
+
+	void write(CurrentUser admin, UUID importId, Plan.Work work, IntConsumer phase) {
+		List<Written> written = new ArrayList<>();
+		work.stages().forEach(s -> playbook.addStage(admin, s.id(), s.pipelineId(), s.name()));
+		for (Plan.UserToCreate u : work.users()) {
+			users.create(admin, u.id(), u.user());
+			written.add(new Written("USERS", u.id(), "CREATED", null));
+		}
+		for (Plan.TeamToCreate t : work.teams()) {
+			teams.create(admin, t.id(), t.team());
+			written.add(new Written("TEAMS", t.id(), "CREATED", null));
+		}
+		for (Plan.MembershipToAdd m : work.memberships()) {
+			Membership added = teams.addMember(admin, m.teamId(), m.userId(), m.from());
+			if (m.until() != null) {
+				teams.endMembership(admin, m.teamId(), added.id(), m.until());
+			}
+			written.add(new Written("MEMBERSHIP", added.id(), "CREATED",
+					json.writeValueAsString(Map.of("teamId", m.teamId().toString(), "from", m.from().toString()))));
+		}
+		phase.accept(60);
+		BulkLoad.Batch creates = work.creates();
+		bulk.load(admin.orgId(), creates);
+		phase.accept(85);
+		List<UUID> history = bulk.update(admin.orgId(), work.updates());
+		for (UUID id : work.usersToDeactivate()) {
+			users.update(admin, id, new UserChanges(users.get(admin, id).version(), null, null, null, false, null));
+		}
+		creates.accounts().forEach(a -> written.add(new Written("ACCOUNTS", a.id(), "CREATED", null)));
+		creates.contacts().forEach(c -> written.add(new Written("CONTACTS", c.id(), "CREATED", null)));
+		creates.deals().forEach(d -> written.add(new Written("DEALS", d.id(), "CREATED", null)));
+		creates.stakeholders().forEach(s -> written.add(new Written("STAKEHOLDERS", s.id(), "CREATED", null)));
+		creates.activities().forEach(a -> written.add(new Written("ACTIVITIES", a.id(), "CREATED", null)));
+		creates.leads().forEach(l -> written.add(new Written("LEADS", l.id(), "CREATED", null)));
+		history.forEach(id -> written.add(new Written("HISTORY", id, "CREATED", null)));
+		work.befores().forEach(b -> written.add(new Written(b.kind().name(), b.id(), "UPDATED", json.writeValueAsString(b.row()))));
+		records.record(admin.orgId(), importId, written);
+		records.link(admin.orgId(), importId, work.links().stream()
+			.map(l -> new ImportRecords.Link(l.kind().name(), l.externalId(), l.recordId())).toList());
+		phase.accept(95);
+	}
+
+	/**
+	 * Takes back what an import wrote: deletes the CRM records it created, sets the ones it changed back
+	 * to what they were, removes the memberships it added and deactivates the users it created (users
+	 * are never deleted: their names stay on history). Teams and stages it added stay.
+	 */
+	void undo(CurrentUser admin, UUID importId) {
+		List<Written> written = records.written(admin.orgId(), importId);
+		List<UUID> accounts = created(written, "ACCOUNTS");
+		List<UUID> contacts = created(written, "CONTACTS");
+		List<UUID> deals = created(written, "DEALS");
+		List<UUID> history = created(written, "HISTORY");
+		List<UUID> stakeholders = created(written, "STAKEHOLDERS");
+		List<UUID> activities = created(written, "ACTIVITIES");
+		List<UUID> leads = created(written, "LEADS");
+		bulk.remove(admin.orgId(), new BulkLoad.Removal(accounts, contacts, deals, history, stakeholders, activities, leads));
+		PlanContext.Rows before = new PlanContext.Rows();
+		for (Written w : written) {
+			if (!w.action().equals("UPDATED") || w.before() == null) {
+				continue;
+			}
+			switch (w.entity()) {
+				case "ACCOUNTS" -> before.accounts.add(json.readValue(w.before(), BulkLoad.AccountRow.class));
+				case "CONTACTS" -> before.contacts.add(json.readValue(w.before(), BulkLoad.ContactRow.class));
+				case "DEALS" -> before.deals.add(json.readValue(w.before(), BulkLoad.DealRow.class));
+				case "ACTIVITIES" -> before.activities.add(json.readValue(w.before(), BulkLoad.ActivityRow.class));
+				case "LEADS" -> before.leads.add(json.readValue(w.before(), BulkLoad.LeadRow.class));
+				default -> throw new IllegalStateException("Cannot restore " + w.entity());
+			}
+		}
+		bulk.update(admin.orgId(), before.batch(admin.displayName()));
+		for (Written w : written) {
+			if (w.entity().equals("MEMBERSHIP") && w.before() != null) {
+				Map<?, ?> m = json.readValue(w.before(), Map.class);
+				teams.endMembership(admin, UUID.fromString((String) m.get("teamId")), w.recordId(),
+						java.time.LocalDate.parse((String) m.get("from")));
+			}
+		}
+		for (UUID id : created(written, "USERS")) {
+			users.update(admin, id, new UserChanges(users.get(admin, id).version(), null, null, null, false, null));
+		}
+	}
+
+	private static List<UUID> created(List<Written> written, String entity) {
+		return written.stream().filter(w -> w.entity().equals(entity) && w.action().equals("CREATED")).map(Written::recordId).toList();
+	}
+}

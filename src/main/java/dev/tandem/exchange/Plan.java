@@ -1,0 +1,43 @@
+package dev.tandem.exchange;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import dev.tandem.crm.BulkLoad;
+import dev.tandem.people.NewTeam;
+import dev.tandem.people.NewUser;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The outcome of reading an import against the organisation: the report a dry run shows, and what a
+ * run writes when the report is clean. Everything a run creates has its id chosen here, so rows may
+ * refer to users, teams and stages the same import creates.
+ */
+record Plan(ImportReport report, Work work) {
+
+	record Work(List<StageToCreate> stages, List<UserToCreate> users, List<TeamToCreate> teams,
+			List<MembershipToAdd> memberships, List<UUID> usersToDeactivate, BulkLoad.Batch creates, BulkLoad.Batch updates,
+			List<Before> befores, List<Link> links) {
+	}
+
+	record StageToCreate(UUID id, UUID pipelineId, String name) {
+	}
+
+	record UserToCreate(UUID id, NewUser user) {
+	}
+
+	record TeamToCreate(UUID id, NewTeam team) {
+	}
+
+	record MembershipToAdd(UUID teamId, UUID userId, LocalDate from, @Nullable LocalDate until) {
+	}
+
+	/** A record as it was before the import changed it, kept for undo. */
+	record Before(EntityKind kind, UUID id, Object row) {
+	}
+
+	/** The source's id of a record, so the next import recognises it. */
+	record Link(EntityKind kind, String externalId, UUID recordId) {
+	}
+}

@@ -1,0 +1,382 @@
+package dev.tandem.exchange;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.tandem.crm.BulkLoad;
+import dev.tandem.exchange.ImportReport.Count;
+import dev.tandem.exchange.ImportReport.RowProblem;
+import dev.tandem.exchange.ImportReport.Unmatched;
+import dev.tandem.exchange.ImportSettings.DateOrder;
+import dev.tandem.exchange.ImportSettings.DecimalMark;
+import dev.tandem.exchange.Plan.Before;
+import dev.tandem.exchange.Plan.Link;
+import dev.tandem.people.CurrentUser;
+import dev.tandem.people.Team;
+import dev.tandem.people.User;
+import dev.tandem.platform.Ids;
+import dev.tandem.playbook.Pipeline;
+import dev.tandem.playbook.Stage;
+import dev.tandem.playbook.StageKind;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The state of planning one import: what the organisation has already (people, teams, stages,
+ * accounts, deals, the source ids of earlier imports), what the import will add (with ids chosen now,
+ * so later rows can refer to it), and what the report collects (problems, counts, unmatched values).
+ */
+final class PlanContext {
+
+	final CurrentUser admin;
+	final ImportSettings settings;
+	final ZoneId zone;
+	final LocalDate today;
+	final Instant now;
+	DateOrder dateOrder = DateOrder.AUTO;
+	DecimalMark decimalMark = DecimalMark.AUTO;
+
+	// What the organisation has, plus what this import adds as it goes.
+	final Map<String, UUID> usersByEmail = new HashMap<>();
+	final Map<String, UUID> usersByName = new HashMap<>();
+	final Map<UUID, String> emailsById = new HashMap<>();
+	final Map<String, UUID> teamsByName = new HashMap<>();
+	final List<Pipeline> pipelines;
+	final Pipeline defaultPipeline;
+	final Map<UUID, Stage> pendingStages = new HashMap<>();
+	final Map<String, UUID> accountsByName = new HashMap<>();
+	final Map<String, String> sectors = new HashMap<>();
+	final Map<String, UUID> contactsByKey = new HashMap<>();
+	final Map<String, UUID> dealsByKey = new HashMap<>();
+	final Map<String, List<UUID>> dealsByTitle = new HashMap<>();
+	final Map<String, UUID> leadsByEmail = new HashMap<>();
+	final Map<UUID, Object> existingRows = new HashMap<>();
+	final Map<UUID, BulkLoad.DealRow> deals = new HashMap<>();
+	final Map<EntityKind, Map<String, UUID>> externalIds = new EnumMap<>(EntityKind.class);
+
+	// What the report collects.
+	final List<RowProblem> problems = new ArrayList<>();
+	int problemsTotal;
+	int rows;
+	final Map<EntityKind, int[]> counts = new LinkedHashMap<>();
+	final Map<String, Map<String, Integer>> unmatched = new LinkedHashMap<>();
+	final Map<String, Map<String, Integer>> created = new LinkedHashMap<>();
+	final List<String> decisions = new ArrayList<>();
+
+	// What a run writes.
+	final List<Plan.StageToCreate> newStages = new ArrayList<>();
+	final List<Plan.UserToCreate> newUsers = new ArrayList<>();
+	final List<Plan.TeamToCreate> newTeams = new ArrayList<>();
+	final List<Plan.MembershipToAdd> memberships = new ArrayList<>();
+	final List<UUID> deactivate = new ArrayList<>();
+	final Rows creates = new Rows();
+	final Rows updates = new Rows();
+	final List<Before> befores = new ArrayList<>();
+	final List<Link> links = new ArrayList<>();
+
+	PlanContext(CurrentUser admin, ImportSettings settings, ZoneId zone, LocalDate today, Instant now, List<User> users,
+			List<Team> teams, List<Pipeline> pipelines, BulkLoad.Batch existing, Map<EntityKind, Map<String, UUID>> links) {
+		this.admin = admin;
+		this.settings = settings;
+		this.zone = zone;
+		this.today = today;
+		this.now = now;
+		this.pipelines = pipelines;
+		this.defaultPipeline = pipelines.stream().filter(Pipeline::isDefault).findFirst().orElse(pipelines.get(0));
+		users.forEach(u -> addUser(u.id(), u.email(), u.displayName()));
+		teams.forEach(t -> teamsByName.put(key(t.name()), t.id()));
+		existing.accounts().forEach(a -> {
+			accountsByName.putIfAbsent(key(a.name()), a.id());
+			existingRows.put(a.id(), a);
+			if (a.sector() != null) {
+				sectors.putIfAbsent(key(a.sector()), a.sector());
+			}
+		});
+		existing.contacts().forEach(c -> {
+			contactsByKey.putIfAbsent(c.accountId() + "|" + key(c.name()), c.id());
+			existingRows.put(c.id(), c);
+		});
+		existing.deals().forEach(this::addDeal);
+		existing.leads().forEach(l -> {
+			if (l.email() != null) {
+				leadsByEmail.putIfAbsent(key(l.email()), l.id());
+			}
+			existingRows.put(l.id(), l);
+		});
+		existing.activities().forEach(a -> existingRows.put(a.id(), a));
+		links.forEach((kind, ids) -> externalIds.put(kind, new HashMap<>(ids)));
+	}
+
+	static String key(String text) {
+		return text.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+	}
+
+	void addUser(UUID id, String email, String name) {
+		usersByEmail.put(key(email), id);
+		usersByName.putIfAbsent(key(name), id);
+		emailsById.put(id, email);
+	}
+
+	void addDeal(BulkLoad.DealRow d) {
+		dealsByKey.putIfAbsent(d.accountId() + "|" + key(d.title()), d.id());
+		dealsByTitle.computeIfAbsent(key(d.title()), k -> new ArrayList<>()).add(d.id());
+		deals.put(d.id(), d);
+	}
+
+	// Report
+
+	void problem(Row row, @Nullable String field, String rule, Object... arguments) {
+		problemsTotal++;
+		if (problems.size() < ImportReport.MAX_PROBLEMS) {
+			String column = field == null ? null : row.column(field);
+			problems.add(new RowProblem(row.sheet(), row.line(), column, field == null ? null : row.raw(field), rule,
+					java.util.Arrays.stream(arguments).map(String::valueOf).toList()));
+		}
+		row.failed = true;
+	}
+
+	void unmatched(String category, String value) {
+		unmatched.computeIfAbsent(category, c -> new LinkedHashMap<>()).merge(value.trim(), 1, Integer::sum);
+	}
+
+	void created(String category, String value) {
+		created.computeIfAbsent(category, c -> new LinkedHashMap<>()).merge(value.trim(), 1, Integer::sum);
+	}
+
+	void count(EntityKind kind, int slot) {
+		counts.computeIfAbsent(kind, k -> new int[3])[slot]++;
+	}
+
+	static final int CREATED = 0;
+	static final int UPDATED = 1;
+	static final int SKIPPED = 2;
+
+	ImportReport report() {
+		List<Count> countList = counts.entrySet().stream()
+			.map(e -> new Count(e.getKey(), e.getValue()[CREATED], e.getValue()[UPDATED], e.getValue()[SKIPPED])).toList();
+		return new ImportReport(rows, countList, List.copyOf(problems), problemsTotal, flatten(unmatched), flatten(created),
+				List.copyOf(decisions));
+	}
+
+	private static List<Unmatched> flatten(Map<String, Map<String, Integer>> values) {
+		List<Unmatched> list = new ArrayList<>();
+		values.forEach((category, byValue) -> byValue.forEach((value, n) -> list.add(new Unmatched(category, value, n))));
+		return list;
+	}
+
+	// References
+
+	Optional<UUID> external(EntityKind kind, String externalId) {
+		return Optional.ofNullable(externalIds.getOrDefault(kind, Map.of()).get(externalId.trim()));
+	}
+
+	void link(EntityKind kind, String externalId, UUID recordId, boolean isNew) {
+		if (externalId.isBlank()) {
+			return;
+		}
+		Map<String, UUID> ids = externalIds.computeIfAbsent(kind, k -> new HashMap<>());
+		if (!ids.containsKey(externalId.trim())) {
+			ids.put(externalId.trim(), recordId);
+			links.add(new Link(kind, externalId.trim(), recordId));
+		}
+	}
+
+	/**
+	 * The user a value names: an e-mail address or a full name, as the organisation has them or as the
+	 * import adds them, or as the user mapped it. {@code null} when nothing matches: the value is then
+	 * listed as unmatched (or, when the user chose so, a user is created for an e-mail address).
+	 */
+	@Nullable UUID owner(String value) {
+		String chosen = settings.valueFor("owner", value.trim());
+		if (chosen != null && !chosen.isBlank()) {
+			if (chosen.equals("create") && value.contains("@")) {
+				UUID id = usersByEmail.get(key(value));
+				if (id == null) {
+					id = Ids.next();
+					String email = value.trim().toLowerCase(Locale.ROOT);
+					newUsers.add(new Plan.UserToCreate(id, new dev.tandem.people.NewUser(email, nameFromEmail(email),
+							dev.tandem.people.Role.REP, null, null, List.of())));
+					addUser(id, email, nameFromEmail(email));
+					created("owner", email);
+					count(EntityKind.USERS, CREATED);
+				}
+				return id;
+			}
+			try {
+				UUID id = UUID.fromString(chosen);
+				if (emailsById.containsKey(id)) {
+					return id;
+				}
+			}
+			catch (IllegalArgumentException ex) {
+				// not a user id: treated as unmapped below
+			}
+		}
+		UUID byEmail = usersByEmail.get(key(value));
+		if (byEmail != null) {
+			return byEmail;
+		}
+		UUID byName = usersByName.get(key(value));
+		if (byName != null) {
+			return byName;
+		}
+		unmatched("owner", value);
+		return null;
+	}
+
+	static String nameFromEmail(String email) {
+		String local = email.substring(0, email.indexOf('@'));
+		StringBuilder name = new StringBuilder();
+		for (String part : local.split("[._-]+")) {
+			if (!part.isEmpty()) {
+				name.append(name.isEmpty() ? "" : " ").append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+			}
+		}
+		return name.isEmpty() ? email : name.toString();
+	}
+
+	/** The stage a source stage name means in the pipeline, or {@code null} when it is unmatched. */
+	@Nullable Stage stage(Pipeline pipeline, String value) {
+		String chosen = settings.valueFor("stage", value.trim());
+		if (chosen != null && !chosen.isBlank()) {
+			if (chosen.equals("create")) {
+				Optional<Stage> pending = pendingStages.values().stream()
+					.filter(s -> s.pipelineId().equals(pipeline.id()) && key(s.name()).equals(key(value))).findFirst();
+				if (pending.isPresent()) {
+					return pending.get();
+				}
+				Stage stage = new Stage(Ids.next(), pipeline.id(), value.trim(), 99, StageKind.OPEN, 50,
+						dev.tandem.playbook.ForecastCategory.PIPELINE, dev.tandem.playbook.GateMode.WARN, "", 0, false, List.of(),
+						List.of(), 0);
+				pendingStages.put(stage.id(), stage);
+				newStages.add(new Plan.StageToCreate(stage.id(), pipeline.id(), stage.name()));
+				created("stage", value);
+				return stage;
+			}
+			for (Pipeline p : pipelines) {
+				Optional<Stage> mapped = p.stages().stream().filter(s -> s.id().toString().equals(chosen)).findFirst();
+				if (mapped.isPresent()) {
+					return mapped.get();
+				}
+			}
+		}
+		Optional<Stage> byName = pipeline.stages().stream().filter(s -> key(s.name()).equals(key(value))).findFirst();
+		if (byName.isPresent()) {
+			return byName.get();
+		}
+		String kind = Vocabulary.lookup("stageKind", value);
+		if (kind != null) {
+			return pipeline.stages().stream().filter(s -> s.kind().name().equals(kind)).findFirst().orElse(null);
+		}
+		unmatched("stage", value);
+		return null;
+	}
+
+	/** A fixed Tandem value (enum name) for a source word: mapped by the user, known to the vocabulary, or unmatched. */
+	@Nullable String word(String category, String value, List<String> allowed) {
+		String chosen = settings.valueFor(category, value.trim());
+		if (chosen != null && allowed.contains(chosen)) {
+			return chosen;
+		}
+		String upper = value.trim().toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
+		if (allowed.contains(upper)) {
+			return upper;
+		}
+		String known = Vocabulary.lookup(category, value);
+		if (known != null && allowed.contains(known)) {
+			return known;
+		}
+		unmatched(category, value);
+		return null;
+	}
+
+	/** The organisation's spelling of a sector, the user's choice, or the source's spelling as a new sector. */
+	String sector(String value) {
+		String chosen = settings.valueFor("sector", value.trim());
+		if (chosen != null && !chosen.isBlank()) {
+			return chosen;
+		}
+		String known = sectors.get(key(value));
+		if (known != null) {
+			return known;
+		}
+		sectors.put(key(value), value.trim());
+		created("sector", value);
+		return value.trim();
+	}
+
+	@Nullable Stage stageById(UUID id) {
+		Stage pending = pendingStages.get(id);
+		if (pending != null) {
+			return pending;
+		}
+		return pipelines.stream().flatMap(p -> p.stages().stream()).filter(s -> s.id().equals(id)).findFirst().orElse(null);
+	}
+
+	@Nullable BigDecimal amount(Row row, String field) {
+		String text = row.get(field);
+		if (text.isEmpty()) {
+			return null;
+		}
+		BigDecimal amount = ValueParsers.amount(text, decimalMark);
+		if (amount == null) {
+			problem(row, field, "exchange.rule.amount");
+		}
+		else if (amount.signum() < 0) {
+			problem(row, field, "exchange.rule.not-negative");
+			return null;
+		}
+		return amount;
+	}
+
+	@Nullable LocalDate date(Row row, String field) {
+		String text = row.get(field);
+		if (text.isEmpty()) {
+			return null;
+		}
+		LocalDate date = ValueParsers.date(text, dateOrder);
+		if (date == null) {
+			problem(row, field, "exchange.rule.date");
+		}
+		return date;
+	}
+
+	@Nullable Instant instant(Row row, String field) {
+		String text = row.get(field);
+		if (text.isEmpty()) {
+			return null;
+		}
+		Instant instant = ValueParsers.instant(text, dateOrder, zone);
+		if (instant == null) {
+			problem(row, field, "exchange.rule.date");
+		}
+		return instant;
+	}
+
+	/** The rows a run writes into the CRM, collected per table. */
+	static final class Rows {
+		final List<BulkLoad.AccountRow> accounts = new ArrayList<>();
+		final List<BulkLoad.ContactRow> contacts = new ArrayList<>();
+		final List<BulkLoad.DealRow> deals = new ArrayList<>();
+		final List<BulkLoad.StageChangeRow> stageChanges = new ArrayList<>();
+		final List<BulkLoad.FieldChangeRow> fieldChanges = new ArrayList<>();
+		final List<BulkLoad.StakeholderRow> stakeholders = new ArrayList<>();
+		final List<BulkLoad.ActivityRow> activities = new ArrayList<>();
+		final List<BulkLoad.LeadRow> leads = new ArrayList<>();
+
+		BulkLoad.Batch batch(String actor) {
+			return new BulkLoad.Batch(actor, accounts, contacts, deals, stageChanges, fieldChanges, List.of(), stakeholders,
+					activities, leads, List.of(), List.of());
+		}
+	}
+}

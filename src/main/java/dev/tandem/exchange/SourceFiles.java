@@ -1,0 +1,230 @@
+package dev.tandem.exchange;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import dev.tandem.platform.InvalidInputException;
+import dev.tandem.platform.SpreadsheetCells;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * Reads an uploaded file into tables of text: CSV with any of the usual delimiters (detected), in
+ * UTF-8 with or without a byte-order mark (or Windows-1252 when it is not UTF-8), with quoted fields;
+ * XLSX (the first sheet), where formulas are never evaluated: a formula cell gives the value the
+ * spreadsheet program last calculated, or its text when there is none; a ZIP of CSVs (a full export).
+ * Cells that an export neutralised against formula injection are read back as they were.
+ */
+final class SourceFiles {
+
+	private static final char[] DELIMITERS = { ',', ';', '\t', '|' };
+
+	private SourceFiles() {
+	}
+
+	static String format(String fileName) {
+		String lower = fileName.toLowerCase(Locale.ROOT);
+		if (lower.endsWith(".xlsx")) {
+			return "XLSX";
+		}
+		if (lower.endsWith(".zip")) {
+			return "ZIP";
+		}
+		return "CSV";
+	}
+
+	/** The tables of a file; more rows than {@code maxRows} in a table is refused with the limit named. */
+	static List<Table> read(String fileName, byte[] content, int maxRows) {
+		return switch (format(fileName)) {
+			case "XLSX" -> List.of(xlsx(fileName, content, maxRows));
+			case "ZIP" -> zip(content, maxRows);
+			default -> List.of(csv(fileName, text(content), maxRows));
+		};
+	}
+
+	static String text(byte[] content) {
+		int start = content.length >= 3 && (content[0] & 0xFF) == 0xEF && (content[1] & 0xFF) == 0xBB && (content[2] & 0xFF) == 0xBF ? 3 : 0;
+		ByteBuffer bytes = ByteBuffer.wrap(content, start, content.length - start);
+		try {
+			return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes).toString();
+		}
+		catch (CharacterCodingException ex) {
+			return new String(content, start, content.length - start, Charset.forName("windows-1252"));
+		}
+	}
+
+	/** The delimiter that splits the first lines into the same number of fields, most often. */
+	static char delimiter(String text) {
+		List<String> lines = text.lines().filter(l -> !l.isBlank()).limit(20).toList();
+		char best = ',';
+		int bestScore = -1;
+		for (char candidate : DELIMITERS) {
+			int header = count(lines.isEmpty() ? "" : lines.get(0), candidate);
+			if (header == 0) {
+				continue;
+			}
+			int consistent = (int) lines.stream().filter(l -> count(l, candidate) == header).count();
+			int score = consistent * 1000 + header;
+			if (score > bestScore) {
+				best = candidate;
+				bestScore = score;
+			}
+		}
+		return best;
+	}
+
+	private static int count(String line, char delimiter) {
+		int n = 0;
+		boolean quoted = false;
+		for (int i = 0; i < line.length(); i++) {
+			char c = line.charAt(i);
+			if (c == '"') {
+				quoted = !quoted;
+			}
+			else if (c == delimiter && !quoted) {
+				n++;
+			}
+		}
+		return n;
+	}
+
+	static Table csv(String name, String text, int maxRows) {
+		CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter(text)).setIgnoreEmptyLines(true).get();
+		List<String> headers = new ArrayList<>();
+		List<List<String>> rows = new ArrayList<>();
+		try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
+			for (CSVRecord record : parser) {
+				List<String> values = new ArrayList<>(record.size());
+				record.forEach(v -> values.add(SpreadsheetCells.restore(v)));
+				if (headers.isEmpty()) {
+					values.forEach(v -> headers.add(v.trim()));
+					continue;
+				}
+				if (values.stream().allMatch(String::isBlank)) {
+					continue;
+				}
+				if (rows.size() == maxRows) {
+					throw InvalidInputException.of("file", "exchange.file.too-many-rows", maxRows);
+				}
+				rows.add(values);
+			}
+		}
+		catch (IOException | java.io.UncheckedIOException | IllegalStateException ex) {
+			throw InvalidInputException.of("file", "exchange.file.unreadable", ex.getMessage());
+		}
+		if (headers.isEmpty()) {
+			throw InvalidInputException.of("file", "exchange.file.empty");
+		}
+		return new Table(name, headers, rows);
+	}
+
+	private static Table xlsx(String name, byte[] content, int maxRows) {
+		try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(content))) {
+			Sheet sheet = workbook.getSheetAt(0);
+			List<String> headers = new ArrayList<>();
+			List<List<String>> rows = new ArrayList<>();
+			for (Row row : sheet) {
+				List<String> values = new ArrayList<>();
+				for (int c = 0; c < Math.max(row.getLastCellNum(), headers.size()); c++) {
+					values.add(SpreadsheetCells.restore(text(row.getCell(c))));
+				}
+				if (headers.isEmpty()) {
+					values.forEach(v -> headers.add(v.trim()));
+					continue;
+				}
+				if (values.stream().allMatch(String::isBlank)) {
+					continue;
+				}
+				if (rows.size() == maxRows) {
+					throw InvalidInputException.of("file", "exchange.file.too-many-rows", maxRows);
+				}
+				rows.add(values);
+			}
+			if (headers.isEmpty()) {
+				throw InvalidInputException.of("file", "exchange.file.empty");
+			}
+			return new Table(name + " · " + sheet.getSheetName(), headers, rows);
+		}
+		catch (IOException | RuntimeException ex) {
+			if (ex instanceof InvalidInputException invalid) {
+				throw invalid;
+			}
+			throw InvalidInputException.of("file", "exchange.file.unreadable", String.valueOf(ex.getMessage()));
+		}
+	}
+
+	/** A cell as text; a formula cell as its cached result, never evaluated. */
+	static String text(Cell cell) {
+		if (cell == null) {
+			return "";
+		}
+		CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
+		return switch (type) {
+			case STRING -> cell.getStringCellValue();
+			case BOOLEAN -> String.valueOf(cell.getBooleanCellValue());
+			case NUMERIC -> number(cell);
+			case ERROR, _NONE -> cell.getCellType() == CellType.FORMULA ? "=" + cell.getCellFormula() : "";
+			default -> "";
+		};
+	}
+
+	private static String number(Cell cell) {
+		if (DateUtil.isCellDateFormatted(cell)) {
+			LocalDateTime when = cell.getLocalDateTimeCellValue();
+			return when.toLocalTime().equals(LocalTime.MIDNIGHT) ? when.toLocalDate().toString() : when.toString();
+		}
+		return BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
+	}
+
+	private static List<Table> zip(byte[] content, int maxRows) {
+		List<Table> tables = new ArrayList<>();
+		try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
+			ZipEntry entry;
+			while ((entry = zip.getNextEntry()) != null) {
+				if (!entry.isDirectory() && EntityKind.ofFileName(entry.getName()).isPresent()) {
+					tables.add(csv(entry.getName().replaceAll("^.*/", ""), text(readLimited(zip)), maxRows));
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw InvalidInputException.of("file", "exchange.file.unreadable", ex.getMessage());
+		}
+		if (tables.isEmpty()) {
+			throw InvalidInputException.of("file", "exchange.file.no-export");
+		}
+		return tables;
+	}
+
+	/** An entry's bytes, refused beyond 512 MB unpacked so a ZIP bomb cannot fill the memory. */
+	private static byte[] readLimited(InputStream in) throws IOException {
+		byte[] bytes = in.readNBytes(512 * 1024 * 1024 + 1);
+		if (bytes.length > 512 * 1024 * 1024) {
+			throw InvalidInputException.of("file", "exchange.file.too-large", 512);
+		}
+		return bytes;
+	}
+}

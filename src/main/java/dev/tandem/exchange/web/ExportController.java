@@ -1,0 +1,46 @@
+package dev.tandem.exchange.web;
+
+import java.io.IOException;
+import java.time.LocalDate;
+
+import dev.tandem.exchange.ExportManagement;
+import dev.tandem.people.CurrentUser;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The export page and the organisation's ZIP download.
+ */
+@Controller
+class ExportController {
+
+	private final ExportManagement export;
+
+	ExportController(ExportManagement export) {
+		this.export = export;
+	}
+
+	@GetMapping("/export")
+	String page(@AuthenticationPrincipal CurrentUser me) {
+		if (!me.isAdmin()) {
+			throw new org.springframework.security.access.AccessDeniedException("admins only");
+		}
+		return "exchange/export";
+	}
+
+	@GetMapping("/export/organisation.zip")
+	void download(@AuthenticationPrincipal CurrentUser me, HttpServletResponse response) throws IOException {
+		download(export, me, response);
+	}
+
+	static void download(ExportManagement export, CurrentUser me, HttpServletResponse response) throws IOException {
+		if (!me.isAdmin()) {
+			throw new org.springframework.security.access.AccessDeniedException("admins only");
+		}
+		response.setContentType("application/zip");
+		response.setHeader("Content-Disposition", "attachment; filename=\"tandem-export-" + LocalDate.now() + ".zip\"");
+		export.export(me, response.getOutputStream());
+	}
+}

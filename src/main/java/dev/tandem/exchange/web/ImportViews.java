@@ -1,0 +1,73 @@
+package dev.tandem.exchange.web;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import dev.tandem.exchange.EntityKind;
+import dev.tandem.exchange.ImportJob;
+import dev.tandem.exchange.ImportReport;
+import dev.tandem.exchange.ImportSettings;
+import dev.tandem.exchange.ImportStatus;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns imports into what the API answers and the pages show, with every rule and field name in the
+ * reader's language.
+ */
+@Component
+class ImportViews {
+
+	private final MessageSource messages;
+
+	ImportViews(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	ImportView of(ImportJob job, Locale locale) {
+		ImportReport report = job.report();
+		return new ImportView(job.id(), job.kind(), job.fileName(), job.fileFormat(), job.fileSize(), job.status(), job.percent(),
+				job.rowsTotal(), job.rowsDone(), job.created(), job.updated(), job.skipped(),
+				job.error() == null ? null : text(job.error(), locale), job.createdByName(), job.createdAt(), job.finishedAt(),
+				job.undoneAt(), job.version(), job.settings(), job.headers(),
+				job.kind().fields().stream().map(f -> new FieldView(f.key(), f.required(), text("exchange.field." + f.key(), locale))).toList(),
+				report == null ? null : report(report, locale));
+	}
+
+	ReportView report(ImportReport report, Locale locale) {
+		return new ReportView(report.ready(), report.rows(), report.toCreate(), report.toUpdate(), report.toSkip(), report.counts(),
+				report.problemsTotal(),
+				report.problems().stream().map(p -> new ProblemView(p.sheet(), p.row(), p.column(), p.value(), p.rule(),
+						text(p.rule(), locale, p.arguments().toArray()))).toList(),
+				report.unmatched(), report.newValues(),
+				report.decisions().stream().map(d -> new DecisionView(d, text("exchange.decision." + d, locale))).toList());
+	}
+
+	String text(String key, Locale locale, Object... args) {
+		return messages.getMessage(key, args, key, locale);
+	}
+
+	/** An import as the API answers it. */
+	record ImportView(UUID id, EntityKind kind, String fileName, String fileFormat, long fileSize, ImportStatus status, int percent,
+			int rowsTotal, int rowsDone, int created, int updated, int skipped, @Nullable String error, String createdBy,
+			Instant createdAt, @Nullable Instant finishedAt, @Nullable Instant undoneAt, int version, ImportSettings settings,
+			List<String> headers, List<FieldView> fields, @Nullable ReportView report) {
+	}
+
+	record FieldView(String key, boolean required, String label) {
+	}
+
+	record ReportView(boolean ready, int rows, int created, int updated, int skipped, List<ImportReport.Count> counts,
+			int problemsTotal, List<ProblemView> problems, List<ImportReport.Unmatched> unmatched,
+			List<ImportReport.Unmatched> newValues, List<DecisionView> decisions) {
+	}
+
+	record ProblemView(String sheet, int row, @Nullable String column, @Nullable String value, String rule, String message) {
+	}
+
+	record DecisionView(String field, String message) {
+	}
+}

@@ -1,0 +1,201 @@
+package dev.tandem.exchange;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.tandem.exchange.ExchangeTestData.Org;
+import dev.tandem.people.OrganisationManagement;
+import dev.tandem.support.ApiClient;
+import dev.tandem.support.Demo;
+import dev.tandem.support.TandemIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What protects the data: the dry run lists every bad row and writes nothing, a row the database
+ * refuses mid-way leaves nothing behind, an import is undone as a whole, duplicates are skipped or
+ * updated (and the update undone), limits are named, and only an admin of the organisation imports.
+ */
+@TandemIntegrationTest
+class ImportRulesTests {
+
+	@LocalServerPort int port;
+	@Autowired OrganisationManagement organisations;
+	@Autowired JdbcClient jdbc;
+
+	Org org;
+
+	@BeforeEach
+	void organisationWithRoster() {
+		org = ExchangeTestData.emptyOrganisation(organisations, port);
+		JsonNode roster = org.upload("roster.csv", org.fixture("roster.csv"));
+		org.check(roster.get("id").asString());
+		assertThat(org.run(roster.get("id").asString()).get("status").asString()).isEqualTo("DONE");
+	}
+
+	@Test
+	void theDryRunListsEveryBadRowWithColumnValueAndRuleAndWritesNothing() {
+		JsonNode job = org.upload("bad-deals.csv", org.fixture("bad-deals.csv"));
+		JsonNode report = org.check(job.get("id").asString()).get("report");
+		assertThat(report.get("ready").asBoolean()).isFalse();
+		assertThat(report.get("problems").valueStream()
+			.map(p -> p.get("row").asInt() + "|" + p.get("column").asString() + "|" + p.get("value").asString() + "|" + p.get("message").asString())
+			.toList()).containsExactly(
+				"3|Opportunity Name||Required, but empty.",
+				"4|Account Name||Required, but empty.",
+				"5|Amount|twelve|Not an amount Tandem can read.",
+				"6|Close Date|31 February|Not a date Tandem can read.",
+				"7|Close Date||A won or lost deal needs its close date.",
+				"8|Amount|-50|Must not be negative.",
+				"9|Opportunity ID|B1|The same record stands on an earlier row of the file.");
+		assertThat(report.get("unmatched").valueStream().map(u -> u.get("category").asString() + ":" + u.get("value").asString()))
+			.containsExactly("stage:Prospecting", "stage:Verbal yes", "owner:Nobody Known");
+		assertThat(count("crm_deal")).isZero();
+		assertThat(count("crm_account")).isZero();
+		ApiClient.Response run = org.api().post("/api/v1/imports/" + job.get("id").asString() + "/run", "");
+		assertThat(run.status()).isEqualTo(400);
+		assertThat(run.json().get("errors").get(0).get("field").asString()).isEqualTo("status");
+	}
+
+	@Test
+	void theDryRunSpeaksTheReadersLanguage() {
+		JsonNode job = org.upload("bad-deals.csv", org.fixture("bad-deals.csv"));
+		org.check(job.get("id").asString());
+		JsonNode dutch = org.api().language("nl").get("/api/v1/imports/" + job.get("id").asString()).json();
+		assertThat(dutch.get("report").get("problems").get(0).get("message").asString()).isEqualTo("Verplicht, maar leeg.");
+	}
+
+	@Test
+	void aRowTheDatabaseRefusesMidWayLeavesNothingBehind() {
+		String activities = "Type,Subject,Owner,Date,Account\n"
+				+ "Call,First call,Sanne Imported,2024-03-01,Mid Way Ltd\n"
+				+ "Call,Second call,Sanne Imported,2024-03-02,Mid Way Ltd\n"
+				+ "Meeting,REFUSE ME,Sanne Imported,2024-03-03,Mid Way Ltd\n";
+		JsonNode job = org.upload("activities.csv", activities.getBytes(StandardCharsets.UTF_8));
+		assertThat(org.check(job.get("id").asString()).get("report").get("ready").asBoolean()).isTrue();
+		// The database refuses the last row while the accounts and the first rows are already written.
+		jdbc.sql("""
+				create or replace function test_refuse_activity() returns trigger language plpgsql as $$
+				begin if new.subject = 'REFUSE ME' then raise exception 'refused for the test'; end if; return new; end $$
+				""").update();
+		jdbc.sql("create trigger test_refuse_activity before insert on crm_activity for each row execute function test_refuse_activity()").update();
+		try {
+			JsonNode done = org.run(job.get("id").asString());
+			assertThat(done.get("status").asString()).isEqualTo("FAILED");
+			assertThat(done.get("error").asString()).isEqualTo("Something went wrong while writing; nothing was written.");
+		}
+		finally {
+			jdbc.sql("drop trigger test_refuse_activity on crm_activity").update();
+		}
+		assertThat(count("crm_activity")).isZero();
+		assertThat(count("crm_account")).isZero();
+		assertThat(jdbc.sql("select count(*) from exchange_import_record where org_id = :org and import_id = :id")
+			.param("org", org.admin().orgId()).param("id", UUID.fromString(job.get("id").asString())).query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void anImportIsUndoneAsAWholeAndCanThenBeImportedAgain() {
+		String id = importPipedrive();
+		assertThat(count("crm_deal")).isEqualTo(3);
+		assertThat(count("crm_deal_stage_history")).isEqualTo(5);
+		JsonNode undone = org.api().post("/api/v1/imports/" + id + "/undo", "").json();
+		assertThat(undone.get("status").asString()).isEqualTo("UNDONE");
+		assertThat(count("crm_deal")).isZero();
+		assertThat(count("crm_account")).isZero();
+		assertThat(count("crm_deal_stage_history")).isZero();
+		// The source ids are forgotten with it, so the same file imports again.
+		assertThat(importPipedrive()).isNotEqualTo(id);
+		assertThat(count("crm_deal")).isEqualTo(3);
+	}
+
+	@Test
+	void duplicatesAreSkippedOrUpdatedAndAnUpdateIsUndoneToWhatItWas() {
+		importPipedrive();
+		String changed = new String(org.fixture("pipedrive-deals.csv"), StandardCharsets.UTF_8).replace("30500", "31000");
+		JsonNode skip = org.upload("pipedrive-deals.csv", changed.getBytes(StandardCharsets.UTF_8));
+		JsonNode skipped = org.check(skip.get("id").asString());
+		assertThat(skipped.get("report").get("skipped").asInt()).as(skipped.toString()).isEqualTo(3);
+		JsonNode update = org.upload("pipedrive-deals.csv", changed.getBytes(StandardCharsets.UTF_8));
+		JsonNode checked = org.check(update.get("id").asString());
+		JsonNode mapped = checked;
+		String body = ExchangeTestData.json(Map.of("version", mapped.get("version").asInt(), "kind", "DEALS", "preset", "PIPEDRIVE",
+				"columns", new tools.jackson.databind.ObjectMapper().convertValue(mapped.get("settings").get("columns"), Map.class),
+				"values", new tools.jackson.databind.ObjectMapper().convertValue(mapped.get("settings").get("values"), Map.class),
+				"duplicates", "UPDATE"));
+		assertThat(org.api().put("/api/v1/imports/" + update.get("id").asString() + "/mapping", body).status()).isEqualTo(200);
+		JsonNode report = org.check(update.get("id").asString()).get("report");
+		assertThat(report.get("updated").asInt()).isEqualTo(3);
+		assertThat(org.run(update.get("id").asString()).get("status").asString()).isEqualTo("DONE");
+		assertThat(amount("Heat pumps")).isEqualTo("31000.00");
+		org.api().post("/api/v1/imports/" + update.get("id").asString() + "/undo", "");
+		assertThat(amount("Heat pumps")).isEqualTo("30500.00");
+		assertThat(count("crm_deal")).isEqualTo(3);
+	}
+
+	@Test
+	void aFileOverTheRowLimitIsRefusedWithTheLimitNamed() {
+		StringBuilder csv = new StringBuilder("Name\n");
+		for (int i = 0; i <= 200_000; i++) {
+			csv.append("Account ").append(i).append('\n');
+		}
+		ApiClient.Response response = ExchangeTestData.upload(port, org.api().token(), "accounts.csv",
+				csv.toString().getBytes(StandardCharsets.UTF_8), "?kind=ACCOUNTS");
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.json().get("errors").get(0).get("message").asString())
+			.isEqualTo("The file has more than 200,000 rows, the most one import takes. Split it into smaller files.");
+	}
+
+	@Test
+	void onlyAnAdminOfTheOrganisationImports() {
+		String id = importPipedrive();
+		for (String email : List.of(Demo.REP, Demo.MANAGER, Demo.EXECUTIVE)) {
+			ApiClient other = ApiClient.as(port, email, Demo.PASSWORD);
+			assertThat(other.get("/api/v1/imports").status()).as(email).isEqualTo(403);
+			assertThat(ExchangeTestData.upload(port, other.token(), "x.csv", "Name\nA\n".getBytes(StandardCharsets.UTF_8), "?kind=ACCOUNTS")
+				.status()).as(email).isEqualTo(403);
+			assertThat(other.get("/api/v1/export").status()).as(email).isEqualTo(403);
+		}
+		ApiClient otherAdmin = ApiClient.as(port, Demo.ADMIN, Demo.PASSWORD);
+		assertThat(otherAdmin.get("/api/v1/imports/" + id).status()).isEqualTo(404);
+		assertThat(otherAdmin.post("/api/v1/imports/" + id + "/undo", "").status()).isEqualTo(404);
+		assertThat(otherAdmin.get("/api/v1/imports/" + UUID.randomUUID()).status()).isEqualTo(404);
+		assertThat(otherAdmin.get("/api/v1/imports").json().get("items").valueStream()
+			.noneMatch(i -> i.get("id").asString().equals(id))).isTrue();
+		assertThat(ApiClient.anonymous(port).get("/api/v1/imports").status()).isEqualTo(401);
+	}
+
+	private String importPipedrive() {
+		JsonNode job = org.upload("pipedrive-deals.csv", org.fixture("pipedrive-deals.csv"));
+		JsonNode checked = org.check(job.get("id").asString());
+		if (!checked.get("report").get("ready").asBoolean()) {
+			String proposal = stageId("Proposal");
+			checked = org.check(org.mapValues(checked, Map.of("stage", Map.of("Proposal Made", proposal, "Qualified", stageId("Needs analysis"),
+					"Negotiations Started", stageId("Negotiation")))).get("id").asString());
+		}
+		assertThat(checked.get("report").get("ready").asBoolean()).as(checked.toString()).isTrue();
+		assertThat(org.run(job.get("id").asString()).get("status").asString()).isEqualTo("DONE");
+		return job.get("id").asString();
+	}
+
+	private String stageId(String name) {
+		return jdbc.sql("select id from playbook_stage where org_id = :org and name = :name").param("org", org.admin().orgId())
+			.param("name", name).query(UUID.class).single().toString();
+	}
+
+	private String amount(String title) {
+		return jdbc.sql("select amount::text from crm_deal where org_id = :org and title = :title").param("org", org.admin().orgId())
+			.param("title", title).query(String.class).single();
+	}
+
+	private long count(String table) {
+		return jdbc.sql("select count(*) from " + table + " where org_id = :org").param("org", org.admin().orgId()).query(Long.class).single();
+	}
+}

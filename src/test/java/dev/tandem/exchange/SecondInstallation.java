@@ -1,0 +1,47 @@
+package dev.tandem.exchange;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+
+import dev.tandem.TandemApplication;
+import dev.tandem.people.CurrentUser;
+import dev.tandem.people.NewOrganisation;
+import dev.tandem.people.OrganisationManagement;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Another Tandem installation in the same test, on its own embedded database and data directory and
+ * without demo data: where an organisation moves to, and a server that can be stopped mid-import.
+ */
+final class SecondInstallation {
+
+	private SecondInstallation() {
+	}
+
+	static ConfigurableApplicationContext start(Path dataDir) {
+		return SpringApplication.run(TandemApplication.class, "--server.port=0", "--tandem.data-dir=" + dataDir,
+				"--tandem.demo.enabled=false", "--logging.file.name=", "--spring.jmx.enabled=false");
+	}
+
+	static CurrentUser openOrganisation(ConfigurableApplicationContext context, String adminEmail, String adminName) {
+		return context.getBean(OrganisationManagement.class).open(new NewOrganisation("Moved " + UUID.randomUUID().toString().substring(0, 8),
+				"Europe/Amsterdam", "EUR", "en", 1), adminEmail, adminName, ExchangeTestData.PASSWORD);
+	}
+
+	/** Uploads, checks and runs a file as the admin; answers the finished import. */
+	static ImportJob importFile(ImportManagement imports, CurrentUser admin, String fileName, byte[] content) {
+		ImportJob job = imports.check(admin, imports.upload(admin, fileName, content, null, null).id());
+		if (!job.runnable()) {
+			throw new AssertionError("Not ready: " + job.report());
+		}
+		imports.run(admin, job.id());
+		await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250))
+			.until(() -> imports.get(admin, job.id()).status() != ImportStatus.RUNNING
+					&& imports.get(admin, job.id()).status() != ImportStatus.CHECKED);
+		return imports.get(admin, job.id());
+	}
+}
