@@ -22,4 +22,26 @@ public record Scope(Kind kind, UUID id) {
 	public boolean isTeam() {
 		return kind == Kind.TEAM;
 	}
+
+	/** {@code team:<id>} or {@code user:<id>}, as forms and links carry a scope. */
+	public String key() {
+		return (isTeam() ? "team:" : "user:") + id;
+	}
+
+	/** Reads {@link #key()}; anything else is refused as invalid input of the field {@code scope}. */
+	public static Scope parse(@org.jspecify.annotations.Nullable String key) {
+		String[] parts = key == null ? new String[0] : key.split(":", 2);
+		try {
+			if (parts.length == 2 && parts[0].equals("team")) {
+				return team(UUID.fromString(parts[1]));
+			}
+			if (parts.length == 2 && parts[0].equals("user")) {
+				return user(UUID.fromString(parts[1]));
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			// falls through to the clear error below
+		}
+		throw dev.tandem.platform.InvalidInputException.of("scope", "validation.scope");
+	}
 }

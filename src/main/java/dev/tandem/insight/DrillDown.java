@@ -9,7 +9,6 @@ import dev.tandem.insight.persistence.HygieneQueries;
 import dev.tandem.insight.persistence.RecordQueries;
 import dev.tandem.people.CurrentUser;
 import dev.tandem.people.OrganisationManagement;
-import dev.tandem.platform.InvalidInputException;
 import dev.tandem.platform.Period;
 import dev.tandem.playbook.ActivityType;
 import org.jspecify.annotations.Nullable;
@@ -47,23 +46,6 @@ public class DrillDown {
 		this.dashboards = dashboards;
 		this.access = access;
 		this.organisations = organisations;
-	}
-
-	/** Reads {@code team:<id>} or {@code user:<id>}. */
-	public static Scope scope(String key) {
-		String[] parts = key == null ? new String[0] : key.split(":", 2);
-		try {
-			if (parts.length == 2 && parts[0].equals("team")) {
-				return Scope.team(UUID.fromString(parts[1]));
-			}
-			if (parts.length == 2 && parts[0].equals("user")) {
-				return Scope.user(UUID.fromString(parts[1]));
-			}
-		}
-		catch (IllegalArgumentException ex) {
-			// falls through to the clear error below
-		}
-		throw InvalidInputException.of("scope", "validation.scope");
 	}
 
 	public Records of(CurrentUser viewer, Scope scope, Period period, What what, List<ActivityType> types) {

@@ -15,11 +15,11 @@ import dev.tandem.playbook.Pipeline;
 import dev.tandem.playbook.PlaybookManagement;
 import dev.tandem.playbook.Stage;
 import dev.tandem.support.Chromium;
+import dev.tandem.support.ChromiumSession;
 import dev.tandem.support.Demo;
 import dev.tandem.support.TandemIntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,30 +36,14 @@ class PipelineBrowserTests {
 
 	static final String REP = "daan@northwind.demo";
 
-	static Playwright playwright;
-	static Browser browser;
+	@RegisterExtension
+	static final ChromiumSession chromium = new ChromiumSession();
 
 	@LocalServerPort int port;
 	@Autowired JdbcClient jdbc;
 	@Autowired AccountManagement accounts;
 	@Autowired DealManagement deals;
 	@Autowired PlaybookManagement playbook;
-
-	@BeforeAll
-	static void launchChromium() {
-		playwright = Chromium.playwright();
-		browser = Chromium.launch(playwright);
-	}
-
-	@AfterAll
-	static void closeChromium() {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
-		}
-	}
 
 	@Test
 	void aBlockedMoveSaysWhatIsMissingAndSucceedsOnceTheCallIsLogged() {
@@ -72,8 +56,8 @@ class PipelineBrowserTests {
 				null, DealSource.INBOUND, "Book the discovery call", null), null);
 		String base = "http://localhost:" + port;
 
-		try (var brigitteBrowser = browser.newContext(new Browser.NewContextOptions().setLocale("en-GB"));
-				var daanBrowser = browser.newContext(new Browser.NewContextOptions().setLocale("en-GB"))) {
+		try (var brigitteBrowser = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-GB"));
+				var daanBrowser = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-GB"))) {
 			Page brigitte = brigitteBrowser.newPage();
 			brigitte.navigate(base + "/deals/" + deal.id());
 			Chromium.signIn(brigitte, Demo.MANAGER);
@@ -117,7 +101,7 @@ class PipelineBrowserTests {
 		deals.create(daan, new NewDeal(account.id(), title, new BigDecimal("5000"), null, null,
 				stage(pipeline, "Needs analysis").id(), null, DealSource.OUTBOUND, "Map the buying group", null), null);
 
-		try (var context = browser.newContext(new Browser.NewContextOptions().setLocale("en-GB"))) {
+		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-GB"))) {
 			Page page = context.newPage();
 			page.navigate("http://localhost:" + port + "/pipeline");
 			Chromium.signIn(page, REP);

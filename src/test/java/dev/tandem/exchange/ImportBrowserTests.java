@@ -11,11 +11,11 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
 import dev.tandem.support.Chromium;
+import dev.tandem.support.ChromiumSession;
 import dev.tandem.support.Demo;
 import dev.tandem.support.TandemIntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,33 +29,17 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 @TandemIntegrationTest
 class ImportBrowserTests {
 
-	static Playwright playwright;
-	static Browser browser;
+	@RegisterExtension
+	static final ChromiumSession chromium = new ChromiumSession();
 
 	@LocalServerPort int port;
 	@Autowired JdbcClient jdbc;
-
-	@BeforeAll
-	static void launchChromium() {
-		playwright = Chromium.playwright();
-		browser = Chromium.launch(playwright);
-	}
-
-	@AfterAll
-	static void closeChromium() {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
-		}
-	}
 
 	@Test
 	void anAdminImportsDealsMapsAnUnknownStageAndSeesThemOnTheBoard() throws Exception {
 		String base = "http://localhost:" + port;
 		Path file = Path.of(getClass().getResource("/exchange/board-deals.csv").toURI());
-		try (var context = browser.newContext(new Browser.NewContextOptions().setLocale("en-GB"))) {
+		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-GB"))) {
 			Page page = context.newPage();
 			page.navigate(base + "/imports");
 			Chromium.signIn(page, Demo.ADMIN);

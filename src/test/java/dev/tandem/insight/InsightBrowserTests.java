@@ -6,11 +6,11 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import dev.tandem.support.Chromium;
+import dev.tandem.support.ChromiumSession;
 import dev.tandem.support.Demo;
 import dev.tandem.support.TandemIntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,33 +24,17 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 @TandemIntegrationTest
 class InsightBrowserTests {
 
-	static Playwright playwright;
-	static Browser browser;
+	@RegisterExtension
+	static final ChromiumSession chromium = new ChromiumSession();
 
 	@LocalServerPort int port;
 	@Autowired JdbcClient jdbc;
 
-	@BeforeAll
-	static void launchChromium() {
-		playwright = Chromium.playwright();
-		browser = Chromium.launch(playwright);
-	}
-
-	@AfterAll
-	static void closeChromium() {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
-		}
-	}
-
 	@Test
 	void theTeamDashboardCountsAMeetingLoggedInAnotherBrowserWithoutAReload() {
 		String base = "http://localhost:" + port;
-		try (var managerBrowser = browser.newContext(new Browser.NewContextOptions().setLocale("en-GB"));
-				var repBrowser = browser.newContext(new Browser.NewContextOptions().setLocale("en-GB"))) {
+		try (var managerBrowser = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-GB"));
+				var repBrowser = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-GB"))) {
 			Page brigitte = managerBrowser.newPage();
 			brigitte.navigate(base + "/insight/teams/" + Demo.teamId(jdbc, "Inside Sales"));
 			Chromium.signIn(brigitte, Demo.MANAGER);

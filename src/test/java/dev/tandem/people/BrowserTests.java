@@ -7,12 +7,12 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import dev.tandem.support.Chromium;
+import dev.tandem.support.ChromiumSession;
 import dev.tandem.support.Demo;
 import dev.tandem.support.TandemIntegrationTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,27 +26,11 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 @TandemIntegrationTest
 class BrowserTests {
 
-	static Playwright playwright;
-	static Browser browser;
+	@RegisterExtension
+	static final ChromiumSession chromium = new ChromiumSession();
 
 	@LocalServerPort int port;
 	@Autowired JdbcClient jdbc;
-
-	@BeforeAll
-	static void launchChromium() {
-		playwright = Chromium.playwright();
-		browser = Chromium.launch(playwright);
-	}
-
-	@AfterAll
-	static void closeChromium() {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
-		}
-	}
 
 	@AfterEach
 	void brigitteBackToEnglish() {
@@ -55,7 +39,7 @@ class BrowserTests {
 
 	@Test
 	void brigitteSeesHerTeamSwitchesToDutchAndSignsOut() {
-		try (var context = browser.newContext(new Browser.NewContextOptions().setLocale("en-GB"))) {
+		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-GB"))) {
 			Page page = context.newPage();
 			String base = "http://localhost:" + port;
 			page.navigate(base + "/teams");

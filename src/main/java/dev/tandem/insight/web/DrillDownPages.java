@@ -45,7 +45,7 @@ class DrillDownPages {
 	@GetMapping("/insight/records")
 	String records(@AuthenticationPrincipal CurrentUser me, @RequestParam String scope, @RequestParam(required = false) @Nullable String period,
 			@RequestParam String what, @RequestParam(required = false) @Nullable List<ActivityType> type, Model model) {
-		Scope chosen = DrillDown.scope(scope);
+		Scope chosen = Scope.parse(scope);
 		Period selected = goals.period(me, period, Period.Kind.MONTH);
 		DrillDown.What kind = what(what);
 		DrillDown.Records records = drillDown.of(me, chosen, selected, kind, type == null ? List.of() : type);
