@@ -13,8 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 class HomeController {
 
 	/** Capabilities still to come, shown honestly as such on the home page. */
-	static final List<String> COMING = List.of("goals", "insight", "forecast", "coaching", "motivation",
-			"compensation", "sideways");
+	static final List<String> COMING = List.of("coaching", "motivation", "compensation", "sideways");
 
 	private final OrgChart orgChart;
 	private final Visibility visibility;
