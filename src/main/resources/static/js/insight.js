@@ -28,6 +28,68 @@
     return base;
   }
 
+  function forecastRange(data) {
+    const bars = [['won', data.won], ['commit', data.commit], ['bestCase', data.bestCase]];
+    const option = {
+      color: palette,
+      grid: { left: 8, right: 24, top: 24, bottom: 8, containLabel: true },
+      tooltip: { trigger: 'item', valueFormatter: v => Number(v).toLocaleString() },
+      xAxis: { type: 'value', axisLabel: { formatter: compact } },
+      yAxis: { type: 'category', data: [data.labels.statistical].concat(bars.map(b => data.labels[b[0]])).reverse() },
+      series: [
+        { type: 'bar', stack: 'range', silent: true, itemStyle: { color: 'transparent' },
+          data: [null, null, null, Number(data.p10)] },
+        { type: 'bar', stack: 'range', name: 'P10–P90', itemStyle: { color: '#a5b4fc' },
+          data: [Number(data.bestCase), Number(data.commit), Number(data.won), Number(data.p90) - Number(data.p10)]
+            .map((v, i) => i < 3 ? { value: v, itemStyle: { color: ['#5eb8ae', '#0f766e', '#94a3b8'][i] } } : v) },
+        { type: 'scatter', name: 'P50', symbolSize: 12, itemStyle: { color: '#12202e' }, data: [[Number(data.p50), 3]] }
+      ]
+    };
+    if (data.goal != null) {
+      option.series[1].markLine = { symbol: 'none', lineStyle: { color: '#dc2626', type: 'dashed', width: 2 },
+        label: { formatter: data.labels.goal }, data: [{ xAxis: Number(data.goal) }] };
+    }
+    return option;
+  }
+
+  function waterfall(data) {
+    const values = data.values.map(Number);
+    const base = [];
+    let running = 0;
+    values.forEach((v, i) => {
+      if (i === 0 || i === values.length - 1) { base.push(0); running = v; return; }
+      base.push(v >= 0 ? running : running + v);
+      running += v;
+    });
+    return {
+      grid: { left: 8, right: 8, top: 16, bottom: 8, containLabel: true },
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' },
+        formatter: ps => { const p = ps.find(x => x.seriesIndex === 1); return p ? p.name + ': ' + Number(values[p.dataIndex]).toLocaleString() : ''; } },
+      xAxis: { type: 'category', data: data.labels, axisLabel: { interval: 0, width: 64, overflow: 'break', lineHeight: 13 } },
+      yAxis: { type: 'value', axisLabel: { formatter: compact } },
+      series: [
+        { type: 'bar', stack: 'w', silent: true, itemStyle: { color: 'transparent' }, data: base },
+        { type: 'bar', stack: 'w', barMaxWidth: 48, data: values.map((v, i) => ({ value: Math.abs(v),
+          itemStyle: { color: i === 0 || i === values.length - 1 ? '#64748b' : v >= 0 ? '#0f766e' : '#d97706' } })) }
+      ]
+    };
+  }
+
+  function backtest(data) {
+    const option = (function () {
+      return {
+        color: ['#12202e', '#0f766e', '#94a3b8', '#d97706'],
+        grid: { left: 8, right: 8, top: 32, bottom: 8, containLabel: true },
+        tooltip: { trigger: 'axis', valueFormatter: v => v == null ? '–' : Number(v).toLocaleString() },
+        legend: { top: 0 },
+        xAxis: { type: 'category', data: data.labels },
+        yAxis: { type: 'value', axisLabel: { formatter: compact } },
+        series: data.series.map((s, i) => ({ name: s.name, type: i === 0 ? 'bar' : 'line', data: s.data, barMaxWidth: 28 }))
+      };
+    })();
+    return option;
+  }
+
   function compact(v) {
     if (Math.abs(v) >= 1e6) return (v / 1e6).toLocaleString(undefined, { maximumFractionDigits: 1 }) + 'M';
     if (Math.abs(v) >= 1e3) return (v / 1e3).toLocaleString(undefined, { maximumFractionDigits: 0 }) + 'k';
@@ -41,7 +103,10 @@
       const json = el.querySelector('script[type="application/json"]');
       if (!json) return;
       const chart = echarts.init(el, null, { renderer: 'svg' });
-      chart.setOption(option(el.dataset.chart, JSON.parse(json.textContent)));
+      const data = JSON.parse(json.textContent);
+      const kind = el.dataset.chart;
+      chart.setOption(kind === 'forecast-range' ? forecastRange(data) : kind === 'waterfall' ? waterfall(data)
+        : kind === 'backtest' ? backtest(data) : option(kind, data));
       el.dataset.drawn = '1';
       new ResizeObserver(() => chart.resize()).observe(el);
     });

@@ -56,11 +56,7 @@ final class DemoGoals {
 		this.head = head;
 		this.topTeam = topTeam;
 		this.names = names;
-		for (BulkLoad.DealRow deal : history.deals()) {
-			if (deal.status() == DealStatus.WON && deal.amount() != null && deal.closeDate() != null) {
-				won.computeIfAbsent(deal.ownerId(), k -> new HashMap<>()).merge(YearMonth.from(deal.closeDate()), deal.amount(), BigDecimal::add);
-			}
-		}
+		won.putAll(wonByMonth(history));
 		for (BulkLoad.ActivityRow activity : history.activities()) {
 			if (activity.done() && activity.occurredAt() != null && CALLS_AND_MEETINGS.contains(activity.type())) {
 				touches.computeIfAbsent(activity.ownerId(), k -> new HashMap<>())
@@ -272,5 +268,16 @@ final class DemoGoals {
 	private static BigDecimal round(BigDecimal value, int unit) {
 		BigDecimal rounded = value.divide(BigDecimal.valueOf(unit), 0, RoundingMode.HALF_UP).multiply(BigDecimal.valueOf(unit));
 		return (rounded.signum() > 0 ? rounded : BigDecimal.valueOf(unit)).setScale(2);
+	}
+
+	/** What each seller won per calendar month in the history. */
+	static Map<UUID, Map<YearMonth, BigDecimal>> wonByMonth(BulkLoad.Batch history) {
+		Map<UUID, Map<YearMonth, BigDecimal>> won = new HashMap<>();
+		for (BulkLoad.DealRow deal : history.deals()) {
+			if (deal.status() == DealStatus.WON && deal.amount() != null && deal.closeDate() != null) {
+				won.computeIfAbsent(deal.ownerId(), k -> new HashMap<>()).merge(YearMonth.from(deal.closeDate()), deal.amount(), BigDecimal::add);
+			}
+		}
+		return won;
 	}
 }

@@ -10,6 +10,8 @@ import java.util.UUID;
 
 import dev.tandem.crm.BulkLoad;
 import dev.tandem.crm.DealSource;
+import dev.tandem.forecast.ForecastLoad;
+import dev.tandem.forecast.ForecastSnapshots;
 import dev.tandem.goals.GoalLoad;
 import dev.tandem.demo.DemoCast.Crew;
 import dev.tandem.demo.DemoCast.Segment;
@@ -64,10 +66,13 @@ class DemoOrganisation implements ApplicationRunner {
 	private final PlaybookManagement playbook;
 	private final BulkLoad bulkLoad;
 	private final GoalLoad goalLoad;
+	private final ForecastLoad forecastLoad;
+	private final ForecastSnapshots snapshots;
 	private final Clock clock;
 
 	DemoOrganisation(OrganisationManagement organisations, UserManagement users, TeamManagement teams,
-			Visibility visibility, TransactionTemplate transaction, PlaybookManagement playbook, BulkLoad bulkLoad, GoalLoad goalLoad, Clock clock) {
+			Visibility visibility, TransactionTemplate transaction, PlaybookManagement playbook, BulkLoad bulkLoad, GoalLoad goalLoad, ForecastLoad forecastLoad,
+			ForecastSnapshots snapshots, Clock clock) {
 		this.organisations = organisations;
 		this.users = users;
 		this.teams = teams;
@@ -76,6 +81,8 @@ class DemoOrganisation implements ApplicationRunner {
 		this.playbook = playbook;
 		this.bulkLoad = bulkLoad;
 		this.goalLoad = goalLoad;
+		this.forecastLoad = forecastLoad;
+		this.snapshots = snapshots;
 		this.clock = clock;
 	}
 
@@ -195,6 +202,15 @@ class DemoOrganisation implements ApplicationRunner {
 		goals.play(crews, sellers);
 		goalLoad.load(admin.orgId(), goals.goals(), goals.proposals());
 		log.info("Demo goals of {}: {} goals, {} agreement steps", admin.email(), goals.goals().size(), goals.proposals().size());
+		long started = System.nanoTime();
+		DemoForecasts forecasts = new DemoForecasts(NORTHWIND_SEED + 2, organisations.get(admin.orgId()).timeZone(), today, suzanne,
+				sales.id(), names, batch);
+		forecasts.play(crews, sellers);
+		forecastLoad.load(admin.orgId(), forecasts.submissions(), forecasts.adjustments());
+		List<java.time.Instant> weeks = forecasts.snapshotTimes(26, clock.instant());
+		weeks.forEach(at -> snapshots.take(admin.orgId(), at, true));
+		log.info("Demo forecasts of {}: {} submissions, {} adjustments, {} weekly snapshots in {} ms", admin.email(),
+				forecasts.submissions().size(), forecasts.adjustments().size(), weeks.size(), (System.nanoTime() - started) / 1_000_000);
 	}
 
 	private void zuidwind() {

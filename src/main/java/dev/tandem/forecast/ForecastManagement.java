@@ -13,6 +13,7 @@ import dev.tandem.people.CurrentUser;
 import dev.tandem.people.Visibility;
 import dev.tandem.platform.FieldProblem;
 import dev.tandem.platform.Ids;
+import dev.tandem.platform.ConcurrentEditException;
 import dev.tandem.platform.InvalidInputException;
 import dev.tandem.platform.LiveUpdates;
 import dev.tandem.platform.Period;
@@ -64,16 +65,30 @@ public class ForecastManagement {
 		ForecastNode node = forecasts.node(user, scope, period);
 		UUID id = Ids.next();
 		Instant now = clock.instant();
-		submissions.insert(user.orgId(), id, scope, period, submissions.nextRevision(user.orgId(), scope, period), scale(commit),
-				scale(bestCase), node.won(), node.openTotal(), blank(note), user.id(), now);
+		try {
+			submissions.insert(user.orgId(), id, scope, period, submissions.nextRevision(user.orgId(), scope, period), scale(commit),
+					scale(bestCase), node.won(), node.openTotal(), blank(note), user.id(), now);
+		}
+		catch (org.springframework.dao.DuplicateKeyException ex) {
+			// The same forecast submitted twice at once: the other one took this revision; nothing is lost, say so.
+			Submission other = submissions.history(user.orgId(), scope, period).get(0);
+			throw new ConcurrentEditException("forecast", other.submittedByName(), other.submittedAt());
+		}
 		announce(user, scope);
 		return submissions.find(user.orgId(), id).orElseThrow();
 	}
 
-	/** A manager above the submitter sets other figures, with the reason. */
+	/**
+	 * A manager above the submitter sets other figures, with the reason. {@code seenAdjustment} is the adjustment the
+	 * manager saw on the submission ({@code null}: none); if another one was made since, nothing is written and the
+	 * manager hears who made it. Only the latest revision can be adjusted.
+	 */
 	@Transactional
-	public Submission adjust(CurrentUser manager, UUID submissionId, @Nullable BigDecimal commit, @Nullable BigDecimal bestCase,
-			@Nullable String reason) {
+	public Submission adjust(CurrentUser manager, UUID submissionId, @Nullable UUID seenAdjustment, @Nullable BigDecimal commit,
+			@Nullable BigDecimal bestCase, @Nullable String reason) {
+		if (!submissions.lock(manager.orgId(), submissionId)) {
+			throw new RecordNotFoundException("submission", submissionId);
+		}
 		Submission submission = submissions.find(manager.orgId(), submissionId)
 			.orElseThrow(() -> new RecordNotFoundException("submission", submissionId));
 		access.requireVisible(manager, submission.scope());
@@ -85,8 +100,15 @@ public class ForecastManagement {
 		if (reason == null || reason.isBlank()) {
 			problems.add(new FieldProblem("reason", "validation.forecast.reason"));
 		}
+		if (submissions.nextRevision(manager.orgId(), submission.scope(), submission.period()) > submission.revision() + 1) {
+			problems.add(new FieldProblem("submissionId", "validation.forecast.superseded"));
+		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
+		}
+		Adjustment latest = submission.adjustment();
+		if (latest != null && !latest.id().equals(seenAdjustment)) {
+			throw new ConcurrentEditException("forecast adjustment", latest.adjustedByName(), latest.adjustedAt());
 		}
 		submissions.adjust(manager.orgId(), Ids.next(), submissionId, scale(commit), scale(bestCase), reason.trim(), manager.id(),
 				clock.instant());

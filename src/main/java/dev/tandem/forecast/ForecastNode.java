@@ -42,6 +42,16 @@ public record ForecastNode(Scope scope, String name, @Nullable String leaderName
 		return goal == null ? null : goal.subtract(commit());
 	}
 
+	/** How many levels below this one have been adjusted by their manager, at any depth. */
+	public int adjustedBelow() {
+		return children.stream().mapToInt(c -> (c.adjusted() ? 1 : 0) + c.adjustedBelow()).sum();
+	}
+
+	/** Whether what is won already exceeds what this level counts on. */
+	public boolean beaten() {
+		return won.compareTo(commit()) > 0;
+	}
+
 	public BigDecimal openTotal() {
 		return commitOpen.add(bestCaseOpen).add(pipelineOpen);
 	}

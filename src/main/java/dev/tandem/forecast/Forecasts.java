@@ -43,6 +43,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class Forecasts {
 
+	/** How many earlier periods of each kind teach what is won beyond the pipeline. */
+	static final Map<Period.Kind, Integer> POOL = Map.of(Period.Kind.MONTH, 6, Period.Kind.QUARTER, 4, Period.Kind.YEAR, 2);
+
 	private final ForecastQueries queries;
 	private final Submissions submissions;
 	private final Measurements measurements;
@@ -53,11 +56,13 @@ public class Forecasts {
 	private final Visibility visibility;
 	private final ForecastAccess access;
 	private final WinModels models;
+	private final dev.tandem.forecast.persistence.DealStates states;
+	private final PastPeriods past;
 	private final Clock clock;
 
 	Forecasts(ForecastQueries queries, Submissions submissions, Measurements measurements, GoalManagement goals, TeamManagement teams,
 			UserManagement users, OrganisationManagement organisations, Visibility visibility, ForecastAccess access, WinModels models,
-			Clock clock) {
+			dev.tandem.forecast.persistence.DealStates states, PastPeriods past, Clock clock) {
 		this.queries = queries;
 		this.submissions = submissions;
 		this.measurements = measurements;
@@ -68,6 +73,8 @@ public class Forecasts {
 		this.visibility = visibility;
 		this.access = access;
 		this.models = models;
+		this.states = states;
+		this.past = past;
 		this.clock = clock;
 	}
 
@@ -113,17 +120,23 @@ public class Forecasts {
 				goalOf.put(goal.scope().id(), goal.effectiveTarget());
 			}
 		}
+		double share = PastPeriods.share(period, today);
+		PastPeriods.Lessons timing = share == 0 ? PastPeriods.Lessons.NONE
+				: past.before(viewer.orgId(), period, POOL.get(period.kind()), org.timeZone(), today, owner -> true);
 		WinModel model = models.current(viewer.orgId());
 		Map<UUID, List<UUID>> teamOf = new HashMap<>();
 		members.values().forEach(list -> list.forEach(member -> teamOf.put(member, list)));
 		List<DealChance> chances = new ArrayList<>();
 		for (OpenDeal deal : open) {
-			chances.add(new DealChance(deal, model.probability(deal.stageId(), deal.ownerId(),
-					teamOf.getOrDefault(deal.ownerId(), List.of(deal.ownerId())), deal.stageEnteredAt(), now)));
+			double chance = model.probability(deal.stageId(), deal.ownerId(),
+					teamOf.getOrDefault(deal.ownerId(), List.of(deal.ownerId())), deal.stageEnteredAt(), now);
+			chances.add(new DealChance(deal, timing.withinPeriod(chance, deal.stageId(), model.organisationRate(deal.stageId()))));
 		}
 		Map<UUID, List<DealChance>> byOwner = new HashMap<>();
 		chances.forEach(c -> byOwner.computeIfAbsent(c.deal().ownerId(), k -> new ArrayList<>()).add(c));
-		Build build = new Build(allTeams, members, names, won, byOwner, submitted, goalOf, period);
+		java.util.function.Function<Set<UUID>, double[]> pool = owners -> share == 0 ? new double[0]
+				: past.before(viewer.orgId(), period, POOL.get(period.kind()), org.timeZone(), today, owners::contains).unplanned();
+		Build build = new Build(allTeams, members, names, won, byOwner, submitted, goalOf, period, pool, share);
 		return new ForecastView(build.node(scope), chances);
 	}
 
@@ -147,7 +160,7 @@ public class Forecasts {
 	/** The tree of one view, built bottom-up. */
 	private record Build(Map<UUID, Team> allTeams, Map<UUID, List<UUID>> members, Map<UUID, String> names,
 			Measurements.Breakdown won, Map<UUID, List<DealChance>> byOwner, Map<UUID, Submission> submitted,
-			Map<UUID, BigDecimal> goalOf, Period period) {
+			Map<UUID, BigDecimal> goalOf, Period period, java.util.function.Function<Set<UUID>, double[]> pool, double share) {
 
 		ForecastNode node(Scope scope) {
 			if (!scope.isTeam()) {
@@ -189,7 +202,19 @@ public class Forecasts {
 		private MonteCarlo.Outcome simulate(BigDecimal wonSoFar, List<DealChance> deals, Scope scope) {
 			List<MonteCarlo.Bet> bets = deals.stream().map(d -> new MonteCarlo.Bet(d.deal().amount().doubleValue(), d.probability()))
 				.toList();
-			return MonteCarlo.simulate(wonSoFar, bets, MonteCarlo.TRIALS, scope.id().getMostSignificantBits() ^ period.start().toEpochDay());
+			Set<UUID> owners = new java.util.HashSet<>();
+			collectPeople(scope, owners);
+			return MonteCarlo.simulate(wonSoFar, bets, pool.apply(owners), share, MonteCarlo.TRIALS,
+					scope.id().getMostSignificantBits() ^ period.start().toEpochDay());
+		}
+
+		private void collectPeople(Scope scope, Set<UUID> into) {
+			if (!scope.isTeam()) {
+				into.add(scope.id());
+				return;
+			}
+			members.getOrDefault(scope.id(), List.of()).forEach(into::add);
+			allTeams.values().stream().filter(t -> scope.id().equals(t.parentId())).forEach(t -> collectPeople(Scope.team(t.id()), into));
 		}
 
 		private static BigDecimal sum(List<DealChance> deals, ForecastCategory category) {
@@ -200,6 +225,44 @@ public class Forecasts {
 		private static BigDecimal total(List<ForecastNode> nodes, java.util.function.Function<ForecastNode, BigDecimal> value) {
 			return nodes.stream().map(value).reduce(BigDecimal.ZERO, BigDecimal::add);
 		}
+	}
+
+	/**
+	 * How the scope's open pipeline of the period changed between two moments ({@code to} no later than now). The
+	 * scope's people are those in it today.
+	 */
+	public PipelineChange change(CurrentUser viewer, Scope scope, Period period, Instant from, Instant to) {
+		access.requireVisible(viewer, scope);
+		Instant end = to.isAfter(clock.instant()) ? clock.instant() : to;
+		Instant start = from.isAfter(end) ? end : from;
+		Set<UUID> people = new LinkedHashSet<>();
+		if (scope.isTeam()) {
+			people.addAll(teams.membersOn(viewer, scope.id(), visibility.today(viewer.orgId())));
+		}
+		else {
+			people.add(scope.id());
+		}
+		return PipelineChange.between(period, start, end, states.at(viewer.orgId(), start, start), states.at(viewer.orgId(), end, start),
+				people::contains);
+	}
+
+	/** One deal's part in a pipeline change, named. */
+	public record NamedMove(PipelineChange.Move move, ForecastQueries.DealName deal) {
+	}
+
+	/** The deals behind each kind of change, largest first. */
+	public Map<PipelineChange.Kind, List<NamedMove>> movesByKind(CurrentUser viewer, PipelineChange change) {
+		Map<UUID, ForecastQueries.DealName> names = queries.names(viewer.orgId(),
+				change.moves().stream().map(PipelineChange.Move::dealId).collect(java.util.stream.Collectors.toSet()));
+		Map<PipelineChange.Kind, List<NamedMove>> byKind = new java.util.EnumMap<>(PipelineChange.Kind.class);
+		for (PipelineChange.Move move : change.moves()) {
+			ForecastQueries.DealName name = names.get(move.dealId());
+			if (name != null) {
+				byKind.computeIfAbsent(move.kind(), k -> new ArrayList<>()).add(new NamedMove(move, name));
+			}
+		}
+		byKind.values().forEach(list -> list.sort(Comparator.comparing((NamedMove m) -> m.move().amount()).reversed()));
+		return byKind;
 	}
 
 	/** The node of one scope in a fresh view, for writes that need its current figures. */

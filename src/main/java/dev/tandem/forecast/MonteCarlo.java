@@ -31,6 +31,15 @@ public final class MonteCarlo {
 	 * Quantiles are taken by nearest rank: P10 is the outcome that 10% of the periods do not exceed.
 	 */
 	public static Outcome simulate(BigDecimal won, List<Bet> bets, int trials, long seed) {
+		return simulate(won, bets, new double[0], 0, trials, seed);
+	}
+
+	/**
+	 * As {@link #simulate(BigDecimal, List, int, long)}, with what is won beyond today's pipeline: each simulated
+	 * period also draws one of {@code unplanned} (what earlier periods won from deals not in their pipeline at their
+	 * start), times {@code share}, the part of the period still to come.
+	 */
+	public static Outcome simulate(BigDecimal won, List<Bet> bets, double[] unplanned, double share, int trials, long seed) {
 		SplittableRandom random = new SplittableRandom(seed);
 		double base = won.doubleValue();
 		double[] outcomes = new double[trials];
@@ -41,6 +50,9 @@ public final class MonteCarlo {
 				if (random.nextDouble() < bet.probability()) {
 					total += bet.amount();
 				}
+			}
+			if (unplanned.length > 0 && share > 0) {
+				total += share * unplanned[random.nextInt(unplanned.length)];
 			}
 			outcomes[t] = total;
 			sum += total;

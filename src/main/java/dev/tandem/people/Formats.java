@@ -77,6 +77,11 @@ public class Formats {
 		return at.atZone(zone()).toLocalDate();
 	}
 
+	/** The value for an {@code <input type="number">}: plain digits, no trailing zeros ("11500", "99.5"). */
+	public String input(@Nullable BigDecimal amount) {
+		return amount == null ? "" : amount.stripTrailingZeros().toPlainString();
+	}
+
 	/** The value for an {@code <input type="datetime-local">}. */
 	public String inputDateTime(@Nullable Instant at) {
 		return at == null ? "" : at.atZone(zone()).toLocalDateTime().withSecond(0).withNano(0).toString();

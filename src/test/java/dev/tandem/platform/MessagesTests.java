@@ -55,7 +55,9 @@ class MessagesTests {
 			"routing.rule.ROUND_ROBIN", "source.INBOUND", "source.OUTBOUND", "source.PARTNER", "teams.title", "users.email",
 			"users.status", "users.teams", "imports.status", "imports.value.target", "exchange.kind.TEAMS",
 			"exchange.kind.ACCOUNTS", "exchange.kind.DEALS", "exchange.kind.LEADS", "exchange.preset.SALESFORCE",
-			"exchange.preset.PIPEDRIVE", "exchange.preset.TANDEM");
+			"exchange.preset.PIPEDRIVE", "exchange.preset.TANDEM", "forecast.change.deals", "nav.forecast", "forecast.title",
+			"forecast.backtest.link", "forecast.backtest.open-deals", "forecast.best-case", "forecast.commit",
+			"forecast.field.bestCase", "forecast.field.commit");
 	}
 
 	@Test

@@ -58,6 +58,45 @@ public class ForecastQueries {
 			.list();
 	}
 
+	/** A deal won with its close date in a period. */
+	public record WonDeal(UUID id, UUID ownerId, BigDecimal amount) {
+	}
+
+	/** Every deal won with its close date in the period, by anyone in the organisation. */
+	public List<WonDeal> wonIn(UUID orgId, Period period) {
+		return jdbc.sql("""
+				select d.id, d.owner_id, coalesce(d.amount, 0) as amount from crm_deal_v d
+				 where d.org_id = :org and d.status = 'WON' and d.close_date >= :start and d.close_date < :end
+				""")
+			.param("org", orgId).param("start", period.start()).param("end", period.end())
+			.query((rs, n) -> new WonDeal(rs.getObject("id", UUID.class), rs.getObject("owner_id", UUID.class), rs.getBigDecimal("amount")))
+			.list();
+	}
+
+	/** What names a deal in a list: its title, account and owner. */
+	public record DealName(UUID id, String title, String accountName, String ownerName) {
+	}
+
+	public Map<UUID, DealName> names(UUID orgId, Collection<UUID> ids) {
+		Map<UUID, DealName> names = new HashMap<>();
+		if (ids.isEmpty()) {
+			return names;
+		}
+		jdbc.sql("""
+				select d.id, d.title, a.name as account_name, u.display_name as owner_name
+				  from crm_deal_v d
+				  join crm_account_v a on a.org_id = d.org_id and a.id = d.account_id
+				  join people_user_v u on u.org_id = d.org_id and u.id = d.owner_id
+				 where d.org_id = :org and d.id = any(:ids)
+				""")
+			.param("org", orgId).param("ids", ids.toArray(UUID[]::new))
+			.query(rs -> {
+				UUID id = rs.getObject("id", UUID.class);
+				names.put(id, new DealName(id, rs.getString("title"), rs.getString("account_name"), rs.getString("owner_name")));
+			});
+		return names;
+	}
+
 	/** The deals closed in {@code [since, before)} with the open stages each was once in. */
 	public List<WinModel.ClosedDeal> closed(UUID orgId, Instant since, Instant before) {
 		return jdbc.sql("""

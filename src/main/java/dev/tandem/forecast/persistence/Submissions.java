@@ -68,6 +68,19 @@ public class Submissions {
 			.query(Submissions::map).list();
 	}
 
+	/** The latest revision of every person's and team's forecast for the period, as it stood at {@code asOf}. */
+	public List<Submission> latestOfAll(UUID orgId, Period period, Instant asOf) {
+		return jdbc.sql(SELECT + """
+				 where s.org_id = :org and s.period_kind = :kind and s.period_start = :start and s.submitted_at <= :asOf
+				   and s.revision = (select max(r.revision) from forecast_submission r
+				                      where r.org_id = s.org_id and r.period_kind = s.period_kind and r.period_start = s.period_start
+				                        and r.submitted_at <= :asOf
+				                        and (r.user_id = s.user_id or r.team_id = s.team_id))
+				""")
+			.param("org", orgId).param("kind", period.kind().name()).param("start", period.start()).param("asOf", Timestamp.from(asOf))
+			.query(Submissions::map).list();
+	}
+
 	/** Every revision of one person's or team's forecast for the period, newest first. */
 	public List<Submission> history(UUID orgId, Scope scope, Period period) {
 		return jdbc.sql(SELECT + """
@@ -90,6 +103,12 @@ public class Submissions {
 					rs.getBigDecimal("best_case_amount"), rs.getString("reason"), rs.getObject("adjusted_by", UUID.class),
 					rs.getString("display_name"), rs.getTimestamp("adjusted_at").toInstant()))
 			.list();
+	}
+
+	/** Locks a submission for the rest of the transaction, so adjustments of it are made one after the other. */
+	public boolean lock(UUID orgId, UUID id) {
+		return jdbc.sql("select id from forecast_submission where org_id = :org and id = :id for update").param("org", orgId)
+			.param("id", id).query(UUID.class).optional().isPresent();
 	}
 
 	public int nextRevision(UUID orgId, Scope scope, Period period) {

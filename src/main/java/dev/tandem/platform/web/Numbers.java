@@ -68,6 +68,15 @@ public class Numbers {
 		return new Change(text, Math.abs(change) < 0.005 ? 0 : (int) Math.signum(change));
 	}
 
+	/** A signed share as a whole percentage ("+12%", "−5%", "±0%"), or a dash when unknown. */
+	public String signed(@Nullable Double share) {
+		if (share == null || share.isNaN() || share.isInfinite()) {
+			return "–";
+		}
+		long percent = Math.round(share * 100);
+		return (percent > 0 ? "+" : percent < 0 ? "−" : "±") + percent(Math.abs(percent) / 100.0);
+	}
+
 	/** The change of a share in percentage points ("+4 pt"). */
 	public Change points(@Nullable Double now, @Nullable Double before) {
 		if (now == null || before == null) {
