@@ -71,7 +71,7 @@ class SecurityConfiguration {
 			SecurityContextRepository contextRepository) throws Exception {
 		return http
 			.authorizeHttpRequests(auth -> auth
-				.requestMatchers("/login", "/set-password", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
+				.requestMatchers("/login", "/set-password", "/assets/**", "/webjars/**", "/favicon.ico",
 						"/error", "/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**", "/api-docs/**",
 						"/swagger-ui/**").permitAll()
 				.requestMatchers(HttpMethod.POST, "/language").permitAll()
