@@ -28,7 +28,9 @@ import org.springframework.stereotype.Service;
  * and close dates are taken as recorded; instants are cut into days in the organisation's time zone.
  * <p>
  * Any number of periods is measured in one pass over each source (closed deals, created deals, activities,
- * qualified leads, new accounts), so a dashboard with comparisons and a trend costs five queries.
+ * qualified leads, new accounts). Deals and activities are read from the counts per owner, day and month the CRM
+ * keeps exact ({@code crm_deal_month_v}, {@code crm_activity_month_v} and their day and cycle companions): a member who
+ * belonged to the scope for a whole month counts with that month's rows, one who joined or left during it day by day.
  */
 @Service
 public class Measurements {
@@ -38,6 +40,24 @@ public class Measurements {
 			  select * from unnest(cast(:idx as int[]), cast(:starts as date[]), cast(:ends as date[]),
 			                       cast(:startsAt as timestamptz[]), cast(:endsAt as timestamptz[]))
 			         as p(idx, start_d, end_d, start_at, end_at)
+			)
+			""";
+
+	/**
+	 * The months each period covers and, per member of the scope (and group), whether they belonged to it for the
+	 * whole of each month ({@code whole}): then the month's counts count; otherwise its days are counted one by one.
+	 */
+	private static final String COVER = """
+			, months as (
+			  select p.idx, cast(m as date) as month, greatest(p.start_d, cast(m as date)) as from_d,
+			         least(p.end_d, cast(m + interval '1 month' as date)) as to_d
+			    from periods p, generate_series(date_trunc('month', p.start_d), p.end_d - 1, interval '1 month') m
+			), cover as (
+			  select mo.idx, m.grp, mo.month, mo.from_d, mo.to_d, m.user_id,
+			         bool_or(mo.from_d = mo.month and mo.to_d = cast(mo.month + interval '1 month' as date)
+			                 and m.valid_from <= mo.month and (m.valid_to is null or m.valid_to >= mo.to_d)) as whole
+			    from months mo join members m on m.valid_from < mo.to_d and (m.valid_to is null or m.valid_to > mo.from_d)
+			   group by mo.idx, m.grp, mo.month, mo.from_d, mo.to_d, m.user_id
 			)
 			""";
 
@@ -68,81 +88,123 @@ public class Measurements {
 
 	/** Each person's own figures (everything they own, whatever team they were in) for each of the periods. */
 	public Map<Period, Breakdown> measurePeople(UUID orgId, Collection<UUID> people, List<Period> periods, ZoneId zone) {
-		return run(periods, zone, statement -> ScopeSql.bindPeople(statement, orgId, people));
+		return run(periods, zone, statement -> ScopeSql.bindPeople(statement, orgId, people), false);
+	}
+
+	/**
+	 * Several teams' figures in one pass, each counted as {@link #measure} counts a team; {@link Breakdown#byPerson()}
+	 * holds each team's figures by team id (its total is not meaningful: a person may count for more than one team).
+	 */
+	public Map<Period, Breakdown> measureTeams(UUID orgId, Collection<UUID> teams, List<Period> periods, ZoneId zone) {
+		return run(periods, zone, statement -> ScopeSql.bindTeams(statement, orgId, teams), true);
+	}
+
+	/**
+	 * Some members' figures in a team, each counting what they did while they belonged to it ({@link Breakdown#byPerson()});
+	 * the total is theirs together, not the team's.
+	 */
+	public Map<Period, Breakdown> measureMembers(UUID orgId, UUID teamId, Collection<UUID> members, List<Period> periods,
+			ZoneId zone) {
+		if (members.isEmpty()) {
+			Map<Period, Breakdown> none = new LinkedHashMap<>();
+			periods.forEach(p -> none.put(p, Breakdown.NONE));
+			return none;
+		}
+		return run(periods, zone, statement -> ScopeSql.bindMembers(statement, orgId, teamId, members), false);
 	}
 
 	private Map<Period, Breakdown> run(List<Period> asked, ZoneId zone, UnaryOperator<JdbcClient.StatementSpec> scope) {
+		return run(asked, zone, scope, false);
+	}
+
+	/**
+	 * The rows of a pair of count tables ({@code VIEW_month_v} and {@code VIEW_day_v}) that count for each period, as
+	 * {@code idx, owner_id, columns}: a month the owner belonged to the scope from start to end is one month row; a
+	 * month they joined or left (or one the period cuts) is read day by day. Each owner's rows are looked up by key
+	 * (lateral, kept apart by offset 0): the planner cannot know how few they are.
+	 */
+	private static String counted(String view, String key, String columns) {
+		return """
+				select c.idx, %1$s as owner_id, %2$s
+				  from cover c cross join lateral (
+				    select * from %3$s_month_v r where r.org_id = :org and r.owner_id = c.user_id and r.month = c.month offset 0) r
+				 where c.whole
+				union all
+				select c.idx, %1$s, %2$s
+				  from cover c cross join lateral (
+				    select * from %3$s_day_v r
+				     where r.org_id = :org and r.owner_id = c.user_id and r.day >= c.from_d and r.day < c.to_d offset 0) r
+				 where not c.whole and %4$s
+				""".formatted(key, columns, view, ScopeSql.memberOfOn("c.grp", "r.owner_id", "r.day"));
+	}
+
+	/**
+	 * Every record is matched to the scope's groups ({@code g}: the team, each team asked for, or the person) its
+	 * owner belonged to on the record's day, and counted per owner, or per group when {@code byTeam}.
+	 */
+	private Map<Period, Breakdown> run(List<Period> asked, ZoneId zone, UnaryOperator<JdbcClient.StatementSpec> scope, boolean byTeam) {
+		// The keys are padded with spaces: a text block keeps no whitespace at the start or end of its only line.
+		String groups = ", groups as (select distinct grp, user_id from members)\n";
 		List<Period> periods = asked.stream().distinct().toList();
 		Map<Integer, Map<UUID, Row>> rows = new HashMap<>();
-		Map<Integer, Double> cycles = new HashMap<>();
-		query(ScopeSql.MEMBERS + PERIODS + """
-				select p.idx, d.owner_id, grouping(d.owner_id) as total,
-				       coalesce(sum(d.amount) filter (where d.status = 'WON'), 0) as won_revenue,
-				       count(*) filter (where d.status = 'WON') as won_deals,
-				       count(*) filter (where d.status = 'LOST') as lost_deals,
-				       percentile_cont(0.5) within group (order by cast(d.close_date
-				         - coalesce(d.engaged_on, cast(d.created_at at time zone :zone as date)) as double precision))
-				         filter (where d.status = 'WON') as cycle
-				  from periods p
-				  join crm_deal_v d on d.close_date >= p.start_d and d.close_date < p.end_d
-				 where d.org_id = :org and d.status in ('WON', 'LOST') and""" + ScopeSql.owners("d.owner_id") + "and"
-				+ ScopeSql.memberOn("d.owner_id", "d.close_date") + """
-				 group by grouping sets ((p.idx, d.owner_id), (p.idx))
-				""", periods, zone, scope).query(rs -> {
-			int idx = rs.getInt("idx");
-			Double cycle = rs.getObject("cycle") == null ? null : rs.getDouble("cycle");
-			if (rs.getInt("total") == 1) {
-				cycles.put(idx, cycle);
-				return;
-			}
-			Row row = row(rows, idx, rs.getObject("owner_id", UUID.class));
+		Map<Integer, Map<UUID, Map<Integer, Long>>> cycleCounts = new HashMap<>();
+		String key = byTeam ? " c.grp " : " r.owner_id ";
+		// Won, lost and new pipeline, from the deal counts the CRM keeps per owner and day and month.
+		query(ScopeSql.MEMBERS + PERIODS + COVER + "select idx, owner_id, sum(won_amount) as won_revenue, sum(won_deals) as won_deals,"
+				+ " sum(lost_deals) as lost_deals, sum(new_amount) as new_amount, sum(new_deals) as new_deals from ("
+				+ counted("crm_deal", key, "r.won_amount, r.won_deals, r.lost_deals, r.new_amount, r.new_deals")
+				+ ") counted group by idx, owner_id", periods, zone, scope).query(rs -> {
+			Row row = row(rows, rs.getInt("idx"), rs.getObject("owner_id", UUID.class));
 			row.wonRevenue = rs.getBigDecimal("won_revenue");
 			row.wonDeals = rs.getLong("won_deals");
 			row.lostDeals = rs.getLong("lost_deals");
-			row.cycle = cycle;
+			row.newPipeline = rs.getBigDecimal("new_amount");
+			row.newDeals = rs.getLong("new_deals");
 		});
-		query(ScopeSql.MEMBERS + PERIODS + """
-				select p.idx, d.owner_id, coalesce(sum(d.amount), 0) as amount, count(*) as deals
-				  from periods p
-				  join crm_deal_v d on d.created_at >= p.start_at and d.created_at < p.end_at
-				 where d.org_id = :org and""" + ScopeSql.owners("d.owner_id") + "and"
-				+ ScopeSql.memberOn("d.owner_id", "cast(d.created_at at time zone :zone as date)") + """
-				 group by p.idx, d.owner_id
-				""", periods, zone, scope).query(rs -> {
-			Row row = row(rows, rs.getInt("idx"), rs.getObject("owner_id", UUID.class));
-			row.newPipeline = rs.getBigDecimal("amount");
-			row.newDeals = rs.getLong("deals");
+		// The sales cycles of the won deals, as counts per length in days: the median is taken from them exactly.
+		query(ScopeSql.MEMBERS + PERIODS + COVER + "select idx, owner_id, cycle_days, sum(deals) as deals from ("
+				+ counted("crm_deal_cycle", key, "r.cycle_days, r.deals") + ") counted group by idx, owner_id, cycle_days",
+				periods, zone, scope).query(rs -> {
+			cycleCounts.computeIfAbsent(rs.getInt("idx"), k -> new HashMap<>())
+				.computeIfAbsent(rs.getObject("owner_id", UUID.class), k -> new java.util.TreeMap<>())
+				.merge(rs.getInt("cycle_days"), rs.getLong("deals"), Long::sum);
 		});
-		query(ScopeSql.MEMBERS + PERIODS + """
-				select p.idx, a.owner_id, a.type, a.channel, count(*) as activities
-				  from periods p
-				  join crm_activity_v a on a.occurred_at >= p.start_at and a.occurred_at < p.end_at
-				 where a.org_id = :org and a.done and""" + ScopeSql.owners("a.owner_id") + "and"
-				+ ScopeSql.memberOn("a.owner_id", "cast(a.occurred_at at time zone :zone as date)") + """
-				 group by p.idx, a.owner_id, a.type, a.channel
-				""", periods, zone, scope).query(rs -> {
+		Map<Integer, Double> cycles = new HashMap<>();
+		cycleCounts.forEach((idx, byOwner) -> {
+			Map<Integer, Long> all = new java.util.TreeMap<>();
+			byOwner.forEach((owner, counts) -> {
+				row(rows, idx, owner).cycle = median(counts);
+				counts.forEach((days, n) -> all.merge(days, n, Long::sum));
+			});
+			cycles.put(idx, median(all));
+		});
+		query(ScopeSql.MEMBERS + PERIODS + COVER + "select idx, owner_id, type, channel, sum(activities) as activities from ("
+				+ counted("crm_activity", key, "r.type, r.channel, r.activities") + ") counted group by idx, owner_id, type, channel",
+				periods, zone, scope).query(rs -> {
 			Row row = row(rows, rs.getInt("idx"), rs.getObject("owner_id", UUID.class));
 			long count = rs.getLong("activities");
 			row.byType.merge(ActivityType.valueOf(rs.getString("type")), count, Long::sum);
 			row.byChannel.merge(Channel.valueOf(rs.getString("channel")), count, Long::sum);
 		});
-		query(ScopeSql.MEMBERS + PERIODS + """
-				select p.idx, l.owner_id, count(*) as leads
+		query(ScopeSql.MEMBERS + PERIODS + groups + """
+				select p.idx, """ + (byTeam ? " g.grp " : " l.owner_id ") + """
+				 as owner_id, count(*) as leads
 				  from periods p
 				  join crm_lead_v l on l.qualified_at >= p.start_at and l.qualified_at < p.end_at
-				 where l.org_id = :org and""" + ScopeSql.owners("l.owner_id") + "and"
-				+ ScopeSql.memberOn("l.owner_id", "cast(l.qualified_at at time zone :zone as date)") + """
-				 group by p.idx, l.owner_id
+				  join groups g on g.user_id = l.owner_id
+				 where l.org_id = :org and""" + ScopeSql.memberOfOn("g.grp", "l.owner_id", "cast(l.qualified_at at time zone :zone as date)") + """
+				 group by 1, 2
 				""", periods, zone, scope).query(rs -> {
 			row(rows, rs.getInt("idx"), rs.getObject("owner_id", UUID.class)).leadsQualified = rs.getLong("leads");
 		});
-		query(ScopeSql.MEMBERS + PERIODS + """
-				select p.idx, c.owner_id, count(*) as accounts
+		query(ScopeSql.MEMBERS + PERIODS + groups + """
+				select p.idx, """ + (byTeam ? " g.grp " : " c.owner_id ") + """
+				 as owner_id, count(*) as accounts
 				  from periods p
 				  join crm_account_v c on c.created_at >= p.start_at and c.created_at < p.end_at
-				 where c.org_id = :org and""" + ScopeSql.owners("c.owner_id") + "and"
-				+ ScopeSql.memberOn("c.owner_id", "cast(c.created_at at time zone :zone as date)") + """
-				 group by p.idx, c.owner_id
+				  join groups g on g.user_id = c.owner_id
+				 where c.org_id = :org and""" + ScopeSql.memberOfOn("g.grp", "c.owner_id", "cast(c.created_at at time zone :zone as date)") + """
+				 group by 1, 2
 				""", periods, zone, scope).query(rs -> {
 			row(rows, rs.getInt("idx"), rs.getObject("owner_id", UUID.class)).newAccounts = rs.getLong("accounts");
 		});
@@ -158,6 +220,34 @@ public class Measurements {
 			result.put(periods.get(i), new Breakdown(total.withCycle(cycles.get(i)), byPerson));
 		}
 		return result;
+	}
+
+	/**
+	 * The median of values given as counts per value, as {@code percentile_cont(0.5)} takes it: the middle value, or
+	 * halfway between the two middle ones; {@code null} without values.
+	 */
+	static @Nullable Double median(Map<Integer, Long> counts) {
+		long n = counts.values().stream().mapToLong(Long::longValue).sum();
+		if (n == 0) {
+			return null;
+		}
+		long lower = (n - 1) / 2;
+		long upper = n / 2;
+		Integer low = null;
+		Integer high = null;
+		long seen = 0;
+		for (Map.Entry<Integer, Long> entry : new java.util.TreeMap<>(counts).entrySet()) {
+			long next = seen + entry.getValue();
+			if (low == null && lower < next) {
+				low = entry.getKey();
+			}
+			if (upper < next) {
+				high = entry.getKey();
+				break;
+			}
+			seen = next;
+		}
+		return (low + high) / 2.0;
 	}
 
 	private static Row row(Map<Integer, Map<UUID, Row>> rows, int idx, UUID owner) {

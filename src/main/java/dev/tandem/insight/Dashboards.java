@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.tandem.goals.Goal;
@@ -28,7 +29,6 @@ import dev.tandem.people.OrganisationManagement;
 import dev.tandem.people.Team;
 import dev.tandem.people.TeamKind;
 import dev.tandem.people.TeamManagement;
-import dev.tandem.people.User;
 import dev.tandem.people.UserManagement;
 import dev.tandem.people.Visibility;
 import dev.tandem.platform.Period;
@@ -102,15 +102,38 @@ public class Dashboards {
 		Organisation org = organisations.get(viewer.orgId());
 		LocalDate today = visibility.today(viewer.orgId());
 		Team team = teams.get(viewer, teamId);
-		Map<Period, Measurements.Breakdown> measured = measurements.measure(viewer.orgId(), scope, periodsFor(period), org.timeZone());
+		// A team with teams below it shows a row per team below and one per direct member; a team without, one per
+		// member.
+		List<Team> below = children(viewer, teamId);
+		LocalDate day = period.isOver(today) ? period.end().minusDays(1) : today;
+		List<UUID> people = (below.isEmpty() ? teams.membersOn(viewer, teamId, day) : directMembers(viewer, teamId, day)).stream()
+			.filter(id -> level == InsightAccess.Level.FULL || id.equals(viewer.id())).toList();
+		List<Period> periods = periodsFor(period);
+		Map<Period, Measurements.Breakdown> measured;
+		if (below.isEmpty()) {
+			measured = measurements.measure(viewer.orgId(), scope, periods, org.timeZone());
+		}
+		else {
+			// The team's totals counted as one group, and only the people shown one by one: a head of sales' team of
+			// thousands is not measured person by person to show its regions.
+			Map<Period, Measurements.Breakdown> totals = measurements.measureTeams(viewer.orgId(), List.of(teamId), periods, org.timeZone());
+			Map<Period, Measurements.Breakdown> shown = measurements.measureMembers(viewer.orgId(), teamId, people, periods, org.timeZone());
+			measured = new HashMap<>();
+			for (Period p : periods) {
+				Measurements.Breakdown total = totals.get(p);
+				measured.put(p, new Measurements.Breakdown(total.of(teamId),
+						shown.get(p).byPerson()));
+			}
+		}
 		Summary summary = summaryOf(viewer, scope, team.name(), period, measured, hygiene(viewer, scope, today, org));
 		List<TrendPoint> teamTrend = trendOf(viewer, scope, period, measured, today);
 		Map<UUID, String> names = names(viewer);
-		List<UUID> people = teams.membersOn(viewer, teamId, period.isOver(today) ? period.end().minusDays(1) : today).stream()
-			.filter(id -> level == InsightAccess.Level.FULL || id.equals(viewer.id())).toList();
+		if (level != InsightAccess.Level.FULL) {
+			below = List.of();
+		}
 		Map<UUID, List<TrendPoint>> trends = memberTrends(viewer, scope, people, period, measured, today);
 		Map<UUID, CoachingFocus> focus = new HashMap<>();
-		if (level == InsightAccess.Level.FULL) {
+		if (level == InsightAccess.Level.FULL && !people.isEmpty()) {
 			coaching(viewer, teamId, period).forEach(f -> focus.put(f.userId(), f));
 		}
 		List<GoalProgress> revenueGoals = people.isEmpty() ? List.of()
@@ -124,7 +147,52 @@ public class Dashboards {
 					summary.hygiene().scoreOf(person), signal(trend, today), trend, focus.get(person)));
 		}
 		rows.sort(Comparator.comparing(PersonRow::name));
-		return new TeamView(team, summary, rows, level, teamTrend);
+		return new TeamView(team, summary, rows, level, teamTrend, teamRows(viewer, below, period, summary.hygiene()));
+	}
+
+	/** The sales teams directly below a team, by name. */
+	private List<Team> children(CurrentUser viewer, UUID teamId) {
+		return teams.all(viewer).stream().filter(t -> t.kind() == TeamKind.SALES && teamId.equals(t.parentId()))
+			.sorted(Comparator.comparing(Team::name)).toList();
+	}
+
+	/** The people who belong to the team itself on the day, not through a team below. */
+	private List<UUID> directMembers(CurrentUser viewer, UUID teamId, LocalDate day) {
+		return teams.currentMemberships(viewer).stream()
+			.filter(m -> m.teamId().equals(teamId) && !m.validFrom().isAfter(day) && (m.validTo() == null || m.validTo().isAfter(day)))
+			.map(dev.tandem.people.Membership::userId).distinct().toList();
+	}
+
+	/**
+	 * A row per team, measured together in one pass; their hygiene from {@code hygiene}, the open deals of a scope that
+	 * holds them all, by each team's members today.
+	 */
+	private List<TeamRow> teamRows(CurrentUser viewer, List<Team> shown, Period period, Hygiene hygiene) {
+		if (shown.isEmpty()) {
+			return List.of();
+		}
+		Organisation org = organisations.get(viewer.orgId());
+		LocalDate today = visibility.today(viewer.orgId());
+		Map<UUID, String> names = names(viewer);
+		Measurements.Breakdown measured = measurements.measureTeams(viewer.orgId(), shown.stream().map(Team::id).toList(),
+				List.of(period), org.timeZone()).get(period);
+		Map<UUID, Goal> revenueGoals = new HashMap<>();
+		goals.goals(viewer, shown.stream().map(t -> Scope.team(t.id())).toList(), period).stream()
+			.filter(g -> g.metric() == GoalMetric.WON_REVENUE).forEach(g -> revenueGoals.put(g.scope().id(), g));
+		List<TeamRow> rows = new ArrayList<>();
+		for (Team team : shown) {
+			Scope scope = Scope.team(team.id());
+			Measures measures = measured.of(team.id());
+			Goal goal = revenueGoals.get(team.id());
+			GoalProgress revenue = goal == null ? null : goals.progressOf(goal, measures, today);
+			Set<UUID> members = Set.copyOf(teams.membersOn(viewer, team.id(), today));
+			Hygiene teamHygiene = new Hygiene(hygiene.deals().stream().filter(d -> members.contains(d.ownerId())).toList());
+			Summary summary = new Summary(scope, team.name(), period, measures, Measures.NONE, Measures.NONE,
+					revenue == null ? List.of() : List.of(revenue), teamHygiene, period.contains(today));
+			rows.add(new TeamRow(team, team.leaderId() == null ? null : names.get(team.leaderId()), measures, revenue,
+					teamHygiene.score(), summary.pipelineCoverage(), members.size()));
+		}
+		return rows;
 	}
 
 	/** The periods a dashboard measures: the trend's, ending with the period, and the same period a year earlier. */
@@ -169,9 +237,14 @@ public class Dashboards {
 
 	/** Stage by stage for a scope over a period; a member of a team sees only the team's figures and their own. */
 	public Funnel funnel(CurrentUser viewer, Scope scope, Period period) {
+		return funnel(viewer, scope, period, true);
+	}
+
+	/** As {@link #funnel(CurrentUser, Scope, Period)}, with each person's figures only when {@code perPerson}. */
+	public Funnel funnel(CurrentUser viewer, Scope scope, Period period, boolean perPerson) {
 		requireAccess(viewer, scope);
 		ZoneId zone = organisations.get(viewer.orgId()).timeZone();
-		Funnel funnel = funnel(viewer, scope, period.startAt(zone), period.endAt(zone), zone);
+		Funnel funnel = funnel(viewer, scope, period.startAt(zone), period.endAt(zone), zone, perPerson);
 		return restrict(viewer, scope, funnel);
 	}
 
@@ -355,20 +428,16 @@ public class Dashboards {
 	public List<TeamRow> overview(CurrentUser viewer, Period period) {
 		Organisation org = organisations.get(viewer.orgId());
 		LocalDate today = visibility.today(viewer.orgId());
-		Map<UUID, String> names = names(viewer);
-		List<TeamRow> rows = new ArrayList<>();
-		for (Team team : overviewTeams(viewer)) {
-			Scope scope = Scope.team(team.id());
-			Measures measures = measurements.measure(viewer.orgId(), scope, period, org.timeZone()).total();
-			GoalProgress revenue = goals.goals(viewer, List.of(scope), period).stream()
-				.filter(g -> g.metric() == GoalMetric.WON_REVENUE).findFirst().map(g -> goals.progressOf(g, measures, today)).orElse(null);
-			Hygiene teamHygiene = hygiene(viewer, scope, today, org);
-			Summary summary = new Summary(scope, team.name(), period, measures, Measures.NONE, Measures.NONE,
-					revenue == null ? List.of() : List.of(revenue), teamHygiene, period.contains(today));
-			rows.add(new TeamRow(team, team.leaderId() == null ? null : names.get(team.leaderId()), measures, revenue,
-					teamHygiene.score(), summary.pipelineCoverage(), teams.membersOn(viewer, team.id(), today).size()));
+		List<Team> shown = overviewTeams(viewer);
+		// The open deals of the teams the viewer leads hold those of every team shown.
+		Map<UUID, HygieneQueries.DealFlags> open = new LinkedHashMap<>();
+		for (Team led : access.ledTeams(viewer)) {
+			hygiene(viewer, Scope.team(led.id()), today, org).deals().forEach(d -> open.putIfAbsent(d.dealId(), d));
 		}
-		return rows;
+		if (access.ledTeams(viewer).isEmpty()) {
+			shown.forEach(t -> hygiene(viewer, Scope.team(t.id()), today, org).deals().forEach(d -> open.putIfAbsent(d.dealId(), d)));
+		}
+		return teamRows(viewer, shown, period, new Hygiene(List.copyOf(open.values())));
 	}
 
 	/** The default pipeline, whose stages the funnel shows. */
@@ -377,8 +446,12 @@ public class Dashboards {
 	}
 
 	private Funnel funnel(CurrentUser viewer, Scope scope, Instant from, Instant to, ZoneId zone) {
+		return funnel(viewer, scope, from, to, zone, true);
+	}
+
+	private Funnel funnel(CurrentUser viewer, Scope scope, Instant from, Instant to, ZoneId zone, boolean perPerson) {
 		Pipeline pipeline = playbook.defaultPipeline(viewer.orgId());
-		List<FunnelQueries.Row> rows = funnels.funnel(viewer.orgId(), scope, pipeline.id(), from, to, zone);
+		List<FunnelQueries.Row> rows = funnels.funnel(viewer.orgId(), scope, pipeline.id(), from, to, zone, perPerson);
 		Map<UUID, StageFigures> team = new HashMap<>();
 		Map<UUID, Map<UUID, StageFigures>> byPerson = new HashMap<>();
 		for (FunnelQueries.Row row : rows) {
@@ -449,11 +522,7 @@ public class Dashboards {
 	}
 
 	private Map<UUID, String> names(CurrentUser viewer) {
-		Map<UUID, String> names = new HashMap<>();
-		for (User user : users.all(viewer)) {
-			names.put(user.id(), user.displayName());
-		}
-		return names;
+		return users.displayNames(viewer);
 	}
 
 	private static LeadQuality.Line line(dev.tandem.crm.@Nullable DealSource source, LeadQueries.Row row) {

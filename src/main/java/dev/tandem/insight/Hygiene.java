@@ -26,6 +26,11 @@ public record Hygiene(List<DealFlags> deals) {
 		return deals.stream().filter(d -> !d.clean()).count();
 	}
 
+	/** The first {@code limit} deals that carry a flag, for a list a person can read. */
+	public List<DealFlags> flaggedFirst(int limit) {
+		return deals.stream().filter(d -> !d.clean()).limit(limit).toList();
+	}
+
 	public long overdueReviews() {
 		return deals.stream().filter(DealFlags::reviewOverdue).count();
 	}

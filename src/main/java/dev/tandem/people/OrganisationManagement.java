@@ -11,6 +11,7 @@ import java.util.UUID;
 import dev.tandem.people.persistence.Organisations;
 import dev.tandem.people.persistence.Users;
 import dev.tandem.platform.FieldProblem;
+import dev.tandem.platform.RequestMemo;
 import dev.tandem.platform.Ids;
 import dev.tandem.platform.InvalidInputException;
 import dev.tandem.platform.RecordNotFoundException;
@@ -43,7 +44,8 @@ public class OrganisationManagement {
 	}
 
 	public Organisation get(UUID orgId) {
-		return organisations.find(orgId).orElseThrow(() -> new RecordNotFoundException("organisation", orgId));
+		return RequestMemo.get("organisation/" + orgId,
+				() -> organisations.find(orgId).orElseThrow(() -> new RecordNotFoundException("organisation", orgId)));
 	}
 
 	/**
@@ -52,6 +54,7 @@ public class OrganisationManagement {
 	 */
 	@Transactional
 	public CurrentUser open(NewOrganisation org, String adminEmail, String adminName, String adminPassword) {
+		RequestMemo.forget();
 		List<FieldProblem> problems = new ArrayList<>();
 		if (organisations.nameTaken(org.name())) {
 			problems.add(new FieldProblem("name", "validation.organisation.name-taken"));

@@ -14,6 +14,7 @@ import dev.tandem.people.persistence.Memberships;
 import dev.tandem.people.persistence.Teams;
 import dev.tandem.people.persistence.Users;
 import dev.tandem.platform.ConcurrentEditException;
+import dev.tandem.platform.RequestMemo;
 import dev.tandem.platform.FieldProblem;
 import dev.tandem.platform.Ids;
 import dev.tandem.platform.InvalidInputException;
@@ -45,7 +46,7 @@ public class TeamManagement {
 	}
 
 	public Optional<Team> find(CurrentUser viewer, UUID id) {
-		return teams.find(viewer.orgId(), id);
+		return RequestMemo.get("team/" + viewer.orgId() + "/" + id, () -> teams.find(viewer.orgId(), id));
 	}
 
 	public Team get(CurrentUser viewer, UUID id) {
@@ -53,7 +54,7 @@ public class TeamManagement {
 	}
 
 	public List<Team> all(CurrentUser viewer) {
-		return teams.findAll(viewer.orgId());
+		return RequestMemo.get("teams/" + viewer.orgId(), () -> List.copyOf(teams.findAll(viewer.orgId())));
 	}
 
 	public Listing<Team> list(CurrentUser viewer, @Nullable TeamKind kind, ListRequest request) {
@@ -73,7 +74,8 @@ public class TeamManagement {
 
 	/** Who belongs to the team on the day, directly or through a team below it. */
 	public List<UUID> membersOn(CurrentUser viewer, UUID teamId, LocalDate day) {
-		return memberships.membersOn(viewer.orgId(), teamId, day);
+		return RequestMemo.get("members/" + viewer.orgId() + "/" + teamId + "/" + day,
+				() -> List.copyOf(memberships.membersOn(viewer.orgId(), teamId, day)));
 	}
 
 	/** The teams the user belongs to on the day, directly or through a team below them. */
@@ -114,6 +116,7 @@ public class TeamManagement {
 	/** Adds a team with an id chosen beforehand, as an import that refers to the team before it exists does. */
 	@Transactional
 	public Team create(CurrentUser admin, UUID id, NewTeam team) {
+		RequestMemo.forget();
 		UserManagement.requireAdmin(admin);
 		check(admin.orgId(), id, team.name(), team.parentId(), team.leaderId(), true);
 		teams.insert(new Team(admin.orgId(), id, team.name().trim(), team.kind(), team.parentId(), team.leaderId(), 0,
@@ -123,6 +126,7 @@ public class TeamManagement {
 
 	@Transactional
 	public Team update(CurrentUser admin, UUID id, TeamChanges changes) {
+		RequestMemo.forget();
 		UserManagement.requireAdmin(admin);
 		Team current = get(admin, id);
 		check(admin.orgId(), id, changes.name(), changes.parentId(), changes.leaderId(), false);
@@ -137,6 +141,7 @@ public class TeamManagement {
 
 	@Transactional
 	public Membership addMember(CurrentUser admin, UUID teamId, UUID userId, LocalDate from) {
+		RequestMemo.forget();
 		UserManagement.requireAdmin(admin);
 		get(admin, teamId);
 		users.find(admin.orgId(), userId).orElseThrow(() -> InvalidInputException.of("userId", "validation.user.unknown"));
@@ -154,6 +159,7 @@ public class TeamManagement {
 	 */
 	@Transactional
 	public void endMembership(CurrentUser admin, UUID teamId, UUID membershipId, LocalDate on) {
+		RequestMemo.forget();
 		UserManagement.requireAdmin(admin);
 		Membership membership = memberships.find(admin.orgId(), membershipId)
 			.filter(m -> m.teamId().equals(teamId))
@@ -175,6 +181,7 @@ public class TeamManagement {
 	 */
 	@Transactional
 	public void setTeams(CurrentUser admin, UUID userId, Collection<UUID> teamIds, LocalDate day) {
+		RequestMemo.forget();
 		UserManagement.requireAdmin(admin);
 		users.find(admin.orgId(), userId).orElseThrow(() -> new RecordNotFoundException("user", userId));
 		for (UUID teamId : teamIds) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -13,6 +14,7 @@ import dev.tandem.people.persistence.PasswordLinks;
 import dev.tandem.people.persistence.Users;
 import dev.tandem.people.persistence.Users.UserFilter;
 import dev.tandem.platform.ConcurrentEditException;
+import dev.tandem.platform.RequestMemo;
 import dev.tandem.platform.FieldProblem;
 import dev.tandem.platform.Ids;
 import dev.tandem.platform.InvalidInputException;
@@ -65,7 +67,12 @@ public class UserManagement {
 	}
 
 	public List<User> all(CurrentUser viewer) {
-		return users.findAll(viewer.orgId());
+		return RequestMemo.get("users/" + viewer.orgId(), () -> List.copyOf(users.findAll(viewer.orgId())));
+	}
+
+	/** Every user's display name by id, in the viewer's organisation: lighter than {@link #all} when names are all that is needed. */
+	public Map<UUID, String> displayNames(CurrentUser viewer) {
+		return RequestMemo.get("user-names/" + viewer.orgId(), () -> Map.copyOf(users.displayNames(viewer.orgId())));
 	}
 
 	public Listing<User> list(CurrentUser viewer, UserFilter filter, ListRequest request) {
@@ -85,6 +92,7 @@ public class UserManagement {
 	/** Adds a user with an id chosen beforehand, as an import that refers to the user before it exists does. */
 	@Transactional
 	public Created create(CurrentUser admin, UUID id, NewUser user) {
+		RequestMemo.forget();
 		requireAdmin(admin);
 		String email = user.email().trim().toLowerCase(Locale.ROOT);
 		List<FieldProblem> problems = new ArrayList<>();
@@ -112,6 +120,7 @@ public class UserManagement {
 
 	@Transactional
 	public User update(CurrentUser admin, UUID id, UserChanges changes) {
+		RequestMemo.forget();
 		requireAdmin(admin);
 		User current = get(admin, id);
 		List<FieldProblem> problems = new ArrayList<>();
@@ -175,6 +184,7 @@ public class UserManagement {
 
 	@Transactional
 	public CurrentUser changeProfile(CurrentUser user, String displayName, String locale) {
+		RequestMemo.forget();
 		List<FieldProblem> problems = new ArrayList<>();
 		checkLanguage(locale, problems);
 		if (displayName.isBlank()) {
@@ -192,6 +202,7 @@ public class UserManagement {
 
 	@Transactional
 	public CurrentUser changeLanguage(CurrentUser user, String locale) {
+		RequestMemo.forget();
 		List<FieldProblem> problems = new ArrayList<>();
 		checkLanguage(locale, problems);
 		if (!problems.isEmpty()) {

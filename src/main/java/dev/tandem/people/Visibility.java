@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.tandem.platform.RequestMemo;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -62,6 +63,10 @@ public class Visibility {
 
 	/** The users that {@code managerId} manages on {@code day}, recursively through the team hierarchy; never themselves. */
 	public Set<UUID> managedUsers(UUID orgId, UUID managerId, LocalDate day) {
+		return RequestMemo.get("managed/" + orgId + "/" + managerId + "/" + day, () -> queryManagedUsers(orgId, managerId, day));
+	}
+
+	private Set<UUID> queryManagedUsers(UUID orgId, UUID managerId, LocalDate day) {
 		List<UUID> ids = jdbc.sql("""
 				with recursive led as (
 				  select id from people_team where org_id = :org and leader_id = :manager
@@ -78,7 +83,7 @@ public class Visibility {
 			.query(UUID.class).list();
 		Set<UUID> managed = new HashSet<>(ids);
 		managed.remove(managerId);
-		return managed;
+		return java.util.Collections.unmodifiableSet(managed);
 	}
 
 	/** The user's line of managers on {@code day}: the leaders of their teams and of every team above, nearest first. */
@@ -108,8 +113,8 @@ public class Visibility {
 
 	/** Today in the organisation's time zone. */
 	public LocalDate today(UUID orgId) {
-		String zone = jdbc.sql("select time_zone from people_organisation where org_id = :org")
-			.param("org", orgId).query(String.class).optional().orElse("UTC");
+		String zone = RequestMemo.get("zone/" + orgId, () -> jdbc.sql("select time_zone from people_organisation where org_id = :org")
+			.param("org", orgId).query(String.class).optional().orElse("UTC"));
 		return LocalDate.now(clock.withZone(ZoneId.of(zone)));
 	}
 }

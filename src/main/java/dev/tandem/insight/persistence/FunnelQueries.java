@@ -28,28 +28,18 @@ public class FunnelQueries {
 	 * Every stay of a deal in a stage, with when it ended and the furthest point the deal reached afterwards
 	 * (a later open stage's position, or 1000 once won), for the deals that changed stage in the window.
 	 */
-	private static final String STAYS = ScopeSql.MEMBERS + """
-			, windowed as materialized (
-			  select distinct w.deal_id from crm_deal_stage_change_v w
-			   where w.org_id = :org and w.changed_at >= :from and w.changed_at < :to
-			), raw as materialized (
-			  select h.id, h.deal_id, d.owner_id, h.to_stage_id, h.changed_at
-			    from windowed x
-			    join crm_deal_v d on d.org_id = :org and d.id = x.deal_id
-			    join crm_deal_stage_change_v h on h.org_id = :org and h.deal_id = x.deal_id
-			   where d.pipeline_id = :pipeline and""" + ScopeSql.owners("d.owner_id") + """
-			), stays as (
-			  select r.deal_id, r.owner_id, r.to_stage_id as stage_id, r.changed_at as entered_at, st.position, st.kind,
-			         lead(r.changed_at) over w as left_at,
-			         max(case when st.kind = 'WON' then 1000 when st.kind = 'OPEN' then st.position end)
-			           over (w rows between 1 following and unbounded following) as later_max
-			    from raw r
-			    join playbook_stage_v st on st.org_id = :org and st.id = r.to_stage_id
-			  window w as (partition by r.deal_id order by r.changed_at, r.id)
-			), entries as (
-			  select s.* from stays s
-			   where s.kind = 'OPEN' and s.entered_at >= :from and s.entered_at < :to
-			     and""" + ScopeSql.memberOn("s.owner_id", "cast(s.entered_at at time zone :zone as date)") + """
+	/**
+	 * The stays that began in the window in an open stage of the pipeline, by a deal whose owner belonged to the scope
+	 * that day, from the stays the CRM keeps (each with when it ended and how far the deal got afterwards).
+	 */
+	private static final String ENTRIES = """
+			, entries as (
+			  select s.deal_id, d.owner_id, s.stage_id, s.entered_at, s.left_at, st.position, s.later_max
+			    from found s
+			    join crm_deal_v d on d.org_id = :org and d.id = s.deal_id
+			    join playbook_stage_v st on st.org_id = :org and st.id = s.stage_id
+			   where st.kind = 'OPEN' and d.pipeline_id = :pipeline and"""
+			+ ScopeSql.memberOn("d.owner_id", "cast(s.entered_at at time zone :zone as date)") + """
 			)
 			""";
 
@@ -59,36 +49,69 @@ public class FunnelQueries {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * The window's stays: for a scope of a few people, found from their deals; for a large one, from the window's stays
+	 * of everyone. The planner cannot tell which is which (it cannot know how many people the scope holds), so the
+	 * query says.
+	 */
+	private static final String FOUND_FEW = ScopeSql.MEMBERS + """
+			, found as materialized (
+			  select s.* from crm_deal_v d
+			    join crm_deal_stay_v s on s.org_id = d.org_id and s.deal_id = d.id
+			   where d.org_id = :org and d.owner_id in (select user_id from members)
+			     and s.entered_at >= :from and s.entered_at < :to
+			)
+			""";
+
+	private static final String FOUND_MANY = ScopeSql.MEMBERS + """
+			, found as materialized (
+			  select s.* from crm_deal_stay_v s where s.org_id = :org and s.entered_at >= :from and s.entered_at < :to
+			)
+			""";
+
+	/** Up to this many people, a scope's deals are found from its people. */
+	private static final int FEW = 100;
+
 	/** Figures of one stage for one person ({@code ownerId}) or for the whole scope ({@code ownerId} null). */
 	public record Row(@Nullable UUID ownerId, UUID stageId, long entered, long advanced, @Nullable Double medianDays) {
 	}
 
 	public List<Row> funnel(UUID orgId, Scope scope, UUID pipelineId, Instant from, Instant to, ZoneId zone) {
+		return funnel(orgId, scope, pipelineId, from, to, zone, true);
+	}
+
+	/** The scope's figures per stage, and each person's too when {@code perPerson}. */
+	public List<Row> funnel(UUID orgId, Scope scope, UUID pipelineId, Instant from, Instant to, ZoneId zone, boolean perPerson) {
 		List<Row> rows = new ArrayList<>();
-		bind(STAYS + """
-				, firsts as (
-				  select distinct on (deal_id, stage_id) deal_id, owner_id, stage_id, entered_at, position, later_max
-				    from entries order by deal_id, stage_id, entered_at
-				), judged as (
-				  select owner_id, stage_id, coalesce(later_max > position, false) as advanced from firsts
-				), counted as (
-				  select owner_id, stage_id, grouping(owner_id) as total, count(*) as entered,
-				         count(*) filter (where advanced) as advanced
-				    from judged group by grouping sets ((owner_id, stage_id), (stage_id))
-				), timed as (
-				  select owner_id, stage_id, grouping(owner_id) as total,
-				         percentile_cont(0.5) within group (order by extract(epoch from left_at - entered_at) / 86400.0) as median_days
-				    from entries where left_at is not null group by grouping sets ((owner_id, stage_id), (stage_id))
+		bind(found(orgId, scope) + ENTRIES + """
+				, marked as (
+				  select e.owner_id, e.stage_id, e.left_at,
+				         row_number() over (partition by e.deal_id, e.stage_id order by e.entered_at) = 1 as first,
+				         coalesce(e.later_max > e.position, false) as advanced,
+				         extract(epoch from e.left_at - e.entered_at) / 86400.0 as days
+				    from entries e
 				)
-				select c.owner_id, c.stage_id, c.total, c.entered, c.advanced, t.median_days
-				  from counted c left join timed t
-				    on t.stage_id = c.stage_id and t.total = c.total and t.owner_id is not distinct from c.owner_id
+				select """ + (perPerson ? " owner_id, stage_id, grouping(owner_id) as total," : " cast(null as uuid) as owner_id, stage_id, 1 as total,") + """
+				
+				       count(*) filter (where first) as entered, count(*) filter (where first and advanced) as advanced,
+				       percentile_cont(0.5) within group (order by days) filter (where left_at is not null) as median_days
+				  from marked group by grouping sets (""" + (perPerson ? "(owner_id, stage_id), " : "") + """
+				(stage_id))
 				""", orgId, scope, pipelineId, from, to, zone)
 			.query(rs -> {
 				rows.add(new Row(rs.getInt("total") == 1 ? null : rs.getObject("owner_id", UUID.class), rs.getObject("stage_id", UUID.class),
 						rs.getLong("entered"), rs.getLong("advanced"), rs.getObject("median_days") == null ? null : rs.getDouble("median_days")));
 			});
 		return rows;
+	}
+
+	private String found(UUID orgId, Scope scope) {
+		if (!scope.isTeam()) {
+			return FOUND_FEW;
+		}
+		long people = jdbc.sql("select count(distinct user_id) from people_team_member_v where org_id = :org and team_id = :team")
+			.param("org", orgId).param("team", scope.id()).query(Long.class).single();
+		return people <= FEW ? FOUND_FEW : FOUND_MANY;
 	}
 
 	private JdbcClient.StatementSpec bind(String sql, UUID orgId, Scope scope, UUID pipelineId, Instant from, Instant to, ZoneId zone) {

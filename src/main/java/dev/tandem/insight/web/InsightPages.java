@@ -77,7 +77,7 @@ class InsightPages {
 		if ("live".equals(part) && Htmx.isHtmx(request)) {
 			return "insight/team :: live";
 		}
-		Funnel funnel = dashboards.funnel(me, Scope.team(id), selected);
+		Funnel funnel = dashboards.funnel(me, Scope.team(id), selected, !view.people().isEmpty());
 		List<CoachingFocus> coaching = view.people().stream().map(p -> p.focus()).filter(f -> f != null)
 			.sorted(java.util.Comparator.comparingDouble(CoachingFocus::gapPoints).reversed()).toList();
 		List<TrendPoint> trend = view.trend();

@@ -2,7 +2,9 @@ package dev.tandem.people.persistence;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -47,6 +49,16 @@ public class Users {
 		return jdbc.sql("select " + COLUMNS + " from people_user where org_id = :org order by display_name")
 			.param("org", orgId)
 			.query(Users::map).list();
+	}
+
+	/** Every user's display name by id. */
+	public Map<UUID, String> displayNames(UUID orgId) {
+		Map<UUID, String> names = new HashMap<>();
+		jdbc.sql("select id, display_name from people_user where org_id = :org").param("org", orgId)
+			.query(rs -> {
+				names.put(rs.getObject("id", UUID.class), rs.getString("display_name"));
+			});
+		return names;
 	}
 
 	public List<User> page(UUID orgId, UserFilter filter, @Nullable UUID after, int fetchSize) {
