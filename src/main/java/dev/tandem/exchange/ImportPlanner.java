@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -55,7 +56,8 @@ class ImportPlanner {
 	}
 
 	Plan plan(CurrentUser admin, ImportSettings settings, List<Table> tables, IntConsumer progress) {
-		Map<Table, EntityKind> kinds = new HashMap<>();
+		// Tables are told apart by identity: a record's hash would run over every cell of the file.
+		Map<Table, EntityKind> kinds = new IdentityHashMap<>();
 		for (Table table : tables) {
 			kinds.put(table, tables.size() == 1 && settings.kind() != EntityKind.ORGANISATION ? settings.kind()
 					: EntityKind.ofFileName(table.name()).orElse(settings.kind()));
@@ -65,8 +67,8 @@ class ImportPlanner {
 		boolean withActivities = kinds.containsValue(EntityKind.ACTIVITIES) && settings.duplicates() == ImportSettings.Duplicates.UPDATE;
 		PlanContext ctx = new PlanContext(admin, settings, organisations.get(admin.orgId()).timeZone(), visibility.today(admin.orgId()),
 				clock.instant(), users.all(admin), teams.all(admin), playbook.pipelines(admin.orgId()),
-				bulk.snapshot(admin.orgId(), withActivities), records.externalIds(admin.orgId(), kinds.values()));
-		Map<Table, List<Row>> rows = new HashMap<>();
+				bulk.records(admin.orgId(), withActivities), records.externalIds(admin.orgId(), kinds.values()));
+		Map<Table, List<Row>> rows = new IdentityHashMap<>();
 		for (Table table : ordered) {
 			Map<String, Integer> columns = columns(table, kinds.get(table), tables.size() == 1 ? settings.columns() : null);
 			List<Row> list = new ArrayList<>(table.rows().size());

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import dev.tandem.crm.BulkLoad;
 import dev.tandem.exchange.ImportReport.Count;
@@ -37,6 +38,8 @@ import org.jspecify.annotations.Nullable;
  * so later rows can refer to it), and what the report collects (problems, counts, unmatched values).
  */
 final class PlanContext {
+
+	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
 	final CurrentUser admin;
 	final ImportSettings settings;
@@ -118,7 +121,7 @@ final class PlanContext {
 	}
 
 	static String key(String text) {
-		return text.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+		return WHITESPACE.matcher(text.trim().toLowerCase(Locale.ROOT)).replaceAll(" ");
 	}
 
 	void addUser(UUID id, String email, String name) {
