@@ -101,7 +101,10 @@ class PipelineBrowserTests {
 		deals.create(daan, new NewDeal(account.id(), title, new BigDecimal("5000"), null, null,
 				stage(pipeline, "Needs analysis").id(), null, DealSource.OUTBOUND, "Map the buying group", null), null);
 
-		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-GB"))) {
+		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-GB")
+				// Tall enough that the card (last in its column) and the column it is dropped on are both in view: a
+				// drag that has to scroll the page on the way picks up whatever lies under the mouse after scrolling.
+				.setViewportSize(1440, 1800))) {
 			Page page = context.newPage();
 			page.navigate("http://localhost:" + port + "/pipeline");
 			Chromium.signIn(page, REP);

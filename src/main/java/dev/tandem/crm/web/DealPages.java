@@ -89,11 +89,15 @@ class DealPages {
 	@GetMapping("/pipeline")
 	String board(@AuthenticationPrincipal CurrentUser me, @RequestParam(required = false) @Nullable UUID pipeline,
 			@RequestParam(required = false) @Nullable UUID owner, HttpServletRequest request, Model model) {
-		fillBoard(me, pipeline, owner, model);
+		fillBoard(me, pipeline, owner, null, model);
 		return Htmx.view(request, "crm/board", "board");
 	}
 
-	private void fillBoard(CurrentUser me, @Nullable UUID pipelineId, @Nullable UUID ownerId, Model model) {
+	/**
+	 * The board's columns, each with its first cards; the deal just moved ({@code moved}) is always among them, so its
+	 * card can say how the move went even in a column longer than the board shows.
+	 */
+	private void fillBoard(CurrentUser me, @Nullable UUID pipelineId, @Nullable UUID ownerId, @Nullable UUID moved, Model model) {
 		List<Pipeline> pipelines = playbook.pipelines(me.orgId());
 		Pipeline pipeline = pipelineId == null ? playbook.defaultPipeline(me.orgId()) : playbook.pipeline(me.orgId(), pipelineId);
 		List<Deal> open = deals.board(me, pipeline.id(), ownerId);
@@ -102,8 +106,9 @@ class DealPages {
 		for (Stage stage : pipeline.openStages()) {
 			List<Deal> inStage = open.stream().filter(d -> d.stageId().equals(stage.id())).toList();
 			BigDecimal total = inStage.stream().map(Deal::amount).filter(a -> a != null).reduce(BigDecimal.ZERO, BigDecimal::add);
-			List<Card> cards = inStage.stream().limit(CARDS_PER_COLUMN)
-				.map(d -> new Card(d, deals.hygiene(me, d, pipeline))).toList();
+			List<Deal> shown = new ArrayList<>(inStage.stream().limit(CARDS_PER_COLUMN).toList());
+			inStage.stream().skip(CARDS_PER_COLUMN).filter(d -> d.id().equals(moved)).findFirst().ifPresent(d -> shown.add(0, d));
+			List<Card> cards = shown.stream().map(d -> new Card(d, deals.hygiene(me, d, pipeline))).toList();
 			columns.add(new Column(stage, inStage.size(), total, cards, inStage.size() - cards.size()));
 		}
 		model.addAttribute("pipelines", pipelines);
@@ -148,7 +153,7 @@ class DealPages {
 		}
 		String target = playbook.pipeline(me.orgId(), deal.pipelineId()).stage(stageId).map(Stage::name).orElse("");
 		if ("board".equals(from) && Htmx.isHtmx(request)) {
-			fillBoard(me, deal.pipelineId(), owner, model);
+			fillBoard(me, deal.pipelineId(), owner, id, model);
 			model.addAttribute("notice", new Notice(id, target, blocked, warnings, error));
 			return "crm/board :: board";
 		}
