@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# 5. Start-up time and resident memory of Tandem as shipped: the packaged jar with its embedded PostgreSQL and the
+# demo organisations, default settings.
+#
+# Usage: bench/startup.sh [LOAD_SECONDS]   (default 60)
+#
+# First start: a fresh data directory (PostgreSQL unpacked and initialised, schema migrated, demo organisations
+# created) until ready (/actuator/health/readiness answers 200, after start-up work). Restart: stop (SIGTERM), start
+# again on the same data. Memory: the Java process plus every PostgreSQL process of its data directory, as the sum of
+# their proportional set sizes (a shared page counted once in all), after a minute idle, and the highest seen while
+# four clients keep requesting the Inside Sales dashboard.
+source "$(dirname "$0")/lib.sh"
+LOAD_SECONDS=${1:-60}
+PORT=8091
+URL=http://localhost:$PORT
+./mvnw -q -o -DskipTests package >/dev/null
+JAR=$(ls target/tandem-*.jar | grep -v original | head -1)
+DIR=$(mktemp -d)
+trap 'kill $(cat "$DIR/pid" 2>/dev/null) 2>/dev/null; sleep 3; rm -rf "$DIR"' EXIT
+
+launch() {
+  local t0 t1
+  t0=$(date +%s.%N)
+  java -jar "$JAR" --server.port=$PORT --tandem.data-dir="$DIR/data" --management.endpoint.health.probes.enabled=true \
+    > "$DIR/out.log" 2>&1 &
+  echo $! > "$DIR/pid"
+  until curl -sf -o /dev/null "$URL/actuator/health/readiness"; do sleep 0.1; done
+  t1=$(date +%s.%N)
+  echo "$t1 - $t0" | bc
+}
+stop() {
+  kill "$(cat "$DIR/pid")"
+  while kill -0 "$(cat "$DIR/pid")" 2>/dev/null; do sleep 0.2; done
+}
+memory() { # proportional set size (PSS: shared pages split between their users), in MB, of Tandem's JVM and its PostgreSQL
+  local postmaster
+  postmaster=$(pgrep -f "postgres.*$DIR/data/postgres" | head -1)
+  for p in $(cat "$DIR/pid") $postmaster $(pgrep -P "$postmaster"); do
+    awk '/^Pss:/ { print $2 }' "/proc/$p/smaps_rollup" 2>/dev/null || true
+  done | awk '{ s += $1 } END { printf "%.0f", s / 1024 }'
+}
+
+first=$(launch)
+printf "first start (fresh data directory, demo organisations created): %.1f s to ready\n" "$first"
+stop
+restart=$(launch)
+printf "restart: %.1f s to ready\n" "$restart"
+grep -a 'Started TandemApplication' "$DIR/out.log" | sed 's/.*Started/  Spring reports: Started/'
+sleep 60
+printf "idle, a minute after start: %s MB (JVM resident %s MB)\n" "$(memory)" \
+  "$(ps -o rss= -p "$(cat "$DIR/pid")" | awk '{ printf "%.0f", $1 / 1024 }')"
+
+jar=$DIR/cookies
+csrf=$(curl -s -c "$jar" -b "$jar" "$URL/login" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
+curl -s -c "$jar" -b "$jar" -o /dev/null -d "username=brigitte@northwind.demo&password=demo&_csrf=$csrf" "$URL/login"
+team=$(curl -s -b "$jar" -o /dev/null -w '%{redirect_url}' "$URL/insight" | sed 's/.*teams\///')
+end=$(( $(date +%s) + LOAD_SECONDS ))
+for _ in 1 2 3 4; do
+  ( while [ "$(date +%s)" -lt "$end" ]; do curl -s -o /dev/null -b "$jar" "$URL/insight/teams/$team"; done ) &
+done
+peak=0
+while [ "$(date +%s)" -lt "$end" ]; do
+  m=$(memory); [ "$m" -gt "$peak" ] && peak=$m
+  sleep 1
+done
+wait
+printf "under load (4 clients on the team dashboard for %d s): peak %s MB\n" "$LOAD_SECONDS" "$peak"
