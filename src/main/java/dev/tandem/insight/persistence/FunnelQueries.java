@@ -25,21 +25,16 @@ import org.springframework.stereotype.Repository;
 public class FunnelQueries {
 
 	/**
-	 * Every stay of a deal in a stage, with when it ended and the furthest point the deal reached afterwards
-	 * (a later open stage's position, or 1000 once won), for the deals that changed stage in the window.
-	 */
-	/**
 	 * The stays that began in the window in an open stage of the pipeline, by a deal whose owner belonged to the scope
 	 * that day, from the stays the CRM keeps (each with when it ended and how far the deal got afterwards).
 	 */
 	private static final String ENTRIES = """
 			, entries as (
-			  select s.deal_id, d.owner_id, s.stage_id, s.entered_at, s.left_at, st.position, s.later_max
+			  select s.deal_id, s.owner_id, s.stage_id, s.entered_at, s.left_at, st.position, s.later_max
 			    from found s
-			    join crm_deal_v d on d.org_id = :org and d.id = s.deal_id
 			    join playbook_stage_v st on st.org_id = :org and st.id = s.stage_id
-			   where st.kind = 'OPEN' and d.pipeline_id = :pipeline and"""
-			+ ScopeSql.memberOn("d.owner_id", "cast(s.entered_at at time zone :zone as date)") + """
+			   where st.kind = 'OPEN' and"""
+			+ ScopeSql.memberOn("s.owner_id", "cast(s.entered_at at time zone :zone as date)") + """
 			)
 			""";
 
@@ -56,16 +51,18 @@ public class FunnelQueries {
 	 */
 	private static final String FOUND_FEW = ScopeSql.MEMBERS + """
 			, found as materialized (
-			  select s.* from crm_deal_v d
+			  select s.*, d.owner_id from crm_deal_v d
 			    join crm_deal_stay_v s on s.org_id = d.org_id and s.deal_id = d.id
-			   where d.org_id = :org and d.owner_id in (select user_id from members)
+			   where d.org_id = :org and d.pipeline_id = :pipeline and d.owner_id in (select user_id from members)
 			     and s.entered_at >= :from and s.entered_at < :to
 			)
 			""";
 
 	private static final String FOUND_MANY = ScopeSql.MEMBERS + """
 			, found as materialized (
-			  select s.* from crm_deal_stay_v s where s.org_id = :org and s.entered_at >= :from and s.entered_at < :to
+			  select s.*, d.owner_id from crm_deal_stay_v s
+			    join crm_deal_v d on d.org_id = s.org_id and d.id = s.deal_id
+			   where s.org_id = :org and s.entered_at >= :from and s.entered_at < :to and d.pipeline_id = :pipeline
 			)
 			""";
 
