@@ -92,7 +92,7 @@
 
   function compact(v) {
     if (Math.abs(v) >= 1e6) return (v / 1e6).toLocaleString(undefined, { maximumFractionDigits: 1 }) + 'M';
-    if (Math.abs(v) >= 1e3) return (v / 1e3).toLocaleString(undefined, { maximumFractionDigits: 0 }) + 'k';
+    if (Math.abs(v) >= 1e3) return (v / 1e3).toLocaleString(undefined, { maximumFractionDigits: Math.abs(v) < 1e4 ? 1 : 0 }) + 'k';
     return v;
   }
 
