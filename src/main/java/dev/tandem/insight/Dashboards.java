@@ -127,7 +127,7 @@ public class Dashboards {
 		}
 		Summary summary = summaryOf(viewer, scope, team.name(), period, measured, hygiene(viewer, scope, today, org));
 		List<TrendPoint> teamTrend = trendOf(viewer, scope, period, measured, today);
-		Map<UUID, String> names = names(viewer);
+		Map<UUID, String> names = users.displayNames(viewer);
 		if (level != InsightAccess.Level.FULL) {
 			below = List.of();
 		}
@@ -173,7 +173,7 @@ public class Dashboards {
 		}
 		Organisation org = organisations.get(viewer.orgId());
 		LocalDate today = visibility.today(viewer.orgId());
-		Map<UUID, String> names = names(viewer);
+		Map<UUID, String> names = users.displayNames(viewer);
 		Measurements.Breakdown measured = measurements.measureTeams(viewer.orgId(), shown.stream().map(Team::id).toList(),
 				List.of(period), org.timeZone()).get(period);
 		Map<UUID, Goal> revenueGoals = new HashMap<>();
@@ -259,7 +259,7 @@ public class Dashboards {
 		ZoneId zone = organisations.get(viewer.orgId()).timeZone();
 		Period window = coachingWindow(viewer, period);
 		Funnel funnel = funnel(viewer, Scope.team(teamId), window.startAt(zone), window.endAt(zone), zone);
-		Map<UUID, String> names = names(viewer);
+		Map<UUID, String> names = users.displayNames(viewer);
 		List<CoachingFocus> result = new ArrayList<>();
 		for (UUID person : funnel.byPerson().keySet()) {
 			CoachingFocus focus = focusOf(person, names.getOrDefault(person, "?"), funnel);
@@ -349,7 +349,7 @@ public class Dashboards {
 	public LeadQuality leads(CurrentUser viewer, Scope scope, Period period) {
 		requireAccess(viewer, scope);
 		ZoneId zone = organisations.get(viewer.orgId()).timeZone();
-		Map<UUID, String> names = names(viewer);
+		Map<UUID, String> names = users.displayNames(viewer);
 		Map<dev.tandem.crm.DealSource, LeadQuality.Line> bySource = new LinkedHashMap<>();
 		Map<UUID, LeadQuality.Line> byPerson = new LinkedHashMap<>();
 		LeadQuality.Line total = new LeadQuality.Line(null, 0, 0, 0, 0, 0);
@@ -519,10 +519,6 @@ public class Dashboards {
 
 	private boolean mayBreakDown(CurrentUser viewer, Scope scope, UUID person) {
 		return !scope.isTeam() || person.equals(viewer.id()) || access.team(viewer, scope.id()) == InsightAccess.Level.FULL;
-	}
-
-	private Map<UUID, String> names(CurrentUser viewer) {
-		return users.displayNames(viewer);
 	}
 
 	private static LeadQuality.Line line(dev.tandem.crm.@Nullable DealSource source, LeadQueries.Row row) {

@@ -73,10 +73,6 @@ public class FunnelQueries {
 	public record Row(@Nullable UUID ownerId, UUID stageId, long entered, long advanced, @Nullable Double medianDays) {
 	}
 
-	public List<Row> funnel(UUID orgId, Scope scope, UUID pipelineId, Instant from, Instant to, ZoneId zone) {
-		return funnel(orgId, scope, pipelineId, from, to, zone, true);
-	}
-
 	/** The scope's figures per stage, and each person's too when {@code perPerson}. */
 	public List<Row> funnel(UUID orgId, Scope scope, UUID pipelineId, Instant from, Instant to, ZoneId zone, boolean perPerson) {
 		List<Row> rows = new ArrayList<>();
