@@ -25,11 +25,12 @@ import dev.tandem.goals.Scope;
 import dev.tandem.platform.Period;
 
 /**
- * A year of forecast calls in the demo organisation. Each rep submits at the start of every month and updates
- * mid-month; how far their word is from what they then win is their bias: Sanne and Liam say too much, Daan too
+ * A year of forecast calls in the demo organisation. Each rep submits on the last working day before a month
+ * starts, the team leaders after them, and the reps update mid-month; how far their word is from what they then win is their bias: Sanne and Liam say too much, Daan too
  * little (he sandbags), Thomas is close. Brigitte has adjusted Sanne's commit since she leads the team, Fatima
  * Bram's; each team's leader submits the team's roll-up, the head of sales the company's. This month Noah has not
- * submitted yet and neither has Brigitte, so her forecast call is still to do.
+ * submitted yet and neither has Brigitte, so her forecast call is still to do. Nothing is placed after the moment the
+ * demo is created, and the running month's first calls come before it starts, so the story holds on any day.
  */
 final class DemoForecasts {
 
@@ -40,6 +41,7 @@ final class DemoForecasts {
 
 	private final DemoRandom random;
 	private final ZoneId zone;
+	private final Instant now;
 	private final LocalDate today;
 	private final UUID head;
 	private final UUID topTeam;
@@ -48,10 +50,11 @@ final class DemoForecasts {
 	private final List<SubmissionRow> submissions = new ArrayList<>();
 	private final List<AdjustmentRow> adjustments = new ArrayList<>();
 
-	DemoForecasts(long seed, ZoneId zone, LocalDate today, UUID head, UUID topTeam, Map<UUID, String> names, BulkLoad.Batch history) {
+	DemoForecasts(long seed, ZoneId zone, Instant now, UUID head, UUID topTeam, Map<UUID, String> names, BulkLoad.Batch history) {
 		this.random = new DemoRandom(seed);
 		this.zone = zone;
-		this.today = today;
+		this.now = now;
+		this.today = LocalDate.ofInstant(now, zone);
 		this.head = head;
 		this.topTeam = topTeam;
 		this.names = names;
@@ -77,13 +80,13 @@ final class DemoForecasts {
 				BigDecimal lately = recent(seller.id(), month);
 				BigDecimal actual = running ? lately : won.getOrDefault(seller.id(), Map.of()).getOrDefault(month, BigDecimal.ZERO);
 				BigDecimal first = round(blend(lately, actual, 0.7).multiply(BigDecimal.valueOf(bias * random.between(0.9, 1.1))));
-				Instant firstAt = workday(month.atDay(1), 1, 9);
+				Instant firstAt = lastWorkdayBefore(month.atDay(1), 15);
 				SubmissionRow one = submit(Scope.user(seller.id()), period, 1, first, BigDecimal.ZERO, seller.id(), firstAt,
 						running ? null : note(bias));
 				BigDecimal counted = adjust(seller, stint.crew(), month, one, firstAt);
 				teamFirst.merge(stint.crew().teamId(), counted, BigDecimal::add);
 				Instant secondAt = workday(month.atDay(1), 10, 10);
-				if (!running || LocalDate.ofInstant(secondAt, zone).isBefore(today)) {
+				if (secondAt.isBefore(now)) {
 					// This month the update is what they said, nudged, and at least what they have won so far.
 					BigDecimal wonNow = won.getOrDefault(seller.id(), Map.of()).getOrDefault(month, BigDecimal.ZERO);
 					BigDecimal second = running ? round(first.multiply(BigDecimal.valueOf(random.between(0.9, 1.05))).max(wonNow))
@@ -102,10 +105,11 @@ final class DemoForecasts {
 					continue;
 				}
 				BigDecimal total = teamFirst.get(crew.teamId());
-				submit(Scope.team(crew.teamId()), period, 1, total, BigDecimal.ZERO, leader, workday(month.atDay(1), 2, 11), null);
-				if (teamSecond.containsKey(crew.teamId())) {
+				submit(Scope.team(crew.teamId()), period, 1, total, BigDecimal.ZERO, leader, lastWorkdayBefore(month.atDay(1), 17), null);
+				Instant teamSecondAt = workday(month.atDay(1), 11, 11);
+				if (teamSecond.containsKey(crew.teamId()) && teamSecondAt.isBefore(now)) {
 					submit(Scope.team(crew.teamId()), period, 2, teamSecond.get(crew.teamId()), BigDecimal.ZERO, leader,
-							workday(month.atDay(1), 11, 11), null);
+							teamSecondAt, null);
 				}
 			}
 			if (!running && company.signum() > 0) {
@@ -126,7 +130,7 @@ final class DemoForecasts {
 		String reason = name.startsWith("Sanne") ? "Sanne's proposals close at about half the team's rate; I count 78% of her commit."
 				: "Bram's commit has come in a quarter too high for months; I count 78% until we have reviewed his deals.";
 		adjustments.add(new AdjustmentRow(random.idAt(at), submission.id(), adjusted, adjusted.max(submission.bestCase()), reason, manager,
-				at.plusSeconds(86_400)));
+				at.plusSeconds(7_200)));
 		return adjusted;
 	}
 
@@ -160,6 +164,15 @@ final class DemoForecasts {
 						: null;
 	}
 
+	/** The last working day before {@code first}, at the hour, in the organisation's zone. */
+	private Instant lastWorkdayBefore(LocalDate first, int hour) {
+		LocalDate day = first.minusDays(1);
+		while (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
+			day = day.minusDays(1);
+		}
+		return day.atTime(hour, 0).atZone(zone).toInstant();
+	}
+
 	/** The {@code n}th working day of the month from {@code first}, at the hour, in the organisation's zone. */
 	private Instant workday(LocalDate first, int n, int hour) {
 		LocalDate day = first;
@@ -186,7 +199,7 @@ final class DemoForecasts {
 	}
 
 	/** The Mondays of the last {@code weeks} weeks, at six in the morning: when the weekly snapshots were taken. */
-	List<Instant> snapshotTimes(int weeks, Instant now) {
+	List<Instant> snapshotTimes(int weeks) {
 		List<Instant> times = new ArrayList<>();
 		LocalDate monday = today.with(java.time.temporal.TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
 		for (int i = weeks - 1; i >= 0; i--) {

@@ -48,6 +48,7 @@ final class DemoGoals {
 	private final Map<UUID, Map<YearMonth, Long>> touches = new HashMap<>();
 	private final List<GoalLoad.GoalRow> goals = new ArrayList<>();
 	private final List<GoalLoad.ProposalRow> proposals = new ArrayList<>();
+	private List<Seller> cast = List.of();
 
 	DemoGoals(long seed, ZoneId zone, LocalDate today, UUID head, UUID topTeam, Map<UUID, String> names, BulkLoad.Batch history) {
 		this.random = new DemoRandom(seed);
@@ -67,6 +68,7 @@ final class DemoGoals {
 
 	/** Goals for the twelve months before this one and this month; answers them with their agreement steps. */
 	void play(List<Crew> crews, List<Seller> sellers) {
+		cast = List.copyOf(sellers);
 		YearMonth current = YearMonth.from(today);
 		Map<UUID, Map<YearMonth, BigDecimal>> teamTargets = new LinkedHashMap<>();
 		for (Seller seller : sellers) {
@@ -152,7 +154,7 @@ final class DemoGoals {
 		if (running && name.startsWith("Julia")) {
 			BigDecimal proposed = target.subtract(new BigDecimal("4000"));
 			UUID id = add(scope, GoalMetric.WON_REVENUE, Set.of(), period, proposed, seller.id(), ProposalKind.PROPOSED, false, month,
-					"December is usually quiet for my accounts.");
+					"This month is usually quiet for my accounts.");
 			Instant countered = proposedAt(month).plusSeconds(86_400);
 			proposals.add(new GoalLoad.ProposalRow(id, manager, ProposalKind.COUNTERED, target, "Your pipeline for this month covers more than that; let's look at it together on Monday.", countered));
 			replace(id, target, null, GoalStatus.AWAITING_OWNER, countered, manager);
@@ -216,12 +218,31 @@ final class DemoGoals {
 		List<YearMonth> months = usualMonths(seller, stint);
 		int index = seller.stints().indexOf(stint);
 		if (months.isEmpty() && index > 0) {
-			// Moved teams recently: the manager keeps the level the rep had in the old team.
-			return usualRevenue(seller, seller.stints().get(index - 1));
+			// Moved teams recently: the manager sets what a steady rep of the new team usually wins, since deals in
+			// another segment are of another size.
+			return teamLevel(seller, stint.crew());
 		}
 		Map<YearMonth, BigDecimal> byMonth = won.getOrDefault(seller.id(), Map.of());
 		BigDecimal sum = months.stream().map(m -> byMonth.getOrDefault(m, BigDecimal.ZERO)).reduce(BigDecimal.ZERO, BigDecimal::add);
 		return months.isEmpty() ? BigDecimal.valueOf(10_000) : sum.divide(BigDecimal.valueOf(months.size()), 0, RoundingMode.HALF_UP);
+	}
+
+	/** The median of what the team's other reps usually win, leaving out those sliding or still ramping up. */
+	private BigDecimal teamLevel(Seller mover, Crew crew) {
+		List<BigDecimal> levels = new ArrayList<>();
+		for (Seller other : cast) {
+			for (Stint stint : other.stints()) {
+				if (other != mover && stint.crew() == crew && other.style().declineFrom() == null && other.style().rampFrom() == null
+						&& !usualMonths(other, stint).isEmpty()) {
+					levels.add(usualRevenue(other, stint));
+				}
+			}
+		}
+		if (levels.isEmpty()) {
+			return BigDecimal.valueOf(10_000);
+		}
+		levels.sort(null);
+		return levels.get(levels.size() / 2);
 	}
 
 	private long usualTouches(Seller seller, Stint stint) {

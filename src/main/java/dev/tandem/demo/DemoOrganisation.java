@@ -203,11 +203,11 @@ class DemoOrganisation implements ApplicationRunner {
 		goalLoad.load(admin.orgId(), goals.goals(), goals.proposals());
 		log.info("Demo goals of {}: {} goals, {} agreement steps", admin.email(), goals.goals().size(), goals.proposals().size());
 		long started = System.nanoTime();
-		DemoForecasts forecasts = new DemoForecasts(NORTHWIND_SEED + 2, organisations.get(admin.orgId()).timeZone(), today, suzanne,
+		DemoForecasts forecasts = new DemoForecasts(NORTHWIND_SEED + 2, organisations.get(admin.orgId()).timeZone(), clock.instant(), suzanne,
 				sales.id(), names, batch);
 		forecasts.play(crews, sellers);
 		forecastLoad.load(admin.orgId(), forecasts.submissions(), forecasts.adjustments());
-		List<java.time.Instant> weeks = forecasts.snapshotTimes(26, clock.instant());
+		List<java.time.Instant> weeks = forecasts.snapshotTimes(26);
 		weeks.forEach(at -> snapshots.take(admin.orgId(), at, true));
 		log.info("Demo forecasts of {}: {} submissions, {} adjustments, {} weekly snapshots in {} ms", admin.email(),
 				forecasts.submissions().size(), forecasts.adjustments().size(), weeks.size(), (System.nanoTime() - started) / 1_000_000);

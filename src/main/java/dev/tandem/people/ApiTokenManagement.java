@@ -1,5 +1,6 @@
 package dev.tandem.people;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,10 +26,12 @@ public class ApiTokenManagement {
 
 	private final ApiTokens tokens;
 	private final Users users;
+	private final Clock clock;
 
-	ApiTokenManagement(ApiTokens tokens, Users users) {
+	ApiTokenManagement(ApiTokens tokens, Users users, Clock clock) {
 		this.tokens = tokens;
 		this.users = users;
+		this.clock = clock;
 	}
 
 	@Transactional
@@ -61,8 +64,9 @@ public class ApiTokenManagement {
 		}
 		return tokens.findActive(Secrets.hash(secret)).flatMap(owner -> {
 			// Recording every use would turn each API read into a write; once a minute is enough to see activity.
-			if (owner.lastUsedAt() == null || owner.lastUsedAt().isBefore(Instant.now().minus(TOUCH_INTERVAL))) {
-				tokens.touch(owner.orgId(), owner.tokenId());
+			Instant now = clock.instant();
+			if (owner.lastUsedAt() == null || owner.lastUsedAt().isBefore(now.minus(TOUCH_INTERVAL))) {
+				tokens.touch(owner.orgId(), owner.tokenId(), now);
 			}
 			return users.find(owner.orgId(), owner.userId())
 				.map(u -> new CurrentUser(u.orgId(), u.id(), u.email(), u.displayName(), u.role(), u.locale()));

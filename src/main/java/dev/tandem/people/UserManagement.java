@@ -1,6 +1,7 @@
 package dev.tandem.people;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,8 +77,9 @@ public class UserManagement {
 	}
 
 	public Listing<User> list(CurrentUser viewer, UserFilter filter, ListRequest request) {
-		List<User> rows = users.page(viewer.orgId(), filter, request.after(), request.fetchSize());
-		return Listing.of(rows, users.count(viewer.orgId(), filter), request, User::id);
+		LocalDate today = visibility.today(viewer.orgId());
+		List<User> rows = users.page(viewer.orgId(), filter, today, request.after(), request.fetchSize());
+		return Listing.of(rows, users.count(viewer.orgId(), filter, today), request, User::id);
 	}
 
 	/**

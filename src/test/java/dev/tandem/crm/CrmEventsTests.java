@@ -35,12 +35,13 @@ class CrmEventsTests {
 	@Autowired AccountManagement accounts;
 	@Autowired PlaybookManagement playbook;
 	@Autowired JdbcClient jdbc;
+	@Autowired java.time.Clock clock;
 
 	@Test
 	void aDealsLifePublishesOneEventPerChange(PublishedEvents events) {
 		CurrentUser daan = Demo.user(jdbc, "daan@northwind.demo");
 		Account account = accounts.create(daan, new NewAccount("Events " + UUID.randomUUID(), null, null, null, null, null));
-		NewDeal newDeal = new NewDeal(account.id(), "Event deal", new BigDecimal("5000"), LocalDate.now().plusDays(30), null, null,
+		NewDeal newDeal = new NewDeal(account.id(), "Event deal", new BigDecimal("5000"), LocalDate.now(clock).plusDays(30), null, null,
 				null, null, null, null);
 		String key = "events-" + UUID.randomUUID();
 		Deal deal = deals.create(daan, newDeal, key);
@@ -65,7 +66,7 @@ class CrmEventsTests {
 
 		Stage lost = pipeline.stages().stream().filter(s -> s.kind() == StageKind.LOST).findFirst().orElseThrow();
 		Deal current = deals.get(daan, deal.id());
-		deals.move(daan, deal.id(), new StageMove(lost.id(), current.version(), null, LocalDate.now(), "Chose a competitor"));
+		deals.move(daan, deal.id(), new StageMove(lost.id(), current.version(), null, LocalDate.now(clock), "Chose a competitor"));
 		assertThat(events.ofType(DealStageChanged.class).matching(DealStageChanged::dealId, deal.id())).hasSize(2);
 		assertThat(events.ofType(DealLost.class).matching(DealLost::dealId, deal.id())).singleElement()
 			.satisfies(e -> assertThat(e.reason()).isEqualTo("Chose a competitor"));
@@ -78,7 +79,7 @@ class CrmEventsTests {
 		Account account = accounts.create(daan, new NewAccount("Won " + UUID.randomUUID(), null, null, null, null, null));
 		Pipeline pipeline = playbook.defaultPipeline(daan.orgId());
 		Stage negotiation = pipeline.openStages().get(pipeline.openStages().size() - 1);
-		Deal deal = deals.create(daan, new NewDeal(account.id(), "Almost there", new BigDecimal("12500"), LocalDate.now(), null,
+		Deal deal = deals.create(daan, new NewDeal(account.id(), "Almost there", new BigDecimal("12500"), LocalDate.now(clock), null,
 				negotiation.id(), null, null, null, null), null);
 		Stage won = pipeline.stages().stream().filter(s -> s.kind() == StageKind.WON).findFirst().orElseThrow();
 

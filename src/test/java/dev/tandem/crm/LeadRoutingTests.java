@@ -34,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LeadRoutingTests {
 
 	@Autowired OrganisationManagement organisations;
+	@Autowired java.time.Clock clock;
 	@Autowired UserManagement users;
 	@Autowired TeamManagement teams;
 	@Autowired LeadManagement leads;
@@ -91,7 +92,7 @@ class LeadRoutingTests {
 		Map<String, User> reps = List.of("a", "b", "c").stream()
 			.map(rep -> users.create(admin, new NewUser(rep + "@" + domain, rep, Role.REP, "en", "password-1", List.of())).user())
 			.collect(Collectors.toMap(User::displayName, Function.identity()));
-		reps.values().forEach(rep -> teams.addMember(admin, team.id(), rep.id(), LocalDate.now().minusDays(1)));
+		reps.values().forEach(rep -> teams.addMember(admin, team.id(), rep.id(), LocalDate.now(clock).minusDays(1)));
 		CurrentUser boss = new CurrentUser(admin.orgId(), manager.id(), manager.email(), manager.displayName(), Role.MANAGER, "en");
 		return new Crew(admin, boss, team, reps);
 	}

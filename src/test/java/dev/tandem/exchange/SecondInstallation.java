@@ -23,8 +23,8 @@ final class SecondInstallation {
 	}
 
 	static ConfigurableApplicationContext start(Path dataDir) {
-		return SpringApplication.run(TandemApplication.class, "--server.port=0", "--tandem.data-dir=" + dataDir,
-				"--tandem.demo.enabled=false", "--logging.file.name=", "--spring.jmx.enabled=false");
+		return SpringApplication.run(new Class<?>[] { TandemApplication.class, dev.tandem.support.TestClock.class }, new String[] { "--server.port=0", "--tandem.data-dir=" + dataDir,
+				"--tandem.demo.enabled=false", "--logging.file.name=", "--spring.jmx.enabled=false" });
 	}
 
 	static CurrentUser openOrganisation(ConfigurableApplicationContext context, String adminEmail, String adminName) {

@@ -31,6 +31,7 @@ class ForecastApiTests {
 
 	@LocalServerPort int port;
 	@Autowired JdbcClient jdbc;
+	@Autowired java.time.Clock clock;
 
 	UUID northwind;
 	UUID inside;
@@ -119,7 +120,7 @@ class ForecastApiTests {
 
 	@Test
 	void aRepSubmitsTheManagerAdjustsAndAStaleAdjustmentIsRefused() {
-		String next = YearMonth.now(ZoneId.of("Europe/Amsterdam")).plusMonths(1).toString();
+		String next = YearMonth.now(clock.withZone(ZoneId.of("Europe/Amsterdam"))).plusMonths(1).toString();
 		ApiClient liamApi = api.get("liam");
 		ApiClient.Response bad = liamApi.language("nl").post("/api/v1/forecast/submissions",
 				"{\"period\":\"" + next + "\",\"commit\":9000,\"bestCase\":8000}");

@@ -70,6 +70,7 @@ class ForecastFixtureTests {
 	static final Period JANUARY = Period.parse("2025-01", 1, "period");
 	static final Period FEBRUARY = Period.parse("2025-02", 1, "period");
 
+	@Autowired java.time.Clock clock;
 	@Autowired OrganisationManagement organisations;
 	@Autowired UserManagement users;
 	@Autowired TeamManagement teams;
@@ -132,7 +133,7 @@ class ForecastFixtureTests {
 
 		LocalDate today = visibility.today(admin.orgId());
 		month = Period.containing(today, Period.Kind.MONTH, 1);
-		Instant now = Instant.now();
+		Instant now = clock.instant();
 		Instant twoDaysAgo = now.minusSeconds(2 * 86_400);
 		thisMonth(account, "R1-won", rik, "10000", DealStatus.WON, ForecastCategory.CLOSED, today, twoDaysAgo, now.minusSeconds(60));
 		thisMonth(account, "R1-commit", rik, "5000", DealStatus.OPEN, ForecastCategory.COMMIT, today, twoDaysAgo, null);

@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The demo organisation tells the seeds' story, and the hygiene flags of the deal pages and of the dashboards
- * are the same flags.
+ * are the same flags. {@link DemoStoryOnNewYearsDayTests} tells it again on the first day of a month, a quarter and a year.
  */
 @TandemIntegrationTest
 class DemoStoryTests {
@@ -41,6 +41,8 @@ class DemoStoryTests {
 	@Autowired PlaybookManagement playbook;
 	@Autowired HygieneQueries hygiene;
 	@Autowired Visibility visibility;
+	@Autowired java.time.Clock clock;
+	@Autowired org.springframework.context.ApplicationContext context;
 
 	@Test
 	void twoYearsOfHistoryWithEnoughDealsAndActivities() {
@@ -106,6 +108,38 @@ class DemoStoryTests {
 			compared++;
 		}
 		assertThat(compared).isGreaterThan(200);
+	}
+
+	@Test
+	void theRunningMonthsForecastCallIsPreparedAndBrigittesIsStillToDo() {
+		Period month = Period.containing(visibility.today(Demo.user(jdbc, Demo.MANAGER).orgId()), Period.Kind.MONTH, 1);
+		assertThat(submissions(month, "user_id", Demo.userId(jdbc, Demo.REP))).isGreaterThanOrEqualTo(1);
+		assertThat(submissions(month, "user_id", Demo.userId(jdbc, "noah@northwind.demo"))).isZero();
+		assertThat(submissions(month, "team_id", Demo.teamId(jdbc, "Inside Sales"))).isZero();
+		assertThat(submissions(month, "team_id", Demo.teamId(jdbc, "Enterprise"))).isGreaterThanOrEqualTo(1);
+		String reason = jdbc.sql("""
+				select a.reason from forecast_adjustment a join forecast_submission s on s.org_id = a.org_id and s.id = a.submission_id
+				 where s.user_id = :sanne and s.period_kind = 'MONTH' and s.period_start = :start and a.adjusted_at < :started
+				 order by a.adjusted_at desc limit 1
+				""").param("sanne", Demo.userId(jdbc, Demo.REP)).param("start", month.start())
+			.param("started", java.sql.Timestamp.from(started())).query(String.class).single();
+		assertThat(reason).contains("78%");
+	}
+
+	/**
+	 * How many forecasts a person ({@code user_id}) or team ({@code team_id}) had submitted for the month when the
+	 * demo was made, before other tests in this context submitted theirs.
+	 */
+	private long submissions(Period month, String column, UUID scope) {
+		return jdbc.sql("select count(*) from forecast_submission where period_kind = 'MONTH' and period_start = :start "
+				+ "and submitted_at < :started and " + column + " = :scope")
+			.param("start", month.start()).param("started", java.sql.Timestamp.from(started())).param("scope", scope)
+			.query(Long.class).single();
+	}
+
+	/** When this application started, on its clock: everything the demo made lies before it. */
+	private java.time.Instant started() {
+		return clock.instant().minusMillis(System.currentTimeMillis() - context.getStartupDate());
 	}
 
 	private long count(String sql) {

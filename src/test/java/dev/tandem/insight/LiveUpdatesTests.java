@@ -91,9 +91,9 @@ class LiveUpdatesTests {
 	@Test
 	void aSecondNodeOnTheSameDatabaseHearsAChangeMadeOnTheFirst() {
 		String url = ((HikariDataSource) dataSource).getJdbcUrl();
-		try (ConfigurableApplicationContext second = SpringApplication.run(TandemApplication.class, "--server.port=0",
+		try (ConfigurableApplicationContext second = SpringApplication.run(new Class<?>[] { TandemApplication.class, dev.tandem.support.TestClock.class }, new String[] { "--server.port=0",
 				"--spring.datasource.url=" + url, "--tandem.demo.enabled=false", "--logging.file.name=", "--spring.jmx.enabled=false",
-				"--tandem.data-dir=target/test-data/second-" + UUID.randomUUID())) {
+				"--tandem.data-dir=target/test-data/second-" + UUID.randomUUID() })) {
 			int secondPort = second.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
 			WebSession brigitteOnSecond = WebSession.signedIn(secondPort, Demo.MANAGER, Demo.PASSWORD);
 			try (EventStream stream = brigitteOnSecond.events("/live?scope=team:" + Demo.teamId(jdbc, "Inside Sales"))) {

@@ -73,6 +73,7 @@ class MetricsTests {
 	@Autowired Measurements measurements;
 	@Autowired HygieneQueries hygieneQueries;
 	@Autowired Dashboards dashboards;
+	@Autowired java.time.Clock clock;
 
 	CurrentUser admin;
 	UUID sales;
@@ -315,7 +316,7 @@ class MetricsTests {
 	private dev.tandem.goals.Goal goal(String target) {
 		return new dev.tandem.goals.Goal(Ids.next(), Scope.team(sales), "Fixture Sales", dev.tandem.goals.GoalMetric.WON_REVENUE,
 				Set.of(), MARCH, new BigDecimal(target), new BigDecimal(target), dev.tandem.goals.GoalStatus.AGREED, false,
-				Instant.now(), null, 0);
+				clock.instant(), null, 0);
 	}
 
 	private UUID user(String name, String domain, Role role) {

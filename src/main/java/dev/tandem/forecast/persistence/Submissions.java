@@ -42,6 +42,9 @@ public class Submissions {
 			  left join people_user_v ab on ab.org_id = s.org_id and ab.id = a.adjusted_by
 			""";
 
+	/** "As it stands now", whichever clock the caller runs on: every adjustment counts. */
+	private static final Timestamp LATEST = Timestamp.from(Instant.parse("9999-12-31T00:00:00Z"));
+
 	private final JdbcClient jdbc;
 
 	Submissions(JdbcClient jdbc) {
@@ -50,7 +53,7 @@ public class Submissions {
 
 	public Optional<Submission> find(UUID orgId, UUID id) {
 		return jdbc.sql(SELECT + " where s.org_id = :org and s.id = :id").param("org", orgId).param("id", id)
-			.param("asOf", Timestamp.from(Instant.now().plusSeconds(3600))).query(Submissions::map).optional();
+			.param("asOf", LATEST).query(Submissions::map).optional();
 	}
 
 	/** The latest revision for each of the people and teams for the period, as it stood at {@code asOf}. */
@@ -89,7 +92,7 @@ public class Submissions {
 				 order by s.revision desc
 				""")
 			.param("org", orgId).param("scope", scope.id()).param("kind", period.kind().name()).param("start", period.start())
-			.param("asOf", Timestamp.from(Instant.now().plusSeconds(3600))).query(Submissions::map).list();
+			.param("asOf", LATEST).query(Submissions::map).list();
 	}
 
 	/** Every adjustment of one submission, newest first. */

@@ -58,9 +58,9 @@ public class ApiTokens {
 			.optional();
 	}
 
-	public void touch(UUID orgId, UUID id) {
-		jdbc.sql("update people_api_token set last_used_at = now() where org_id = :org and id = :id")
-			.param("org", orgId).param("id", id).update();
+	public void touch(UUID orgId, UUID id, Instant at) {
+		jdbc.sql("update people_api_token set last_used_at = :at where org_id = :org and id = :id")
+			.param("org", orgId).param("id", id).param("at", java.sql.Timestamp.from(at)).update();
 	}
 
 	private static @Nullable Instant instant(java.sql.@Nullable Timestamp ts) {

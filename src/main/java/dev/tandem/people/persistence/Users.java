@@ -2,6 +2,7 @@ package dev.tandem.people.persistence;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,7 @@ public class Users {
 			  and (cast(:team as uuid) is null or exists (
 			        select 1 from people_membership m
 			         where m.org_id = u.org_id and m.user_id = u.id and m.team_id = :team
-			           and m.valid_from <= current_date and (m.valid_to is null or m.valid_to > current_date)))
+			           and m.valid_from <= :today and (m.valid_to is null or m.valid_to > :today)))
 			""";
 
 	private final JdbcClient jdbc;
@@ -61,20 +62,22 @@ public class Users {
 		return names;
 	}
 
-	public List<User> page(UUID orgId, UserFilter filter, @Nullable UUID after, int fetchSize) {
+	public List<User> page(UUID orgId, UserFilter filter, LocalDate today, @Nullable UUID after, int fetchSize) {
 		return filtered("select " + COLUMNS + " from people_user u " + FILTER
-				+ " and (cast(:after as uuid) is null or u.id > :after) order by u.id limit :limit", orgId, filter)
+				+ " and (cast(:after as uuid) is null or u.id > :after) order by u.id limit :limit", orgId, filter, today)
 			.param("after", after).param("limit", fetchSize)
 			.query(Users::map).list();
 	}
 
-	public long count(UUID orgId, UserFilter filter) {
-		return filtered("select count(*) from people_user u " + FILTER, orgId, filter).query(Long.class).single();
+	public long count(UUID orgId, UserFilter filter, LocalDate today) {
+		return filtered("select count(*) from people_user u " + FILTER, orgId, filter, today).query(Long.class).single();
 	}
 
-	private JdbcClient.StatementSpec filtered(String sql, UUID orgId, UserFilter filter) {
+	/** The filter's team is the team a user belongs to on {@code today}. */
+	private JdbcClient.StatementSpec filtered(String sql, UUID orgId, UserFilter filter, LocalDate today) {
 		return jdbc.sql(sql)
 			.param("org", orgId)
+			.param("today", today)
 			.param("role", filter.role() == null ? null : filter.role().name())
 			.param("active", filter.active())
 			.param("q", filter.query())
