@@ -100,10 +100,9 @@
     if (typeof echarts === 'undefined') return;
     root.querySelectorAll('.chart[data-chart]').forEach(el => {
       if (el.dataset.drawn) return;
-      const json = el.querySelector('script[type="application/json"]');
-      if (!json) return;
+      if (!el.dataset.series) return;
       const chart = echarts.init(el, null, { renderer: 'svg' });
-      const data = JSON.parse(json.textContent);
+      const data = JSON.parse(el.dataset.series);
       const kind = el.dataset.chart;
       chart.setOption(kind === 'forecast-range' ? forecastRange(data) : kind === 'waterfall' ? waterfall(data)
         : kind === 'backtest' ? backtest(data) : option(kind, data));

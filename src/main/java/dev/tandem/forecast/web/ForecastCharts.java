@@ -13,15 +13,12 @@ import dev.tandem.forecast.PipelineChange;
 import dev.tandem.platform.web.PeriodPicker;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The data of the forecast charts as JSON, drawn by {@code forecast.js} next to the tables that hold the same figures.
  */
 @Component
 class ForecastCharts {
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final MessageSource messages;
 
@@ -91,6 +88,6 @@ class ForecastCharts {
 	}
 
 	private static String json(Object value) {
-		return JSON.writeValueAsString(value);
+		return dev.tandem.platform.web.HtmlJson.write(value);
 	}
 }

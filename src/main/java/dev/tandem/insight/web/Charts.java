@@ -18,7 +18,6 @@ import dev.tandem.platform.web.PeriodPicker;
 import dev.tandem.playbook.ActivityType;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The data of the dashboard charts as JSON, embedded next to the tables they draw; {@code insight.js} turns
@@ -26,8 +25,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 class Charts {
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final MessageSource messages;
 
@@ -103,6 +100,6 @@ class Charts {
 	}
 
 	private static String json(Object value) {
-		return JSON.writeValueAsString(value);
+		return dev.tandem.platform.web.HtmlJson.write(value);
 	}
 }
