@@ -203,7 +203,7 @@ public class LeadManagement {
 			throw InvalidInputException.of("disqualifiedReason", "jakarta.validation.constraints.NotBlank.message");
 		}
 		if (!leads.setStatus(user.orgId(), leadId, status, status == LeadStatus.DISQUALIFIED ? reason.trim() : null,
-				user.displayName(), version)) {
+				user.displayName(), version, clock.instant())) {
 			throw new ConcurrentEditException("lead", null, null);
 		}
 		return leads.find(user.orgId(), leadId).orElseThrow();
@@ -232,7 +232,7 @@ public class LeadManagement {
 					lead.source(), null, null), null);
 		}
 		if (!leads.converted(user.orgId(), leadId, account.id(), contact.id(), deal == null ? null : deal.id(),
-				user.displayName(), version)) {
+				user.displayName(), version, clock.instant())) {
 			throw new ConcurrentEditException("lead", null, null);
 		}
 		events.publishEvent(new LeadConverted(user.orgId(), leadId, account.id(), contact.id(), deal == null ? null : deal.id(),

@@ -86,27 +86,28 @@ public class Leads {
 			.param("owner", ownerId).param("org", orgId).param("id", leadId).update();
 	}
 
-	public boolean setStatus(UUID orgId, UUID id, LeadStatus status, @Nullable String reason, String actor, int expectedVersion) {
+	public boolean setStatus(UUID orgId, UUID id, LeadStatus status, @Nullable String reason, String actor, int expectedVersion,
+			java.time.Instant now) {
 		return jdbc.sql("""
 				update crm_lead set status = :status, disqualified_reason = :reason, updated_at = now(), updated_by = :actor,
-				       qualified_at = case when :status = 'QUALIFIED' then coalesce(qualified_at, now()) else qualified_at end,
+				       qualified_at = case when :status = 'QUALIFIED' then coalesce(qualified_at, :now) else qualified_at end,
 				       version = version + 1
 				 where org_id = :org and id = :id and version = :version
 				""")
 			.param("status", status.name()).param("reason", reason).param("actor", actor).param("org", orgId).param("id", id)
-			.param("version", expectedVersion).update() == 1;
+			.param("version", expectedVersion).param("now", Deals.ts(now)).update() == 1;
 	}
 
 	public boolean converted(UUID orgId, UUID id, UUID accountId, UUID contactId, @Nullable UUID dealId, String actor,
-			int expectedVersion) {
+			int expectedVersion, java.time.Instant now) {
 		return jdbc.sql("""
 				update crm_lead set status = 'CONVERTED', account_id = :account, contact_id = :contact, deal_id = :deal,
-				       qualified_at = coalesce(qualified_at, now()), converted_at = now(),
+				       qualified_at = coalesce(qualified_at, :now), converted_at = :now,
 				       updated_at = now(), updated_by = :actor, version = version + 1
 				 where org_id = :org and id = :id and version = :version and status <> 'CONVERTED'
 				""")
 			.param("account", accountId).param("contact", contactId).param("deal", dealId).param("actor", actor)
-			.param("org", orgId).param("id", id).param("version", expectedVersion).update() == 1;
+			.param("org", orgId).param("id", id).param("version", expectedVersion).param("now", Deals.ts(now)).update() == 1;
 	}
 
 	static Lead map(ResultSet rs, int n) throws SQLException {
