@@ -33,6 +33,7 @@ start_tandem() {
   fi
   nohup java ${BENCH_JAVA_OPTS:-} -cp "target/test-classes:target/classes:$(cat "$BENCH_DATA/classpath.txt")" dev.tandem.bench.BenchTandem \
     --server.port="$PORT_HTTP" --tandem.data-dir="$BENCH_DATA" --tandem.demo.enabled=false --tandem.bench.organisation=true \
+    --tandem.api.rate-limit.per-token=1000000000 --tandem.api.rate-limit.per-organisation=1000000000 \
     --tandem.import.max-rows=2000000 --tandem.import.max-file-size=512MB --spring.servlet.multipart.max-file-size=512MB \
     --spring.servlet.multipart.max-request-size=512MB "$@" > "$BENCH_DATA/tandem.out" 2>&1 &
   echo "starting Tandem with Bench Corp (log: $BENCH_DATA/tandem.out)" >&2

@@ -71,7 +71,7 @@ public class ImportManagement {
 			throw InvalidInputException.of("file", "exchange.file.empty");
 		}
 		String format = SourceFiles.format(fileName);
-		List<Table> tables = SourceFiles.read(fileName, content, limits.maxRows());
+		List<Table> tables = SourceFiles.read(fileName, content, limits);
 		ImportSettings settings;
 		List<String> headers;
 		if (format.equals("ZIP")) {
@@ -154,7 +154,7 @@ public class ImportManagement {
 		if (job.status() != ImportStatus.UPLOADED && job.status() != ImportStatus.CHECKED && job.status() != ImportStatus.FAILED) {
 			throw InvalidInputException.of("status", "exchange.error.not-editable");
 		}
-		List<Table> tables = SourceFiles.read(job.fileName(), imports.content(admin.orgId(), id), limits.maxRows());
+		List<Table> tables = SourceFiles.read(job.fileName(), imports.content(admin.orgId(), id), limits);
 		Plan plan = planner.plan(admin, job.settings(), tables, done -> { });
 		imports.saveReport(admin.orgId(), id, plan.report());
 		mappings.save(admin.orgId(), job.kind(), new Mappings.Saved(job.settings().columns(), job.settings().values()), admin.id());
@@ -167,7 +167,7 @@ public class ImportManagement {
 		if (!job.runnable()) {
 			throw InvalidInputException.of("status", job.status() == ImportStatus.CHECKED ? "exchange.error.not-ready" : "exchange.error.check-first");
 		}
-		List<Table> tables = SourceFiles.read(job.fileName(), imports.content(admin.orgId(), id), limits.maxRows());
+		List<Table> tables = SourceFiles.read(job.fileName(), imports.content(admin.orgId(), id), limits);
 		runner.submit(admin, job, tables);
 		return job;
 	}

@@ -56,12 +56,12 @@ final class SourceFiles {
 		return "CSV";
 	}
 
-	/** The tables of a file; more rows than {@code maxRows} in a table is refused with the limit named. */
-	static List<Table> read(String fileName, byte[] content, int maxRows) {
+	/** The tables of a file; a file beyond the limits (rows in a table, a ZIP's unpacked size) is refused with the limit named. */
+	static List<Table> read(String fileName, byte[] content, ImportLimits limits) {
 		return switch (format(fileName)) {
-			case "XLSX" -> List.of(xlsx(fileName, content, maxRows));
-			case "ZIP" -> zip(content, maxRows);
-			default -> List.of(csv(fileName, text(content), maxRows));
+			case "XLSX" -> List.of(xlsx(fileName, content, limits.maxRows()));
+			case "ZIP" -> zip(content, limits);
+			default -> List.of(csv(fileName, text(content), limits.maxRows()));
 		};
 	}
 
@@ -200,13 +200,18 @@ final class SourceFiles {
 		return BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
 	}
 
-	private static List<Table> zip(byte[] content, int maxRows) {
+	private static List<Table> zip(byte[] content, ImportLimits limits) {
 		List<Table> tables = new ArrayList<>();
+		Unpacked unpacked = new Unpacked(content.length, limits);
 		try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
 			ZipEntry entry;
+			int entries = 0;
 			while ((entry = zip.getNextEntry()) != null) {
+				if (++entries > limits.maxEntries()) {
+					throw InvalidInputException.of("file", "exchange.file.zip-entries", limits.maxEntries());
+				}
 				if (!entry.isDirectory() && EntityKind.ofFileName(entry.getName()).isPresent()) {
-					tables.add(csv(entry.getName().replaceAll("^.*/", ""), text(readLimited(zip)), maxRows));
+					tables.add(csv(entry.getName().replaceAll("^.*/", ""), text(unpacked.read(zip)), limits.maxRows()));
 				}
 			}
 		}
@@ -219,12 +224,39 @@ final class SourceFiles {
 		return tables;
 	}
 
-	/** An entry's bytes, refused beyond 512 MB unpacked so a ZIP bomb cannot fill the memory. */
-	private static byte[] readLimited(InputStream in) throws IOException {
-		byte[] bytes = in.readNBytes(512 * 1024 * 1024 + 1);
-		if (bytes.length > 512 * 1024 * 1024) {
-			throw InvalidInputException.of("file", "exchange.file.too-large", 512);
+	/**
+	 * What a ZIP's entries unpack to, counted as they are read so a ZIP bomb is refused after at most the limit, not
+	 * after it has filled the memory: in all no more than the unpacked-size limit, and no more than the compression
+	 * ratio times the ZIP's own size.
+	 */
+	private static final class Unpacked {
+
+		private final long limit;
+		private final long ratioLimit;
+		private final ImportLimits limits;
+		private long total;
+
+		Unpacked(long packedSize, ImportLimits limits) {
+			this.limits = limits;
+			this.limit = limits.maxUnpackedSize().toBytes();
+			this.ratioLimit = Math.max(1L, packedSize) * limits.maxCompressionRatio();
 		}
-		return bytes;
+
+		byte[] read(InputStream entry) throws IOException {
+			java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+			byte[] buffer = new byte[64 * 1024];
+			int n;
+			while ((n = entry.read(buffer)) > 0) {
+				total += n;
+				if (total > limit) {
+					throw InvalidInputException.of("file", "exchange.file.zip-too-large", limits.maxUnpackedSize().toMegabytes());
+				}
+				if (total > ratioLimit) {
+					throw InvalidInputException.of("file", "exchange.file.zip-ratio", limits.maxCompressionRatio());
+				}
+				out.write(buffer, 0, n);
+			}
+			return out.toByteArray();
+		}
 	}
 }

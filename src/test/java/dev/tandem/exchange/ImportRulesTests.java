@@ -154,6 +154,26 @@ class ImportRulesTests {
 	}
 
 	@Test
+	void aZipBombIsRefusedWithTheLimitNamedWithoutUnpackingIt() throws java.io.IOException {
+		// 400 MB of one letter packs to well under a megabyte; the server stops reading at a hundred times that.
+		java.io.ByteArrayOutputStream packed = new java.io.ByteArrayOutputStream();
+		try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(packed)) {
+			zip.putNextEntry(new java.util.zip.ZipEntry("accounts.csv"));
+			byte[] row = "a".repeat(1 << 20).getBytes(StandardCharsets.US_ASCII);
+			for (int i = 0; i < 400; i++) {
+				zip.write(row);
+			}
+			zip.closeEntry();
+		}
+		assertThat(packed.size()).isLessThan(2 * 1024 * 1024);
+		ApiClient.Response response = ExchangeTestData.upload(port, org.api().token(), "export.zip", packed.toByteArray(), "");
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("file");
+		assertThat(response.json().get("errors").get(0).get("message").asString())
+			.isEqualTo("The ZIP unpacks to more than 100 times its own size, which no export does; it is refused as a possible ZIP bomb.");
+	}
+
+	@Test
 	void onlyAnAdminOfTheOrganisationImports() {
 		String id = importPipedrive();
 		for (String email : List.of(Demo.REP, Demo.MANAGER, Demo.EXECUTIVE)) {

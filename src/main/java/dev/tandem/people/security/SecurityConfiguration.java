@@ -1,5 +1,6 @@
 package dev.tandem.people.security;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -12,7 +13,10 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.RedirectStrategy;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.context.SecurityContextRepository;
@@ -50,9 +54,43 @@ class SecurityConfiguration {
 		return cache;
 	}
 
+	/*
+	 * Redirects are relative: a location built from the request would carry whatever Host header the client sent, so a
+	 * forged one would send the browser elsewhere (and poison a cache in front of Tandem).
+	 */
+
+	private static LoginUrlAuthenticationEntryPoint toSignIn() {
+		LoginUrlAuthenticationEntryPoint entryPoint = new LoginUrlAuthenticationEntryPoint("/login");
+		entryPoint.setFavorRelativeUris(true);
+		return entryPoint;
+	}
+
+	private static SavedRequestAwareAuthenticationSuccessHandler backToTheAskedPage(HttpSessionRequestCache cache) {
+		// The saved request's address is absolute, built from the request's Host; only its path and query are used.
+		RedirectStrategy relative = (request, response, url) -> {
+			java.net.URI uri = java.net.URI.create(url);
+			String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+			response.sendRedirect(response.encodeRedirectURL(uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery()));
+		};
+		SavedRequestAwareAuthenticationSuccessHandler handler = new SavedRequestAwareAuthenticationSuccessHandler();
+		handler.setRequestCache(cache);
+		handler.setDefaultTargetUrl("/");
+		handler.setRedirectStrategy(relative);
+		return handler;
+	}
+
+	/** The rate limit counts signed-in API requests, so it runs inside the API's chain only, not for every request. */
+	@Bean
+	FilterRegistrationBean<ApiRateLimitFilter> rateLimitsOnlyInTheApiChain(ApiRateLimitFilter filter) {
+		FilterRegistrationBean<ApiRateLimitFilter> registration = new FilterRegistrationBean<>(filter);
+		registration.setEnabled(false);
+		return registration;
+	}
+
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, ApiTokenFilter apiTokenFilter, ProblemResponses problems) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, ApiTokenFilter apiTokenFilter, ApiRateLimitFilter rateLimits, ProblemResponses problems)
+			throws Exception {
 		return http.securityMatcher("/api/**")
 			.authorizeHttpRequests(auth -> auth
 				.requestMatchers(HttpMethod.POST, "/api/v1/auth/tokens").permitAll()
@@ -61,6 +99,7 @@ class SecurityConfiguration {
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache(cache -> cache.disable())
 			.addFilterBefore(apiTokenFilter, AnonymousAuthenticationFilter.class)
+			.addFilterAfter(rateLimits, ApiTokenFilter.class)
 			.exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.build();
 	}
@@ -69,6 +108,7 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain web(HttpSecurity http, AuthenticationManager authenticationManager, LoginFailureHandler failureHandler,
 			SecurityContextRepository contextRepository) throws Exception {
+		HttpSessionRequestCache cache = requestCache();
 		return http
 			.authorizeHttpRequests(auth -> auth
 				.requestMatchers("/login", "/set-password", "/assets/**", "/webjars/**", "/favicon.ico",
@@ -81,8 +121,9 @@ class SecurityConfiguration {
 			// One manager with one provider: a failed attempt is checked, and counted, exactly once.
 			.authenticationManager(authenticationManager)
 			.securityContext(c -> c.securityContextRepository(contextRepository))
-			.requestCache(c -> c.requestCache(requestCache()))
-			.formLogin(form -> form.loginPage("/login").failureHandler(failureHandler).defaultSuccessUrl("/", false))
+			.requestCache(c -> c.requestCache(cache))
+			.exceptionHandling(e -> e.authenticationEntryPoint(toSignIn()))
+			.formLogin(form -> form.loginPage("/login").failureHandler(failureHandler).successHandler(backToTheAskedPage(cache)))
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout").deleteCookies("TANDEM_SESSION"))
 			.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
 			.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
