@@ -1,5 +1,7 @@
 package dev.tandem.crm;
 
+import dev.tandem.platform.AuditAction;
+import dev.tandem.platform.AuditLog;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -59,10 +61,12 @@ public class DealManagement {
 	private final ApplicationEventPublisher events;
 	private final LiveChanges live;
 	private final Clock clock;
+	private final AuditLog audit;
 
 	DealManagement(Deals deals, DealHistory history, Accounts accounts, Activities activities, Stakeholders stakeholders,
 			PlaybookManagement playbook, OrganisationManagement organisations, Visibility visibility, Access access,
-			Idempotency idempotency, ApplicationEventPublisher events, LiveChanges live, Clock clock) {
+			Idempotency idempotency, ApplicationEventPublisher events, LiveChanges live, Clock clock, AuditLog audit) {
+		this.audit = audit;
 		this.deals = deals;
 		this.history = history;
 		this.accounts = accounts;
@@ -201,6 +205,8 @@ public class DealManagement {
 			throw conflict(get(user, id));
 		}
 		recordFieldChanges(user, current, changed);
+		audit.record(user.orgId(), user.id(), user.displayName(), AuditAction.DEAL_CHANGED, "deal", id,
+				current.title() + ": " + String.join(", ", new java.util.TreeSet<>(changes.present())));
 		live.dealChanged(user.orgId(), current.ownerId(), ownerId);
 		return get(user, id);
 	}
@@ -372,6 +378,7 @@ public class DealManagement {
 	public void delete(CurrentUser user, UUID id) {
 		Deal deal = get(user, id);
 		deals.delete(user.orgId(), id);
+		audit.record(user.orgId(), user.id(), user.displayName(), AuditAction.DEAL_DELETED, "deal", id, deal.title());
 		live.dealChanged(user.orgId(), deal.ownerId());
 	}
 

@@ -1,5 +1,7 @@
 package dev.tandem.exchange;
 
+import dev.tandem.platform.AuditAction;
+import dev.tandem.platform.AuditLog;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,9 +42,11 @@ public class ImportManagement {
 	private final ImportWriter writer;
 	private final ImportLimits limits;
 	private final Clock clock;
+	private final AuditLog audit;
 
 	ImportManagement(Imports imports, Mappings mappings, ImportRecords records, ImportPlanner planner, ImportRunner runner,
-			ImportWriter writer, ImportLimits limits, Clock clock) {
+			ImportWriter writer, ImportLimits limits, Clock clock, AuditLog audit) {
+		this.audit = audit;
 		this.imports = imports;
 		this.mappings = mappings;
 		this.records = records;
@@ -169,6 +173,8 @@ public class ImportManagement {
 		}
 		List<Table> tables = SourceFiles.read(job.fileName(), imports.content(admin.orgId(), id), limits);
 		runner.submit(admin, job, tables);
+		audit.record(admin.orgId(), admin.id(), admin.displayName(), AuditAction.IMPORTED, "import", id,
+				job.kind() + " " + job.fileName());
 		return job;
 	}
 
@@ -187,6 +193,7 @@ public class ImportManagement {
 		}
 		records.forget(admin.orgId(), id);
 		imports.undone(admin.orgId(), id, admin.id(), clock.instant());
+		audit.record(admin.orgId(), admin.id(), admin.displayName(), AuditAction.IMPORT_UNDONE, "import", id, job.kind() + " " + job.fileName());
 		return get(admin, id);
 	}
 

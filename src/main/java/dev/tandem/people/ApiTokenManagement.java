@@ -1,5 +1,7 @@
 package dev.tandem.people;
 
+import dev.tandem.platform.AuditAction;
+import dev.tandem.platform.AuditLog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,8 +29,10 @@ public class ApiTokenManagement {
 	private final ApiTokens tokens;
 	private final Users users;
 	private final Clock clock;
+	private final AuditLog audit;
 
-	ApiTokenManagement(ApiTokens tokens, Users users, Clock clock) {
+	ApiTokenManagement(ApiTokens tokens, Users users, Clock clock, AuditLog audit) {
+		this.audit = audit;
 		this.tokens = tokens;
 		this.users = users;
 		this.clock = clock;
@@ -42,6 +46,7 @@ public class ApiTokenManagement {
 		String secret = Secrets.generate(PREFIX);
 		UUID id = Ids.next();
 		tokens.insert(user.orgId(), id, user.id(), name.trim(), Secrets.hash(secret), secret.substring(0, PREFIX.length() + 4));
+		audit.record(user.orgId(), user.id(), user.displayName(), AuditAction.TOKEN_CREATED, "token", id, name.trim());
 		return new CreatedToken(id, secret);
 	}
 
@@ -54,6 +59,7 @@ public class ApiTokenManagement {
 		if (!tokens.revoke(user.orgId(), user.id(), id)) {
 			throw new RecordNotFoundException("token", id);
 		}
+		audit.record(user.orgId(), user.id(), user.displayName(), AuditAction.TOKEN_REVOKED, "token", id, null);
 	}
 
 	/** The user a bearer token stands for, if it is live and its user active. */

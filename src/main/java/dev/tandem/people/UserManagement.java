@@ -1,5 +1,7 @@
 package dev.tandem.people;
 
+import dev.tandem.platform.AuditAction;
+import dev.tandem.platform.AuditLog;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -47,11 +49,13 @@ public class UserManagement {
 	private final PasswordLinks links;
 	private final PasswordEncoder passwordEncoder;
 	private final Clock clock;
+	private final AuditLog audit;
 	private final TeamManagement teams;
 	private final Visibility visibility;
 
 	UserManagement(Users users, PasswordLinks links, PasswordEncoder passwordEncoder, Clock clock, TeamManagement teams,
-			Visibility visibility) {
+			Visibility visibility, AuditLog audit) {
+		this.audit = audit;
 		this.users = users;
 		this.teams = teams;
 		this.visibility = visibility;
@@ -163,6 +167,14 @@ public class UserManagement {
 		}
 		if (changes.teamIds() != null) {
 			teams.setTeams(admin, id, changes.teamIds(), visibility.today(admin.orgId()));
+		}
+		if (changed.role() != current.role()) {
+			audit.record(admin.orgId(), admin.id(), admin.displayName(), AuditAction.ROLE_CHANGED, "user", id,
+					current.email() + ": " + current.role() + " > " + changed.role());
+		}
+		if (changed.active() != current.active()) {
+			audit.record(admin.orgId(), admin.id(), admin.displayName(), changed.active() ? AuditAction.REACTIVATED : AuditAction.DEACTIVATED,
+					"user", id, current.email());
 		}
 		return get(admin, id);
 	}

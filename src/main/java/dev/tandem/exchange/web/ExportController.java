@@ -1,5 +1,7 @@
 package dev.tandem.exchange.web;
 
+import dev.tandem.platform.AuditAction;
+import dev.tandem.platform.AuditLog;
 import java.io.IOException;
 import java.time.LocalDate;
 
@@ -17,9 +19,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 class ExportController {
 
 	private final ExportManagement export;
+	private final AuditLog audit;
 
-	ExportController(ExportManagement export) {
+	ExportController(ExportManagement export, AuditLog audit) {
 		this.export = export;
+		this.audit = audit;
 	}
 
 	@GetMapping("/export")
@@ -32,13 +36,14 @@ class ExportController {
 
 	@GetMapping("/export/organisation.zip")
 	void download(@AuthenticationPrincipal CurrentUser me, HttpServletResponse response) throws IOException {
-		download(export, me, response);
+		download(export, audit, me, response);
 	}
 
-	static void download(ExportManagement export, CurrentUser me, HttpServletResponse response) throws IOException {
+	static void download(ExportManagement export, AuditLog audit, CurrentUser me, HttpServletResponse response) throws IOException {
 		if (!me.isAdmin()) {
 			throw new org.springframework.security.access.AccessDeniedException("admins only");
 		}
+		audit.record(me.orgId(), me.id(), me.displayName(), AuditAction.EXPORTED, "organisation", me.orgId(), null);
 		response.setContentType("application/zip");
 		response.setHeader("Content-Disposition", "attachment; filename=\"tandem-export-" + LocalDate.now() + ".zip\"");
 		export.export(me, response.getOutputStream());

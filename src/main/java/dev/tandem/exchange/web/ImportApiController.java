@@ -1,5 +1,6 @@
 package dev.tandem.exchange.web;
 
+import dev.tandem.platform.AuditLog;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
@@ -37,12 +38,14 @@ class ImportApiController {
 
 	private final ImportManagement imports;
 	private final ExportManagement export;
+	private final AuditLog audit;
 	private final ImportViews views;
 
-	ImportApiController(ImportManagement imports, ExportManagement export, ImportViews views) {
+	ImportApiController(ImportManagement imports, ExportManagement export, ImportViews views, AuditLog audit) {
 		this.imports = imports;
 		this.export = export;
 		this.views = views;
+		this.audit = audit;
 	}
 
 	@PostMapping(path = "/api/v1/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -102,7 +105,7 @@ class ImportApiController {
 	@GetMapping("/api/v1/export")
 	@Operation(summary = "Export the organisation", description = "A ZIP of CSVs, one per kind, that Tandem imports again.")
 	void export(@AuthenticationPrincipal CurrentUser me, HttpServletResponse response) throws IOException {
-		ExportController.download(export, me, response);
+		ExportController.download(export, audit, me, response);
 	}
 
 	private ImportView view(dev.tandem.exchange.ImportJob job) {

@@ -37,9 +37,24 @@ class SecurityConfiguration {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
 	}
 
+	/** Publishes every sign-in and failed attempt as an event, which {@link SecurityAudit} records. */
 	@Bean
-	AuthenticationManager authenticationManager(PasswordAuthenticationProvider provider) {
-		return new ProviderManager(provider);
+	AuthenticationManager authenticationManager(PasswordAuthenticationProvider provider,
+			org.springframework.context.ApplicationEventPublisher events) {
+		ProviderManager manager = new ProviderManager(provider);
+		org.springframework.security.authentication.DefaultAuthenticationEventPublisher publisher =
+				new org.springframework.security.authentication.DefaultAuthenticationEventPublisher(events);
+		publisher.setDefaultAuthenticationFailureEvent(
+				org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent.class);
+		manager.setAuthenticationEventPublisher(publisher);
+		return manager;
+	}
+
+	/** Publishes every request the URL rules refuse, which {@link SecurityAudit} records for signed-in users. */
+	@Bean
+	org.springframework.security.authorization.AuthorizationEventPublisher authorizationEvents(
+			org.springframework.context.ApplicationEventPublisher events) {
+		return new org.springframework.security.authorization.SpringAuthorizationEventPublisher(events);
 	}
 
 	@Bean

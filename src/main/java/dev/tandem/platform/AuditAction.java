@@ -1,0 +1,9 @@
+package dev.tandem.platform;
+
+/**
+ * What the audit log records.
+ */
+public enum AuditAction {
+	SIGNED_IN, SIGN_IN_FAILED, ACCESS_DENIED, ROLE_CHANGED, DEACTIVATED, REACTIVATED, TOKEN_CREATED, TOKEN_REVOKED,
+	EXPORTED, IMPORTED, IMPORT_UNDONE, DEAL_CHANGED, DEAL_DELETED
+}
