@@ -12,6 +12,8 @@ import dev.tandem.platform.ValueProblems;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -32,9 +34,11 @@ import tools.jackson.databind.exc.InvalidFormatException;
 
 /**
  * Turns every error of the JSON API into an RFC 9457 problem, in the caller's language, with an
- * {@code errors} array of {@code {field, message}} for invalid input.
+ * {@code errors} array of {@code {field, message}} for invalid input. Asked before {@link PageErrorAdvice},
+ * since a {@code @RestController} is a {@code @Controller} too.
  */
 @RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.LOWEST_PRECEDENCE - 1)
 class ApiErrorHandler extends ResponseEntityExceptionHandler {
 
 	private final MessageSource messages;
