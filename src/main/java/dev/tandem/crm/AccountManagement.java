@@ -48,6 +48,7 @@ public class AccountManagement {
 	}
 
 	public Listing<Account> page(CurrentUser viewer, @Nullable UUID ownerId, @Nullable String text, String sort, int page, int size) {
+		Sorts.check(sort, Accounts.SORTS.keySet());
 		Set<UUID> owners = access.owners(viewer);
 		return new Listing<>(accounts.list(viewer.orgId(), owners, ownerId, text, sort, null, size, page * size),
 				accounts.count(viewer.orgId(), owners, ownerId, text), null);
@@ -111,6 +112,7 @@ public class AccountManagement {
 	}
 
 	public Listing<Contact> contactPage(CurrentUser viewer, @Nullable String text, String sort, int page, int size) {
+		Sorts.check(sort, Accounts.CONTACT_SORTS);
 		Set<UUID> owners = access.owners(viewer);
 		return new Listing<>(accounts.contacts(viewer.orgId(), owners, text, sort, null, size, page * size),
 				accounts.countContacts(viewer.orgId(), owners, text), null);

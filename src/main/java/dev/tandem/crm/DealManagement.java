@@ -96,6 +96,7 @@ public class DealManagement {
 
 	/** A page of a sorted list, for the UI: {@code page} counts from 0. */
 	public Listing<Deal> page(CurrentUser viewer, DealQuery query, String sort, int page, int size) {
+		Sorts.check(sort, Deals.SORTS.keySet());
 		Set<UUID> owners = access.owners(viewer);
 		List<Deal> rows = deals.list(viewer.orgId(), owners, query, sort, null, size, page * size);
 		return new Listing<>(rows, deals.count(viewer.orgId(), owners, query), null);

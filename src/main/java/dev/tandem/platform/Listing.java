@@ -23,6 +23,11 @@ public record Listing<T>(List<T> items, long total, @Nullable String nextCursor)
 		return new Listing<>(List.copyOf(page), total, Cursor.encode(String.valueOf(cursorKey.apply(page.get(page.size() - 1)))));
 	}
 
+	/** A whole list in one page, for the lists that are never long enough to page (a deal's history, the pipelines). */
+	public static <T> Listing<T> all(List<T> items) {
+		return new Listing<>(List.copyOf(items), items.size(), null);
+	}
+
 	public <R> Listing<R> map(Function<T, R> mapper) {
 		return new Listing<>(items.stream().map(mapper).toList(), total, nextCursor);
 	}

@@ -79,7 +79,7 @@ class CrmApiTests {
 		assertThat(daan.post("/api/v1/deals/" + id + "/stage",
 				"{\"stageId\":\"" + stageId(stages, "New lead") + "\",\"version\":1}").status()).isEqualTo(200);
 		List<String> history = new ArrayList<>();
-		daan.get("/api/v1/deals/" + id + "/history").json().forEach(h -> history.add(h.get("newValue").asString()));
+		daan.get("/api/v1/deals/" + id + "/history").json().get("items").forEach(h -> history.add(h.get("newValue").asString()));
 		assertThat(history).containsExactly("New lead", "Contact made", "New lead");
 	}
 
@@ -166,7 +166,7 @@ class CrmApiTests {
 		Response created = brigitte.post("/api/v1/leads", "{\"personName\":\"Lead " + suffix + "\",\"company\":\"Comp " + suffix
 				+ "\",\"source\":\"MARKETING_CAMPAIGN\",\"campaign\":\"Webinar\",\"score\":60,\"teamId\":\"" + team + "\"}");
 		assertThat(created.status()).isEqualTo(201);
-		JsonNode log = brigitte.get("/api/v1/leads/" + created.json().get("id").asString() + "/routing").json();
+		JsonNode log = brigitte.get("/api/v1/leads/" + created.json().get("id").asString() + "/routing").json().get("items");
 		assertThat(log).hasSize(1);
 		assertThat(log.get(0).get("rule").asString()).isIn("ROUND_ROBIN", "WEIGHTED_ROUND_ROBIN");
 		assertThat(log.get(0).get("assignedTo").asString()).isEqualTo(created.json().get("ownerId").asString());

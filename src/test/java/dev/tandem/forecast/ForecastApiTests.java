@@ -160,7 +160,7 @@ class ForecastApiTests {
 		assertThat(api.get("suzanne").post("/api/v1/forecast/submissions/" + id + "/adjustments",
 				"{\"commit\":6000,\"bestCase\":9000,\"reason\":\"Careful\",\"seenAdjustmentId\":\"" + adjustment + "\"}").status())
 			.isEqualTo(201);
-		JsonNode history = brigitte.get("/api/v1/forecast/submissions/" + id + "/adjustments").json();
+		JsonNode history = brigitte.get("/api/v1/forecast/submissions/" + id + "/adjustments").json().get("items");
 		assertThat(history).extracting(a -> a.get("commit").asInt()).containsExactly(6000, 7000);
 		JsonNode liamNode = child(brigitte.get("/api/v1/forecast/teams/" + inside + "?period=" + next).json(), liam);
 		assertThat(liamNode.get("commit").asInt()).isEqualTo(6000);

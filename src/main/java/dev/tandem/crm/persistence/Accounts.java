@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.tandem.crm.Account;
@@ -21,6 +22,9 @@ public class Accounts {
 
 	public static final Map<String, String> SORTS = Map.of("name", "lower(a.name), a.id", "-name", "lower(a.name) desc, a.id",
 			"-updated", "a.updated_at desc, a.id", "id", "a.id");
+
+	/** Sort orders the contact list may ask for. */
+	public static final Set<String> CONTACT_SORTS = Set.of("name", "-name", "account", "id");
 
 	private static final String SELECT = """
 			select a.*, u.display_name as owner_name,

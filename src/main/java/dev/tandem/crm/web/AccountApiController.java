@@ -60,8 +60,8 @@ class AccountApiController {
 
 	@GetMapping("/api/v1/accounts/{id}/timeline")
 	@Operation(summary = "The account's timeline", description = "Activities across all its deals and channels, newest first.")
-	List<Activity> timeline(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id) {
-		return activities.ofAccount(me, id);
+	Listing<Activity> timeline(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id) {
+		return Listing.all(activities.ofAccount(me, id));
 	}
 
 	@PostMapping("/api/v1/accounts")
@@ -97,8 +97,8 @@ class AccountApiController {
 
 	@GetMapping("/api/v1/accounts/{id}/contacts")
 	@Operation(summary = "The contacts of an account")
-	List<Contact> contactsOf(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id) {
-		return accounts.contactsOf(me, id);
+	Listing<Contact> contactsOf(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id) {
+		return Listing.all(accounts.contactsOf(me, id));
 	}
 
 	@GetMapping("/api/v1/contacts/{id}")

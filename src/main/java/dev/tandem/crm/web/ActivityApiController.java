@@ -59,8 +59,8 @@ class ActivityApiController {
 
 	@GetMapping("/my-day")
 	@Operation(summary = "My open tasks due today or earlier", description = "Oldest first, overdue ones included.")
-	List<Activity> myDay(@AuthenticationPrincipal CurrentUser me) {
-		return activities.myDay(me);
+	Listing<Activity> myDay(@AuthenticationPrincipal CurrentUser me) {
+		return Listing.all(activities.myDay(me));
 	}
 
 	@GetMapping("/{id}")

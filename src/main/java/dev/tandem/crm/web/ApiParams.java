@@ -1,13 +1,16 @@
 package dev.tandem.crm.web;
 
+import java.util.List;
 import java.util.UUID;
 
 import dev.tandem.people.CurrentUser;
 import dev.tandem.platform.InvalidInputException;
+import dev.tandem.platform.ValueProblems;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -41,8 +44,12 @@ final class ApiParams {
 			return json.treeToValue(body, type);
 		}
 		catch (DatabindException ex) {
-			String field = ex.getPath().isEmpty() ? "body" : ex.getPath().get(0).getPropertyName();
-			throw InvalidInputException.of(field == null ? "body" : field, "validation.value.unreadable");
+			String name = ex.getPath().isEmpty() ? null : ex.getPath().get(0).getPropertyName();
+			String field = name == null ? "body" : name;
+			if (ex instanceof InvalidFormatException format) {
+				throw new InvalidInputException(List.of(ValueProblems.malformed(field, format.getValue(), format.getTargetType())));
+			}
+			throw InvalidInputException.of(field, "validation.value.unreadable");
 		}
 		catch (JacksonException ex) {
 			throw InvalidInputException.of("body", "validation.value.unreadable");

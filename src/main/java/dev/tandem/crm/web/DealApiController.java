@@ -151,14 +151,14 @@ class DealApiController {
 	@GetMapping("/{id}/history")
 	@Operation(summary = "Stage and field history", description = "Every stage change and every change of amount, close date, "
 			+ "owner and forecast category, oldest first.")
-	List<DealHistory.Change> history(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id) {
-		return deals.history(me, id);
+	Listing<DealHistory.Change> history(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id) {
+		return Listing.all(deals.history(me, id));
 	}
 
 	@GetMapping("/{id}/activities")
 	@Operation(summary = "The deal's activities, newest first")
-	List<Activity> activities(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id) {
-		return activities.ofDeal(me, id);
+	Listing<Activity> activities(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id) {
+		return Listing.all(activities.ofDeal(me, id));
 	}
 
 	@DeleteMapping("/{id}")
@@ -170,8 +170,8 @@ class DealApiController {
 
 	@GetMapping("/{id}/stakeholders")
 	@Operation(summary = "The buying group (DMU)")
-	List<Stakeholder> stakeholders(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id) {
-		return deals.stakeholders(me, id);
+	Listing<Stakeholder> stakeholders(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id) {
+		return Listing.all(deals.stakeholders(me, id));
 	}
 
 	@PostMapping("/{id}/stakeholders")

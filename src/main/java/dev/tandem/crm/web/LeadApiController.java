@@ -66,8 +66,8 @@ class LeadApiController {
 
 	@GetMapping("/api/v1/leads/{id}/routing")
 	@Operation(summary = "Why the lead went where it went", description = "Every assignment with rule, candidates and reason.")
-	List<LeadAssignment> routing(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id) {
-		return leads.routingLog(me, id);
+	Listing<LeadAssignment> routing(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id) {
+		return Listing.all(leads.routingLog(me, id));
 	}
 
 	@PostMapping("/api/v1/leads")
@@ -101,16 +101,16 @@ class LeadApiController {
 
 	@GetMapping("/api/v1/teams/{teamId}/routing-weights")
 	@Operation(summary = "Routing weights of a team's reps", description = "1 is a full share, 0.5 half (e.g. a newcomer), 0 none.")
-	List<Weight> weights(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID teamId) {
-		return leads.weights(me, teamId);
+	Listing<Weight> weights(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID teamId) {
+		return Listing.all(leads.weights(me, teamId));
 	}
 
 	@PutMapping("/api/v1/teams/{teamId}/routing-weights/{userId}")
 	@Operation(summary = "Set a rep's routing weight", description = "For the team's managers and admins; 0 to 10.")
-	List<Weight> setWeight(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID teamId, @PathVariable UUID userId,
+	Listing<Weight> setWeight(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID teamId, @PathVariable UUID userId,
 			@Valid @RequestBody WeightRequest request) {
 		leads.setWeight(me, teamId, userId, request.weight());
-		return leads.weights(me, teamId);
+		return Listing.all(leads.weights(me, teamId));
 	}
 
 	record LeadRequest(@NotBlank @Size(max = 200) String personName, @NotBlank @Size(max = 200) String company,

@@ -3,7 +3,6 @@ package dev.tandem.exchange.web;
 import dev.tandem.platform.AuditLog;
 import java.io.IOException;
 import java.net.URI;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -14,6 +13,7 @@ import dev.tandem.exchange.ImportSettings;
 import dev.tandem.exchange.Preset;
 import dev.tandem.exchange.web.ImportViews.ImportView;
 import dev.tandem.people.CurrentUser;
+import dev.tandem.platform.Listing;
 import dev.tandem.platform.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -64,9 +64,8 @@ class ImportApiController {
 
 	@GetMapping("/api/v1/imports")
 	@Operation(summary = "Import history", description = "The organisation's imports, newest first: who, when, file, status and counts.")
-	Map<String, Object> list(@AuthenticationPrincipal CurrentUser me) {
-		List<ImportView> items = imports.history(me).stream().map(this::view).toList();
-		return Map.of("items", items, "total", items.size());
+	Listing<ImportView> list(@AuthenticationPrincipal CurrentUser me) {
+		return Listing.all(imports.history(me).stream().map(this::view).toList());
 	}
 
 	@GetMapping("/api/v1/imports/{id}")

@@ -23,6 +23,7 @@ import dev.tandem.forecast.Submission;
 import dev.tandem.goals.GoalManagement;
 import dev.tandem.goals.Scope;
 import dev.tandem.people.CurrentUser;
+import dev.tandem.platform.Listing;
 import dev.tandem.people.OrganisationManagement;
 import dev.tandem.people.Role;
 import dev.tandem.platform.FieldProblem;
@@ -109,11 +110,11 @@ class ForecastApiController {
 
 	@GetMapping("/submissions")
 	@Operation(summary = "Every revision of a rep's (userId) or team's (teamId) forecast for a period, newest first")
-	List<Map<String, Object>> history(@AuthenticationPrincipal CurrentUser me, @RequestParam(required = false) @Nullable UUID userId,
+	Listing<Map<String, Object>> history(@AuthenticationPrincipal CurrentUser me, @RequestParam(required = false) @Nullable UUID userId,
 			@RequestParam(required = false) @Nullable UUID teamId, @RequestParam(required = false) @Nullable String period) {
 		Scope scope = scope(me, userId, teamId);
-		return management.history(me, scope, goals.period(me, period, Period.Kind.MONTH)).stream().map(ForecastApiController::submission)
-			.toList();
+		return Listing.all(management.history(me, scope, goals.period(me, period, Period.Kind.MONTH)).stream()
+			.map(ForecastApiController::submission).toList());
 	}
 
 	/** {@code {"userId" | "teamId", "period", "commit", "bestCase", "note"?}}; without either id, the caller's own. */
@@ -136,8 +137,8 @@ class ForecastApiController {
 
 	@GetMapping("/submissions/{id}/adjustments")
 	@Operation(summary = "Every adjustment of a submission, newest first")
-	List<Map<String, Object>> adjustments(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id) {
-		return management.adjustments(me, id).stream().map(ForecastApiController::adjustment).toList();
+	Listing<Map<String, Object>> adjustments(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id) {
+		return Listing.all(management.adjustments(me, id).stream().map(ForecastApiController::adjustment).toList());
 	}
 
 	@GetMapping("/change")

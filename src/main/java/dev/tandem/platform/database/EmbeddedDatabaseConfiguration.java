@@ -38,7 +38,10 @@ class EmbeddedDatabaseConfiguration {
 			.setServerConfig("max_connections", "100")
 			.setServerConfig("shared_buffers", "128MB")
 			.setServerConfig("listen_addresses", "localhost")
-			.setRegisterShutdownHook(true)
+			// No shutdown hook of its own: on SIGTERM it would stop PostgreSQL while the application still
+			// closes (the event registry, the live listener, the pool), which then fail. The bean's destroy
+			// method stops it after everything that uses it, and StaleServer handles a killed process.
+			.setRegisterShutdownHook(false)
 			.start();
 		log.info("Embedded PostgreSQL started in {} ms on port {} with data in {}",
 				(System.nanoTime() - started) / 1_000_000, postgres.getPort(), pgData.toAbsolutePath());

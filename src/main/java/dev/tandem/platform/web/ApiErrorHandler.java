@@ -8,9 +8,12 @@ import dev.tandem.platform.ConcurrentEditException;
 import dev.tandem.platform.FieldProblem;
 import dev.tandem.platform.InvalidInputException;
 import dev.tandem.platform.RecordNotFoundException;
+import dev.tandem.platform.ValueProblems;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -20,18 +23,22 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidFormatException;
 
 /**
  * Turns every error of the JSON API into an RFC 9457 problem, in the caller's language, with an
- * {@code errors} array of {@code {field, message}} for invalid input.
+ * {@code errors} array of {@code {field, message}} for invalid input. Asked before {@link PageErrorAdvice},
+ * since a {@code @RestController} is a {@code @Controller} too.
  */
 @RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.LOWEST_PRECEDENCE - 1)
 class ApiErrorHandler extends ResponseEntityExceptionHandler {
 
 	private final MessageSource messages;
@@ -42,9 +49,7 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(InvalidInputException.class)
 	ProblemDetail invalidInput(InvalidInputException ex) {
-		return invalid(ex.problems().stream()
-			.map(p -> Map.of("field", p.field(), "message", text(p.messageKey(), p.arguments())))
-			.toList());
+		return invalid(ex.problems().stream().map(this::describe).toList());
 	}
 
 	@ExceptionHandler(RecordNotFoundException.class)
@@ -52,9 +57,16 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
 		return problem(HttpStatus.NOT_FOUND, "problem.not-found");
 	}
 
+	/**
+	 * A malformed id in the path names no record, so it is not found; a malformed query value is the
+	 * caller's mistake and answers 400 with the parameter, the value and what is allowed.
+	 */
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
-	ProblemDetail malformedPathValue(MethodArgumentTypeMismatchException ex) {
-		return problem(HttpStatus.NOT_FOUND, "problem.not-found");
+	ProblemDetail malformedValue(MethodArgumentTypeMismatchException ex) {
+		if (ex.getParameter().hasParameterAnnotation(PathVariable.class)) {
+			return problem(HttpStatus.NOT_FOUND, "problem.not-found");
+		}
+		return invalid(List.of(describe(ValueProblems.malformed(ex.getName(), ex.getValue(), ex.getRequiredType()))));
 	}
 
 	@ExceptionHandler(ConcurrentEditException.class)
@@ -85,6 +97,10 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
 	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		String field = fieldOf(ex);
+		if (field != null && ex.getCause() instanceof InvalidFormatException format) {
+			return ResponseEntity.badRequest()
+				.body(invalid(List.of(describe(ValueProblems.malformed(field, format.getValue(), format.getTargetType())))));
+		}
 		if (field != null) {
 			return ResponseEntity.badRequest()
 				.body(invalid(List.of(Map.of("field", field, "message", text("validation.value.unreadable")))));
@@ -108,6 +124,10 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
 			}
 		}
 		return path.isEmpty() ? null : path.toString();
+	}
+
+	private Map<String, String> describe(FieldProblem problem) {
+		return Map.of("field", problem.field(), "message", text(problem.messageKey(), problem.arguments()));
 	}
 
 	private ProblemDetail invalid(List<Map<String, String>> errors) {

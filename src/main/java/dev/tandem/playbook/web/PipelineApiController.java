@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.tandem.people.CurrentUser;
+import dev.tandem.platform.Listing;
 import dev.tandem.playbook.Pipeline;
 import dev.tandem.playbook.PlaybookManagement;
 import dev.tandem.playbook.Stage;
@@ -37,8 +38,8 @@ class PipelineApiController {
 
 	@GetMapping
 	@Operation(summary = "List pipelines with their stages", description = "The default pipeline first.")
-	List<Pipeline> list(@AuthenticationPrincipal CurrentUser me) {
-		return playbook.pipelines(me.orgId());
+	Listing<Pipeline> list(@AuthenticationPrincipal CurrentUser me) {
+		return Listing.all(playbook.pipelines(me.orgId()));
 	}
 
 	@GetMapping("/{id}")
