@@ -65,18 +65,20 @@ class Checklists {
 		String text = missing.tickable() ? missing.label() : missingText.of(missing, locale);
 		String deal = "/deals/" + dealId;
 		return switch (missing.kind()) {
-			case ACTIVITY -> new Item(text, null, deal + "#log", messages.getMessage("move.fix.log", null, locale));
-			case CRITERION -> missing.tickable() ? new Item(text, missing.criterionId(), null, null)
-					: add(deal, text, Objects.requireNonNull(missing.role()), locale);
-			case DECISION_MAKER -> add(deal, text, BuyingRole.DECISION_MAKER, locale);
-			case STAKEHOLDERS -> new Item(text, null, deal + "#buying-group", messages.getMessage("move.fix.buying-group", null, locale));
-			case FIELD -> new Item(text, null, null, null);
+			case ACTIVITY -> new Item(missing.stageName(), text, null, deal + "#log",
+					messages.getMessage("move.fix.log", null, locale));
+			case CRITERION -> missing.tickable() ? new Item(missing.stageName(), text, missing.criterionId(), null, null)
+					: add(deal, missing, text, Objects.requireNonNull(missing.role()), locale);
+			case DECISION_MAKER -> add(deal, missing, text, BuyingRole.DECISION_MAKER, locale);
+			case STAKEHOLDERS -> new Item(missing.stageName(), text, null, deal + "#buying-group",
+					messages.getMessage("move.fix.buying-group", null, locale));
+			case FIELD -> new Item(missing.stageName(), text, null, null, null);
 		};
 	}
 
 	/** A missing role, with a link that opens the deal's add form on that role ("Add the economic buyer"). */
-	private Item add(String deal, String text, BuyingRole role, Locale locale) {
-		return new Item(text, null, deal + "?add=" + role + "#buying-group",
+	private Item add(String deal, Missing missing, String text, BuyingRole role, Locale locale) {
+		return new Item(missing.stageName(), text, null, deal + "?add=" + role + "#buying-group",
 				messages.getMessage("move.fix.add-role", new Object[] { roleName(role, locale) }, locale));
 	}
 
@@ -97,9 +99,9 @@ class Checklists {
 	}
 
 	/**
-	 * One missing item of a refused move: a criterion to {@code tick} there and then, or a text with where to fix it
-	 * ({@code fixHref}, its link saying {@code fix}).
+	 * One missing item of a refused move, of the named stage: a criterion to {@code tick} there and then, or a text with
+	 * where to fix it ({@code fixHref}, its link saying {@code fix}).
 	 */
-	record Item(String text, @Nullable UUID tick, @Nullable String fixHref, @Nullable String fix) implements Serializable {
+	record Item(String stage, String text, @Nullable UUID tick, @Nullable String fixHref, @Nullable String fix) implements Serializable {
 	}
 }

@@ -399,6 +399,11 @@ class DealPages {
 			return blocked.stream().anyMatch(i -> i.tick() != null);
 		}
 
+		/** Whether the refusal lists what several stages miss (a move that skips stages), so items say their stage. */
+		public boolean severalStages() {
+			return blocked.stream().map(Checklists.Item::stage).distinct().count() > 1;
+		}
+
 		/** Whether ticking what is offered is all the move needs. */
 		public boolean onlyTicks() {
 			return blocked.stream().allMatch(i -> i.tick() != null);
