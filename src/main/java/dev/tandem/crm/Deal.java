@@ -59,6 +59,13 @@ public record Deal(UUID id, UUID accountId, String accountName, UUID ownerId, St
 		return flags;
 	}
 
+	/** This deal as changed by {@code actor}, for a write that touches none of its fields (a tick on its checklist). */
+	public Deal changedBy(String actor) {
+		return new Deal(id, accountId, accountName, ownerId, ownerName, title, amount, closeDate, pipelineId, stageId, stageName,
+				status, forecastCategory, categoryOverridden, nextStep, nextStepDate, source, lostReason, engagedOn, closedAt,
+				stageEnteredAt, lastActivityAt, lastReviewedAt, createdAt, updatedAt, actor, version);
+	}
+
 	/** The status a deal has in a stage. */
 	public static DealStatus statusIn(Stage stage) {
 		return switch (stage.kind()) {

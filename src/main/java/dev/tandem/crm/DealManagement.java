@@ -7,10 +7,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import dev.tandem.crm.persistence.Accounts;
 import dev.tandem.crm.persistence.Activities;
@@ -26,7 +29,9 @@ import dev.tandem.platform.InvalidInputException;
 import dev.tandem.platform.ListRequest;
 import dev.tandem.platform.Listing;
 import dev.tandem.platform.RecordNotFoundException;
+import dev.tandem.playbook.BuyingRole;
 import dev.tandem.playbook.DealFacts;
+import dev.tandem.playbook.ExitCriterion;
 import dev.tandem.playbook.ForecastCategory;
 import dev.tandem.playbook.Gate;
 import dev.tandem.playbook.GateResult;
@@ -272,24 +277,46 @@ public class DealManagement {
 	private DealFacts facts(UUID orgId, UUID dealId, @Nullable BigDecimal amount, @Nullable LocalDate closeDate,
 			@Nullable String lostReason) {
 		List<Stakeholder> group = stakeholders.ofDeal(orgId, dealId);
-		return new DealFacts(activities.countsOfDeal(orgId, dealId), history.checkedCriteria(orgId, dealId), group.size(),
-				group.stream().anyMatch(s -> s.role() == StakeholderRole.DECISION_MAKER), amount, closeDate, lostReason);
+		Set<BuyingRole> roles = group.stream().map(s -> s.role().buyingRole())
+			.collect(Collectors.toCollection(() -> EnumSet.noneOf(BuyingRole.class)));
+		return new DealFacts(activities.countsOfDeal(orgId, dealId), history.checkedCriteria(orgId, dealId), group.size(), roles,
+				amount, closeDate, lostReason);
 	}
 
+	/**
+	 * Ticks or unticks exit criteria of the deal's pipeline, based on {@code version}: a tick changes the deal, so a
+	 * stale page gets the conflict like any other edit. A criterion the buying group satisfies cannot be ticked.
+	 */
 	@Transactional
-	public void checkCriterion(CurrentUser user, UUID dealId, UUID criterionId, boolean checked) {
+	public Deal checkCriteria(CurrentUser user, UUID dealId, int version, Map<UUID, Boolean> checked) {
 		Deal deal = get(user, dealId);
-		Pipeline pipeline = playbook.pipeline(user.orgId(), deal.pipelineId());
-		boolean known = pipeline.stages().stream().flatMap(s -> s.exitCriteria().stream()).anyMatch(c -> c.id().equals(criterionId));
-		if (!known) {
-			throw InvalidInputException.of("criterionId", "validation.criterion.unknown");
+		if (deal.version() != version) {
+			throw conflict(deal);
 		}
-		if (checked) {
-			history.check(user.orgId(), dealId, criterionId, user.id());
+		Map<UUID, ExitCriterion> criteria = playbook.pipeline(user.orgId(), deal.pipelineId()).stages().stream()
+			.flatMap(s -> s.exitCriteria().stream()).collect(Collectors.toMap(ExitCriterion::id, c -> c));
+		for (UUID id : checked.keySet()) {
+			ExitCriterion criterion = criteria.get(id);
+			if (criterion == null) {
+				throw InvalidInputException.of("criterionId", "validation.criterion.unknown");
+			}
+			if (criterion.byFact()) {
+				throw InvalidInputException.of("criterionId", "validation.criterion.by-fact", criterion.label());
+			}
 		}
-		else {
-			history.uncheck(user.orgId(), dealId, criterionId);
+		checked.forEach((id, on) -> {
+			if (on) {
+				history.check(user.orgId(), dealId, id, user.id());
+			}
+			else {
+				history.uncheck(user.orgId(), dealId, id);
+			}
+		});
+		if (!deals.update(user.orgId(), deal.changedBy(user.displayName()), version)) {
+			throw conflict(get(user, dealId));
 		}
+		live.dealChanged(user.orgId(), deal.ownerId());
+		return get(user, dealId);
 	}
 
 	/** Records that the deal was reviewed now, which resets its review-cadence clock. */

@@ -9,7 +9,8 @@ import java.util.List;
  * Moving forward checks the requirements of every stage the deal enters or passes, so skipping a
  * stage does not skip its requirements. Moving backward is always allowed, and so is losing a deal
  * from any stage. Winning needs an amount and a close date; losing needs a close date and a lost reason. The strictest gate mode of the
- * stages passed decides whether missing items warn or block; the close fields always block.
+ * stages passed decides whether missing items warn or block; the close fields always block. An exit criterion is met
+ * as {@link ExitCriterion#metBy} says: by the buying group where it names a role, else by the rep's tick.
  */
 public final class Gate {
 
@@ -73,7 +74,7 @@ public final class Gate {
 			}
 		}
 		for (ExitCriterion criterion : stage.exitCriteria()) {
-			if (!deal.checkedCriteria().contains(criterion.id())) {
+			if (!criterion.metBy(deal)) {
 				missing.add(Missing.criterion(stage, criterion));
 			}
 		}

@@ -141,7 +141,8 @@ public class PlaybookManagement {
 		Stage changed = new Stage(stageId, current.pipelineId(), changes.name().trim(), current.position(), current.kind(),
 				changes.winProbability(), changes.forecastCategory(), changes.gateMode(), changes.guidance(),
 				changes.minStakeholders(), changes.requiresDecisionMaker(), changes.requiredActivities(),
-				changes.exitCriteria().stream().map(c -> new ExitCriterion(c.id() == null ? Ids.next() : c.id(), c.label().trim())).toList(),
+				changes.exitCriteria().stream().map(c -> new ExitCriterion(c.id() == null ? Ids.next() : c.id(), c.label().trim(),
+						c.satisfiedByRole())).toList(),
 				current.version());
 		if (!pipelines.updateStage(admin.orgId(), changed, changes.version(), admin.displayName())) {
 			throw new ConcurrentEditException("stage", pipelines.stageUpdatedBy(admin.orgId(), stageId).orElse(null), null);

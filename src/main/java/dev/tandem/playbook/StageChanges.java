@@ -13,7 +13,10 @@ public record StageChanges(int version, String name, int winProbability, Forecas
 		GateMode gateMode, String guidance, int minStakeholders, boolean requiresDecisionMaker,
 		List<RequiredActivity> requiredActivities, List<CriterionChange> exitCriteria) {
 
-	/** An exit criterion as edited: a new one has no id yet. */
-	public record CriterionChange(@Nullable UUID id, String label) {
+	/**
+	 * An exit criterion as edited: a new one has no id yet; with {@code satisfiedByRole} the buying group satisfies
+	 * it instead of a tick.
+	 */
+	public record CriterionChange(@Nullable UUID id, String label, @Nullable BuyingRole satisfiedByRole) {
 	}
 }

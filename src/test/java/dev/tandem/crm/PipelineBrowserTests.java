@@ -29,7 +29,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 /**
  * The stage gate as a manager and a rep meet it in the browser: Brigitte tries to move Daan's deal
  * to Demo before the discovery call, is shown what is missing, Daan logs the call, and the move then
- * succeeds and shows on the board.
+ * succeeds and shows on the board; a new deal goes through the whole default playbook in the UI.
  */
 @TandemIntegrationTest
 class PipelineBrowserTests {
@@ -125,6 +125,100 @@ class PipelineBrowserTests {
 			assertThat(newLead.locator(".deal-card", new Locator.LocatorOptions().setHasText(title)).locator(".move-result"))
 				.containsText("Moved to New lead.");
 		}
+	}
+
+	/**
+	 * The whole default playbook through the UI only, as the manager of the finding: a new deal goes from New lead to
+	 * Negotiation; Buying group mapped waits for an economic buyer (the budget owner, known by fact), Demo for a call,
+	 * Proposal's criteria are ticked in the refused card on the board, and Negotiation warns.
+	 */
+	@Test
+	void aNewDealIsMovedFromTheFirstStageToNegotiationThroughTheUiOnly() {
+		String title = "Journey " + UUID.randomUUID().toString().substring(0, 8);
+		String base = "http://localhost:" + port;
+		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-GB").setViewportSize(1440, 1800))) {
+			Page page = context.newPage();
+			page.navigate(base + "/deals/new");
+			Chromium.signIn(page, Demo.MANAGER);
+			page.getByLabel("Title").fill(title);
+			page.getByLabel("New account's name").fill("Journey Works " + title);
+			page.getByLabel("Amount").fill("18000");
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create deal")).click();
+			assertThat(page.locator("h1")).hasText(title);
+			assertThat(page.locator(".stage-path button.current")).hasText("New lead");
+
+			// The first two stages only warn.
+			stagePath(page, "Contact made").click();
+			assertThat(page.locator("#move-result")).containsText("Moved to Contact made.");
+			stagePath(page, "Needs analysis").click();
+			assertThat(page.locator("#move-result")).containsText("Moved to Needs analysis.");
+
+			// Buying group mapped: the budget owner is known once the buying group has an economic buyer; no box to tick.
+			stagePath(page, "Buying group mapped").click();
+			Locator refusal = page.locator("#move-result");
+			assertThat(refusal).containsText("Not yet ready for Buying group mapped");
+			assertThat(refusal).containsText("Budget owner known: needs someone with the role Economic buyer in the buying group");
+			assertThat(refusal.getByRole(AriaRole.CHECKBOX)).hasCount(0);
+			refusal.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Add the economic buyer")).click();
+			Locator add = page.locator("details.add-stakeholder");
+			assertThat(add.locator("#role")).hasValue("ECONOMIC_BUYER");
+			add.getByLabel("New contact's name").fill("Eva Mulder");
+			add.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add to buying group")).click();
+			page.locator("details.add-stakeholder summary").click();
+			page.locator("details.add-stakeholder").getByLabel("New contact's name").fill("Daniel de Wit");
+			page.locator("details.add-stakeholder #role").selectOption("DECISION_MAKER");
+			page.locator("details.add-stakeholder").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add to buying group")).click();
+			Locator next = page.locator("#next-stage");
+			assertThat(next).containsText("Eva Mulder, economic buyer in the buying group");
+			assertThat(next).containsText("Everything is in place.");
+			next.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Move to Buying group mapped")).click();
+			assertThat(page.locator("#move-result")).containsText("Moved to Buying group mapped.");
+
+			// Demo needs the discovery call; Proposal a demo, and its two criteria.
+			page.locator("#log label", new Page.LocatorOptions().setHasText("Call")).first().click();
+			page.getByLabel("What happened").fill("Discovery call with Daniel");
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log it")).click();
+			assertThat(page.locator(".alert-success")).containsText("Call logged.");
+			stagePath(page, "Demo").click();
+			assertThat(page.locator("#move-result")).containsText("Moved to Demo.");
+			page.locator("#log label", new Page.LocatorOptions().setHasText(Pattern.compile("^Demo$"))).click();
+			page.getByLabel("What happened").fill("Demo for the finance team");
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log it")).click();
+			assertThat(page.locator(".alert-success")).containsText("Demo logged.");
+			assertThat(page.locator("#next-stage")).containsText("To move on to Proposal");
+
+			// On the board the Move menu is refused in the card, which offers Proposal's criteria to tick there.
+			page.navigate(base + "/pipeline?owner=" + Demo.userId(jdbc, Demo.MANAGER));
+			Locator card = page.locator(".deal-card", new Page.LocatorOptions().setHasText(title));
+			card.locator("summary").click();
+			card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Proposal")).click();
+			card = page.locator(".deal-card", new Page.LocatorOptions().setHasText(title));
+			assertThat(card.locator(".move-result")).containsText("Not yet ready for Proposal");
+			card.getByLabel("Budget confirmed").check();
+			card.getByLabel("Decision process known").check();
+			card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Tick and move to Proposal")).click();
+			// The card now stands under Proposal (its "Moved" notice lasts until the board's live refresh).
+			Locator inProposal = column(page, "Proposal").locator(".deal-card", new Locator.LocatorOptions().setHasText(title));
+			assertThat(inProposal).isVisible();
+
+			// Negotiation only warns: from the deal page the move goes through and says what the playbook still expects.
+			inProposal.locator("a.deal-title").click();
+			assertThat(page.locator(".stage-path button.current")).hasText("Proposal");
+			page.locator("#next-stage").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Move to Negotiation")).click();
+			assertThat(page.locator("#move-result")).containsText("Moved to Negotiation.");
+			assertThat(page.locator("#move-result")).containsText("Proposal: 1 needed, 0 logged");
+			assertThat(page.locator(".stage-path button.current")).hasText("Negotiation");
+			assertThat(page.locator("#timeline")).containsText("Proposal → Negotiation");
+		}
+	}
+
+	private static Locator stagePath(Page page, String stage) {
+		return page.locator(".stage-path").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(stage).setExact(true));
+	}
+
+	private static Locator column(Page page, String stage) {
+		return page.locator(".column").filter(new Locator.FilterOptions().setHas(
+				page.locator("h2", new Page.LocatorOptions().setHasText(Pattern.compile("^" + stage + "$")))));
 	}
 
 	private CurrentUser user(String email) {

@@ -68,6 +68,7 @@ class CrmApiErrors {
 		item.put("actual", missing.actual());
 		item.put("criterionId", missing.criterionId());
 		item.put("label", missing.label());
+		item.put("satisfiedByRole", missing.role());
 		item.put("message", missingText.of(missing, locale));
 		return item;
 	}

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
@@ -141,11 +142,12 @@ class DealApiController {
 	}
 
 	@PutMapping("/{id}/criteria/{criterionId}")
-	@Operation(summary = "Tick or untick an exit criterion")
-	ResponseEntity<Void> criterion(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, @PathVariable UUID criterionId,
+	@Operation(summary = "Tick or untick an exit criterion", description = "Based on the deal's version like every deal write: "
+			+ "200 with the deal (its version moved on), 409 when version is stale, 400 for a criterion the buying group "
+			+ "satisfies (one with satisfiedByRole), which cannot be ticked.")
+	Deal criterion(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, @PathVariable UUID criterionId,
 			@Valid @RequestBody CriterionRequest request) {
-		deals.checkCriterion(me, id, criterionId, request.checked());
-		return ResponseEntity.noContent().build();
+		return deals.checkCriteria(me, id, request.version(), Map.of(criterionId, request.checked()));
 	}
 
 	@GetMapping("/{id}/history")
@@ -220,7 +222,7 @@ class DealApiController {
 	record MoveResponse(@JsonUnwrapped Deal deal, List<String> warnings) {
 	}
 
-	record CriterionRequest(boolean checked) {
+	record CriterionRequest(boolean checked, @NotNull Integer version) {
 	}
 
 	record StakeholderRequest(@NotNull UUID contactId, @NotNull StakeholderRole role, @Nullable Integer influence,

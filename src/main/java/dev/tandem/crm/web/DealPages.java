@@ -38,6 +38,7 @@ import dev.tandem.playbook.ActivityType;
 import dev.tandem.playbook.DealFacts;
 import dev.tandem.playbook.ForecastCategory;
 import dev.tandem.playbook.Guidance;
+import dev.tandem.playbook.Missing;
 import dev.tandem.playbook.Pipeline;
 import dev.tandem.playbook.PlaybookManagement;
 import dev.tandem.playbook.RequiredActivity;
@@ -72,9 +73,10 @@ class DealPages {
 	private final CrmViews views;
 	private final MissingText missingText;
 	private final FormErrors formErrors;
+	private final Checklists checklists;
 
 	DealPages(DealManagement deals, ActivityManagement activities, AccountManagement accounts, PlaybookManagement playbook,
-			CrmViews views, MissingText missingText, FormErrors formErrors) {
+			CrmViews views, MissingText missingText, FormErrors formErrors, Checklists checklists) {
 		this.deals = deals;
 		this.activities = activities;
 		this.accounts = accounts;
@@ -82,6 +84,7 @@ class DealPages {
 		this.views = views;
 		this.missingText = missingText;
 		this.formErrors = formErrors;
+		this.checklists = checklists;
 	}
 
 	// The board
@@ -123,11 +126,13 @@ class DealPages {
 
 	/**
 	 * Moves a deal from the board or the deal page. A refused move is explained inline: on the board in
-	 * the card, on the deal page above the stages.
+	 * the card, on the deal page above the stages, with the target's exit criteria to tick there; the criteria
+	 * sent along as {@code tick} are ticked first (they stay ticked if the move is still refused).
 	 */
 	@PostMapping("/deals/{id}/move")
 	String move(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, @RequestParam UUID stageId,
 			@RequestParam int version, @RequestParam(defaultValue = "deal") String from,
+			@RequestParam(name = "tick", required = false) @Nullable List<UUID> tick,
 			@RequestParam(required = false) @Nullable BigDecimal amount,
 			@RequestParam(required = false) @Nullable LocalDate closeDate,
 			@RequestParam(required = false) @Nullable String lostReason,
@@ -135,15 +140,21 @@ class DealPages {
 			RedirectAttributes redirect) {
 		Locale locale = LocaleContextHolder.getLocale();
 		Deal deal = deals.get(me, id);
-		List<String> blocked = List.of();
+		List<Checklists.Item> blocked = List.of();
 		List<String> warnings = List.of();
 		String error = null;
 		try {
-			MoveResult result = deals.move(me, id, new StageMove(stageId, version, amount, closeDate, lostReason));
+			int current = version;
+			if (tick != null && !tick.isEmpty()) {
+				Map<UUID, Boolean> ticks = new LinkedHashMap<>();
+				tick.forEach(c -> ticks.put(c, true));
+				current = deals.checkCriteria(me, id, version, ticks).version();
+			}
+			MoveResult result = deals.move(me, id, new StageMove(stageId, current, amount, closeDate, lostReason));
 			warnings = missingText.all(result.warnings(), locale);
 		}
 		catch (GateRefusedException ex) {
-			blocked = missingText.all(ex.missing(), locale);
+			blocked = checklists.items(id, ex.missing(), locale);
 		}
 		catch (ConcurrentEditException ex) {
 			error = formErrors.message("problem.conflict.detail", ex.changedBy() == null ? "?" : ex.changedBy());
@@ -154,17 +165,19 @@ class DealPages {
 		String target = playbook.pipeline(me.orgId(), deal.pipelineId()).stage(stageId).map(Stage::name).orElse("");
 		if ("board".equals(from) && Htmx.isHtmx(request)) {
 			fillBoard(me, deal.pipelineId(), owner, id, model);
-			model.addAttribute("notice", new Notice(id, target, blocked, warnings, error));
+			model.addAttribute("notice", new Notice(id, stageId, target, blocked, warnings, error));
 			return "crm/board :: board";
 		}
-		redirect.addFlashAttribute("notice", new Notice(id, target, blocked, warnings, error));
+		redirect.addFlashAttribute("notice", new Notice(id, stageId, target, blocked, warnings, error));
 		return "board".equals(from) ? "redirect:/pipeline" + (owner == null ? "" : "?owner=" + owner) : "redirect:/deals/" + id;
 	}
 
 	// The deal page
 
+	/** The deal page; {@code add} names the buying-group role the add form starts with (a link from a refused move). */
 	@GetMapping("/deals/{id}")
-	String deal(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, Model model) {
+	String deal(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id,
+			@RequestParam(required = false) @Nullable StakeholderRole add, Model model) {
 		Deal deal = deals.get(me, id);
 		Pipeline pipeline = playbook.pipeline(me.orgId(), deal.pipelineId());
 		Stage stage = pipeline.stage(deal.stageId()).orElseThrow();
@@ -178,10 +191,16 @@ class DealPages {
 		model.addAttribute("wonStage", pipeline.stages().stream().filter(s -> s.kind() == StageKind.WON).findFirst().orElse(null));
 		model.addAttribute("lostStage", pipeline.stages().stream().filter(s -> s.kind() == StageKind.LOST).findFirst().orElse(null));
 		model.addAttribute("guidance", Guidance.toHtml(stage.guidance()));
+		Locale locale = LocaleContextHolder.getLocale();
 		model.addAttribute("required", requiredOf(stage, facts));
-		model.addAttribute("checked", facts.checkedCriteria());
-		model.addAttribute("nextMissing", next == null || !deal.isOpen() ? List.of()
-				: missingText.all(deals.missingFor(me, deal, next), LocaleContextHolder.getLocale()));
+		model.addAttribute("criteria", checklists.criteria(stage, facts, group, locale));
+		boolean showNext = next != null && deal.isOpen();
+		model.addAttribute("nextCriteria", showNext ? checklists.criteria(next, facts, group, locale) : List.of());
+		List<Missing> nextMissing = showNext ? deals.missingFor(me, deal, next) : List.of();
+		model.addAttribute("nextMissing", checklists.items(id, nextMissing.stream()
+			.filter(m -> m.kind() != Missing.Kind.CRITERION).toList(), locale));
+		model.addAttribute("nextReady", nextMissing.isEmpty());
+		model.addAttribute("addRole", add);
 		model.addAttribute("hygiene", deals.hygiene(me, deal, pipeline));
 		model.addAttribute("groupByRole", byRole(group));
 		model.addAttribute("group", group);
@@ -214,19 +233,29 @@ class DealPages {
 		catch (InvalidInputException ex) {
 			model.addAttribute("errors", formErrors.of(ex));
 			model.addAttribute("editOpen", true);
-			return deal(me, id, model);
+			return deal(me, id, null, model);
 		}
 		catch (ConcurrentEditException ex) {
 			model.addAttribute("errors", Map.of("form", formErrors.message("problem.conflict.detail", ex.changedBy())));
 			model.addAttribute("editOpen", true);
-			return deal(me, id, model);
+			return deal(me, id, null, model);
 		}
 	}
 
+	/** Ticks or unticks one criterion from the deal page's checklist; a stale page is told who changed the deal. */
 	@PostMapping("/deals/{id}/criteria/{criterionId}")
 	String criterion(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, @PathVariable UUID criterionId,
-			@RequestParam(defaultValue = "false") boolean checked) {
-		deals.checkCriterion(me, id, criterionId, checked);
+			@RequestParam(defaultValue = "false") boolean checked, @RequestParam int version, RedirectAttributes redirect) {
+		try {
+			deals.checkCriteria(me, id, version, Map.of(criterionId, checked));
+		}
+		catch (ConcurrentEditException ex) {
+			redirect.addFlashAttribute("errors", Map.of("form",
+					formErrors.message("problem.conflict.detail", ex.changedBy() == null ? "?" : ex.changedBy())));
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("errors", Map.of("form", String.join(" ", formErrors.of(ex).values())));
+		}
 		return "redirect:/deals/" + id + "#playbook";
 	}
 
@@ -357,12 +386,27 @@ class DealPages {
 	record Card(Deal deal, List<HygieneFlag> hygiene) {
 	}
 
-	/** The outcome of a move, shown inline where the move was made. */
-	record Notice(UUID dealId, String stageName, List<String> blocked, List<String> warnings, @Nullable String error)
-			implements java.io.Serializable {
+	/** The outcome of a move, shown inline where the move was made; a refusal with what to tick or fix. */
+	record Notice(UUID dealId, UUID stageId, String stageName, List<Checklists.Item> blocked, List<String> warnings,
+			@Nullable String error) implements java.io.Serializable {
 
 		public boolean refused() {
 			return !blocked.isEmpty();
+		}
+
+		/** Whether the refusal has criteria to tick where it is shown. */
+		public boolean tickable() {
+			return blocked.stream().anyMatch(i -> i.tick() != null);
+		}
+
+		/** Whether the refusal lists what several stages miss (a move that skips stages), so items say their stage. */
+		public boolean severalStages() {
+			return blocked.stream().map(Checklists.Item::stage).distinct().count() > 1;
+		}
+
+		/** Whether ticking what is offered is all the move needs. */
+		public boolean onlyTicks() {
+			return blocked.stream().allMatch(i -> i.tick() != null);
 		}
 	}
 

@@ -8,7 +8,8 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * Says in the user's language what a stage gate found missing, e.g. "Call: 1 needed, 0 logged".
+ * Says in the user's language what a stage gate found missing, e.g. "Call: 1 needed, 0 logged", or for a criterion
+ * the buying group satisfies, which role it waits for.
  */
 @Component("missingText")
 public class MissingText {
@@ -24,7 +25,9 @@ public class MissingText {
 			case ACTIVITY -> messages.getMessage("missing.ACTIVITY", new Object[] {
 					messages.getMessage("activity-type." + missing.activityType(), null, locale), missing.required(),
 					missing.actual() }, locale);
-			case CRITERION -> messages.getMessage("missing.CRITERION", new Object[] { missing.label() }, locale);
+			case CRITERION -> missing.role() == null ? messages.getMessage("missing.CRITERION", new Object[] { missing.label() }, locale)
+					: messages.getMessage("missing.CRITERION.role", new Object[] { missing.label(),
+							messages.getMessage("stakeholder-role." + missing.role(), null, locale) }, locale);
 			case STAKEHOLDERS -> messages.getMessage("missing.STAKEHOLDERS", new Object[] { missing.required(), missing.actual() },
 					locale);
 			case DECISION_MAKER -> messages.getMessage("missing.DECISION_MAKER", null, locale);

@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import dev.tandem.playbook.ActivityType;
+import dev.tandem.playbook.BuyingRole;
 import dev.tandem.playbook.ExitCriterion;
 import dev.tandem.playbook.ForecastCategory;
 import dev.tandem.playbook.GateMode;
@@ -15,6 +16,7 @@ import dev.tandem.playbook.Pipeline;
 import dev.tandem.playbook.RequiredActivity;
 import dev.tandem.playbook.Stage;
 import dev.tandem.playbook.StageKind;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -59,11 +61,11 @@ public class Pipelines {
 			.list().stream()
 			.collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
 		Map<UUID, List<ExitCriterion>> criteria = jdbc.sql("""
-				select stage_id, id, label from playbook_exit_criterion where org_id = :org order by position, id
+				select stage_id, id, label, satisfied_by_role from playbook_exit_criterion where org_id = :org order by position, id
 				""")
 			.param("org", orgId)
 			.query((rs, n) -> Map.entry(rs.getObject("stage_id", UUID.class),
-					new ExitCriterion(rs.getObject("id", UUID.class), rs.getString("label"))))
+					new ExitCriterion(rs.getObject("id", UUID.class), rs.getString("label"), role(rs.getString("satisfied_by_role")))))
 			.list().stream()
 			.collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
 		return jdbc.sql("""
@@ -147,13 +149,20 @@ public class Pipelines {
 		int position = 0;
 		for (ExitCriterion criterion : stage.exitCriteria()) {
 			kept.add(criterion.id());
-			int updated = jdbc.sql("update playbook_exit_criterion set label = :label, position = :position where org_id = :org and id = :id and stage_id = :stage")
-				.param("label", criterion.label()).param("position", position).param("org", orgId).param("id", criterion.id())
-				.param("stage", stage.id()).update();
+			String role = criterion.satisfiedByRole() == null ? null : criterion.satisfiedByRole().name();
+			int updated = jdbc.sql("""
+					update playbook_exit_criterion set label = :label, position = :position, satisfied_by_role = :role
+					 where org_id = :org and id = :id and stage_id = :stage
+					""")
+				.param("label", criterion.label()).param("position", position).param("role", role).param("org", orgId)
+				.param("id", criterion.id()).param("stage", stage.id()).update();
 			if (updated == 0) {
-				jdbc.sql("insert into playbook_exit_criterion (org_id, id, stage_id, position, label) values (:org, :id, :stage, :position, :label)")
+				jdbc.sql("""
+						insert into playbook_exit_criterion (org_id, id, stage_id, position, label, satisfied_by_role)
+						values (:org, :id, :stage, :position, :label, :role)
+						""")
 					.param("org", orgId).param("id", criterion.id()).param("stage", stage.id()).param("position", position)
-					.param("label", criterion.label()).update();
+					.param("label", criterion.label()).param("role", role).update();
 			}
 			position++;
 		}
@@ -169,6 +178,10 @@ public class Pipelines {
 	public Optional<String> stageUpdatedBy(UUID orgId, UUID stageId) {
 		return jdbc.sql("select updated_by from playbook_stage where org_id = :org and id = :id")
 			.param("org", orgId).param("id", stageId).query(String.class).optional();
+	}
+
+	private static @Nullable BuyingRole role(@Nullable String name) {
+		return name == null ? null : BuyingRole.valueOf(name);
 	}
 
 	private record PipelineRow(UUID id, String name, boolean isDefault, int cadence, int version) {

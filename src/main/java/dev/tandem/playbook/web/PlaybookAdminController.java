@@ -12,6 +12,7 @@ import dev.tandem.platform.web.FormErrors;
 import dev.tandem.platform.web.NavigationContributor;
 import dev.tandem.platform.web.NavigationItem;
 import dev.tandem.playbook.ActivityType;
+import dev.tandem.playbook.BuyingRole;
 import dev.tandem.playbook.ForecastCategory;
 import dev.tandem.playbook.GateMode;
 import dev.tandem.playbook.Guidance;
@@ -34,7 +35,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The admin's playbook editor: pipelines with their review cadence, and per stage the win
- * probability, forecast category, gate mode, required activities, exit criteria and guidance.
+ * probability, forecast category, gate mode, required activities, exit criteria (ticked by the rep, or satisfied by a
+ * role in the buying group) and guidance.
  */
 @Controller
 class PlaybookAdminController implements NavigationContributor {
@@ -130,11 +132,14 @@ class PlaybookAdminController implements NavigationContributor {
 		List<CriterionChange> criteria = new ArrayList<>();
 		String[] ids = request.getParameterValues("criterionId");
 		String[] labels = request.getParameterValues("criterionLabel");
+		String[] roles = request.getParameterValues("criterionRole");
 		for (int i = 0; labels != null && i < labels.length; i++) {
 			String label = labels[i] == null ? "" : labels[i].trim();
 			String criterionId = ids != null && i < ids.length ? ids[i] : "";
+			String role = roles != null && i < roles.length ? roles[i] : "";
 			if (!label.isEmpty()) {
-				criteria.add(new CriterionChange(criterionId == null || criterionId.isBlank() ? null : UUID.fromString(criterionId), label));
+				criteria.add(new CriterionChange(criterionId == null || criterionId.isBlank() ? null : UUID.fromString(criterionId), label,
+						role == null || role.isBlank() ? null : BuyingRole.valueOf(role)));
 			}
 		}
 		StageChanges changes = new StageChanges(intOf(request.getParameter("version"), -1), nonNull(request.getParameter("name")),
@@ -165,6 +170,7 @@ class PlaybookAdminController implements NavigationContributor {
 		model.addAttribute("categories", ForecastCategory.values());
 		model.addAttribute("gateModes", GateMode.values());
 		model.addAttribute("newCriteria", NEW_CRITERIA);
+		model.addAttribute("buyingRoles", BuyingRole.values());
 		Map<String, Integer> counts = new java.util.HashMap<>();
 		(entered == null ? stage.requiredActivities() : entered.requiredActivities())
 			.forEach(r -> counts.put(r.type().name(), r.minCount()));
