@@ -44,6 +44,8 @@ class PlaybookCriteriaTests {
 	@Autowired AccountManagement accounts;
 	@Autowired DealManagement deals;
 	@Autowired PlaybookManagement playbook;
+	@Autowired dev.tandem.people.OrganisationManagement organisations;
+	@Autowired dev.tandem.people.UserManagement users;
 
 	CurrentUser daan;
 	Pipeline pipeline;
@@ -168,7 +170,15 @@ class PlaybookCriteriaTests {
 
 	@Test
 	void onlyAnAdminSetsTheRoleThatSatisfiesACriterionAndTheGateThenAsksForIt() {
-		CurrentUser admin = Demo.user(jdbc, Demo.ADMIN);
+		// An organisation of its own: the demo organisation's export (ExportRoundTripTests) carries no second pipeline.
+		String domain = "renewals-" + suffix + ".test";
+		CurrentUser admin = organisations.open(new dev.tandem.people.NewOrganisation("Renewals " + suffix, "Europe/Amsterdam", "EUR",
+				"en", 1), "admin@" + domain, "Admin", "admin-password");
+		users.create(admin, new dev.tandem.people.NewUser("boss@" + domain, "Boss", dev.tandem.people.Role.MANAGER, "en",
+				"boss-password", java.util.List.of()));
+		var rep = users.create(admin, new dev.tandem.people.NewUser("rep@" + domain, "Rep", dev.tandem.people.Role.REP, "en",
+				"rep-password", java.util.List.of())).user();
+		CurrentUser daan = new CurrentUser(admin.orgId(), rep.id(), rep.email(), rep.displayName(), rep.role(), "en");
 		Pipeline renewals = playbook.createPipeline(admin, "Renewals " + suffix, 30);
 		Stage champion = playbook.addStage(admin, renewals.id(), "Champion found");
 		Map<String, String> form = new LinkedHashMap<>();
@@ -184,9 +194,9 @@ class PlaybookCriteriaTests {
 		form.put("criterionRole", "CHAMPION");
 		String path = "/admin/playbook/stages/" + champion.id();
 
-		assertThat(WebSession.signedIn(port, Demo.MANAGER, Demo.PASSWORD).post(path, form).statusCode()).isEqualTo(403);
+		assertThat(WebSession.signedIn(port, "boss@" + domain, "boss-password").post(path, form).statusCode()).isEqualTo(403);
 		assertThat(playbook.pipeline(admin.orgId(), renewals.id()).stage(champion.id()).orElseThrow().exitCriteria()).isEmpty();
-		assertThat(WebSession.signedIn(port, Demo.ADMIN, Demo.PASSWORD).post(path, form).statusCode()).isEqualTo(302);
+		assertThat(WebSession.signedIn(port, "admin@" + domain, "admin-password").post(path, form).statusCode()).isEqualTo(302);
 		ExitCriterion saved = playbook.pipeline(admin.orgId(), renewals.id()).stage(champion.id()).orElseThrow().exitCriteria().get(0);
 		assertThat(saved.label()).isEqualTo("Someone inside sells it for us");
 		assertThat(saved.satisfiedByRole()).isEqualTo(BuyingRole.CHAMPION);
@@ -194,7 +204,7 @@ class PlaybookCriteriaTests {
 		Account account = accounts.create(daan, new NewAccount("Renewal " + suffix, null, null, "NL", null, null));
 		Deal deal = deals.create(daan, new NewDeal(account.id(), "Renewal " + suffix, new BigDecimal("9000"), null, renewals.id(),
 				null, null, DealSource.INBOUND, "Find a champion", null), null);
-		ApiClient api = ApiClient.as(port, DAAN, Demo.PASSWORD).language("en");
+		ApiClient api = ApiClient.as(port, "rep@" + domain, "rep-password").language("en");
 		String body = "{\"stageId\":\"" + champion.id() + "\",\"version\":0}";
 		assertThat(api.post("/api/v1/deals/" + deal.id() + "/stage", body).status()).isEqualTo(422);
 		Contact mila = accounts.createContact(daan, new NewContact(account.id(), "Mila " + suffix, null, null, null, null));

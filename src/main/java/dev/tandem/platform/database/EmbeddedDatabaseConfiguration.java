@@ -42,6 +42,8 @@ class EmbeddedDatabaseConfiguration {
 			// closes (the event registry, the live listener, the pool), which then fail. The bean's destroy
 			// method stops it after everything that uses it, and StaleServer handles a killed process.
 			.setRegisterShutdownHook(false)
+			// A start that has to recover after a hard stop, on a busy machine, may take longer than the default 10 s.
+			.setPGStartupWait(java.time.Duration.ofSeconds(60))
 			.start();
 		log.info("Embedded PostgreSQL started in {} ms on port {} with data in {}",
 				(System.nanoTime() - started) / 1_000_000, postgres.getPort(), pgData.toAbsolutePath());
