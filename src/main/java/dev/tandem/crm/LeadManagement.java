@@ -240,9 +240,16 @@ public class LeadManagement {
 		return new Conversion(leads.find(user.orgId(), leadId).orElseThrow(), account, contact, deal);
 	}
 
-	/** The routing weights of a team's reps (1 is a full share); reps without a row have weight 1. */
+	/**
+	 * The routing weights of a team's reps (1 is a full share); reps without a row have weight 1. For those who
+	 * route the team's leads and for its own reps, who may see how leads are shared among them; not found for others.
+	 */
 	public List<Weight> weights(CurrentUser viewer, UUID teamId) {
 		Team team = teams.get(viewer, teamId);
+		if (!viewer.isAdmin() && !routedTeams(viewer).contains(team.id())
+				&& members(viewer, team).stream().noneMatch(u -> u.id().equals(viewer.id()))) {
+			throw new RecordNotFoundException("team", teamId);
+		}
 		Map<UUID, Routing.State> states = routing.states(viewer.orgId(), team.id());
 		Map<UUID, Integer> counts = routing.routedCounts(viewer.orgId(), team.id());
 		return members(viewer, team).stream()

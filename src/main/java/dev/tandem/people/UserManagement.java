@@ -67,6 +67,19 @@ public class UserManagement {
 		return find(viewer, id).orElseThrow(() -> new RecordNotFoundException("user", id));
 	}
 
+	/** A page of the users the viewer may look up ({@link Visibility#directory}). */
+	public Listing<User> directory(CurrentUser viewer, UserFilter filter, ListRequest request) {
+		return list(viewer, filter.within(visibility.directory(viewer)), request);
+	}
+
+	/** A user the viewer may look up ({@link Visibility#directory}); not found otherwise. */
+	public User inDirectory(CurrentUser viewer, UUID id) {
+		if (!visibility.directory(viewer).contains(id)) {
+			throw new RecordNotFoundException("user", id);
+		}
+		return get(viewer, id);
+	}
+
 	public List<User> all(CurrentUser viewer) {
 		return RequestMemo.get("users/" + viewer.orgId(), () -> List.copyOf(users.findAll(viewer.orgId())));
 	}

@@ -61,6 +61,28 @@ public class Visibility {
 		return visible;
 	}
 
+	/**
+	 * The colleagues whose profile (name, e-mail, role, teams) {@code viewer} may look up today: everyone for an admin;
+	 * otherwise themselves, everyone they manage, the members of their own teams and their line of managers. A
+	 * partner thus sees their department and whoever they lead, not the whole organisation's e-mail addresses.
+	 */
+	public Set<UUID> directory(CurrentUser viewer) {
+		if (viewer.isAdmin()) {
+			return visibleUsers(viewer);
+		}
+		LocalDate today = today(viewer.orgId());
+		Set<UUID> directory = new LinkedHashSet<>(visibleUsers(viewer));
+		directory.addAll(lineManagers(viewer.orgId(), viewer.id(), today));
+		directory.addAll(jdbc.sql("""
+				select other.user_id from people_membership mine
+				  join people_membership other on other.org_id = mine.org_id and other.team_id = mine.team_id
+				 where mine.org_id = :org and mine.user_id = :user
+				   and mine.valid_from <= :day and (mine.valid_to is null or mine.valid_to > :day)
+				   and other.valid_from <= :day and (other.valid_to is null or other.valid_to > :day)
+				""").param("org", viewer.orgId()).param("user", viewer.id()).param("day", today).query(UUID.class).list());
+		return directory;
+	}
+
 	/** The users that {@code managerId} manages on {@code day}, recursively through the team hierarchy; never themselves. */
 	public Set<UUID> managedUsers(UUID orgId, UUID managerId, LocalDate day) {
 		return RequestMemo.get("managed/" + orgId + "/" + managerId + "/" + day, () -> queryManagedUsers(orgId, managerId, day));

@@ -28,6 +28,7 @@ public class Users {
 			  and (cast(:role as text) is null or u.role = :role)
 			  and (cast(:active as boolean) is null or u.active = :active)
 			  and (cast(:q as text) is null or u.display_name ilike '%' || :q || '%' or u.email ilike '%' || :q || '%')
+			  and (cast(:within as uuid[]) is null or u.id = any(:within))
 			  and (cast(:team as uuid) is null or exists (
 			        select 1 from people_membership m
 			         where m.org_id = u.org_id and m.user_id = u.id and m.team_id = :team
@@ -81,7 +82,8 @@ public class Users {
 			.param("role", filter.role() == null ? null : filter.role().name())
 			.param("active", filter.active())
 			.param("q", filter.query())
-			.param("team", filter.teamId());
+			.param("team", filter.teamId())
+			.param("within", filter.within() == null ? null : filter.within().toArray(UUID[]::new));
 	}
 
 	public boolean emailTaken(String email, @Nullable UUID exceptUserId) {
@@ -150,9 +152,18 @@ public class Users {
 	public record Login(User user, @Nullable String passwordHash) {
 	}
 
-	/** Optional criteria of a user list; {@code null} means any. */
-	public record UserFilter(@Nullable Role role, @Nullable Boolean active, @Nullable String query, @Nullable UUID teamId) {
+	/** Optional criteria of a user list; {@code null} means any. {@code within} keeps the list to those users. */
+	public record UserFilter(@Nullable Role role, @Nullable Boolean active, @Nullable String query, @Nullable UUID teamId,
+			java.util.@Nullable Set<UUID> within) {
 
 		public static final UserFilter ALL = new UserFilter(null, null, null, null);
+
+		public UserFilter(@Nullable Role role, @Nullable Boolean active, @Nullable String query, @Nullable UUID teamId) {
+			this(role, active, query, teamId, null);
+		}
+
+		public UserFilter within(java.util.Set<UUID> users) {
+			return new UserFilter(role, active, query, teamId, users);
+		}
 	}
 }

@@ -52,12 +52,13 @@ class UserApiController {
 	}
 
 	@GetMapping
-	@Operation(summary = "List users", description = "Filter by role, active, team or a text in name or e-mail.")
+	@Operation(summary = "List users", description = "The users you may look up: everyone for an admin; otherwise yourself, "
+			+ "the people you manage, your teammates and your line of managers. Filter by role, active, team or a text in name or e-mail.")
 	Listing<UserResource> list(@AuthenticationPrincipal CurrentUser me, @RequestParam(required = false) @Nullable Integer limit,
 			@RequestParam(required = false) @Nullable String cursor, @RequestParam(required = false) @Nullable Role role,
 			@RequestParam(required = false) @Nullable Boolean active, @RequestParam(required = false) @Nullable UUID teamId,
 			@RequestParam(required = false) @Nullable String q) {
-		Listing<User> page = users.list(me, new UserFilter(role, active, q, teamId), ListRequest.of(limit, cursor));
+		Listing<User> page = users.directory(me, new UserFilter(role, active, q, teamId), ListRequest.of(limit, cursor));
 		Map<UUID, List<UUID>> teamsByUser = teamsByUser(me);
 		return page.map(u -> UserResource.of(u, teamsByUser.getOrDefault(u.id(), List.of())));
 	}
@@ -65,7 +66,7 @@ class UserApiController {
 	@GetMapping("/{id}")
 	@Operation(summary = "Get a user")
 	UserResource get(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id) {
-		return resource(me, users.get(me, id));
+		return resource(me, users.inDirectory(me, id));
 	}
 
 	@PostMapping
