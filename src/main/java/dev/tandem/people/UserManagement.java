@@ -1,8 +1,9 @@
 package dev.tandem.people;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -176,13 +177,13 @@ public class UserManagement {
 
 	/** The user a password link belongs to, if the link is still valid. */
 	public Optional<User> userOfLink(String secret) {
-		return links.peek(Secrets.hash(secret)).flatMap(l -> users.find(l.orgId(), l.userId()));
+		return links.peek(Secrets.hash(secret), clock.instant()).flatMap(l -> users.find(l.orgId(), l.userId()));
 	}
 
 	@Transactional
 	public void setPasswordWithLink(String secret, String password) {
 		checkNewPassword(password);
-		PasswordLinks.LinkUser link = links.consume(Secrets.hash(secret))
+		PasswordLinks.LinkUser link = links.consume(Secrets.hash(secret), clock.instant())
 			.orElseThrow(() -> InvalidInputException.of("token", "validation.password-link.invalid"));
 		users.setPasswordHash(link.orgId(), link.userId(), passwordEncoder.encode(password));
 	}
@@ -229,7 +230,8 @@ public class UserManagement {
 
 	private String newLink(UUID orgId, UUID userId, String purpose) {
 		String secret = Secrets.generate("");
-		links.insert(orgId, Ids.next(), userId, Secrets.hash(secret), purpose, clock.instant().plus(LINK_VALIDITY));
+		Instant now = clock.instant();
+		links.insert(orgId, Ids.next(), userId, Secrets.hash(secret), purpose, now, now.plus(LINK_VALIDITY));
 		return secret;
 	}
 
