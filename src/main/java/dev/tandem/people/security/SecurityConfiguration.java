@@ -1,5 +1,8 @@
 package dev.tandem.people.security;
 
+import java.time.Clock;
+
+import dev.tandem.people.UserManagement;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -68,7 +71,9 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain web(HttpSecurity http, AuthenticationManager authenticationManager, LoginFailureHandler failureHandler,
-			SecurityContextRepository contextRepository) throws Exception {
+			SecurityContextRepository contextRepository, UserManagement users, SignedInUser signedIn,
+			SessionGuard.Settings sessionSettings, Clock clock) throws Exception {
+		HttpSessionRequestCache requestCache = requestCache();
 		return http
 			.authorizeHttpRequests(auth -> auth
 				.requestMatchers("/login", "/set-password", "/assets/**", "/webjars/**", "/favicon.ico",
@@ -81,8 +86,10 @@ class SecurityConfiguration {
 			// One manager with one provider: a failed attempt is checked, and counted, exactly once.
 			.authenticationManager(authenticationManager)
 			.securityContext(c -> c.securityContextRepository(contextRepository))
-			.requestCache(c -> c.requestCache(requestCache()))
-			.formLogin(form -> form.loginPage("/login").failureHandler(failureHandler).defaultSuccessUrl("/", false))
+			.requestCache(c -> c.requestCache(requestCache))
+			.formLogin(form -> form.loginPage("/login").failureHandler(failureHandler)
+				.successHandler(new SignInSuccessHandler(requestCache, clock)))
+			.addFilterBefore(new SessionGuard(users, signedIn, sessionSettings, clock), AnonymousAuthenticationFilter.class)
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout").deleteCookies("TANDEM_SESSION"))
 			.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
 			.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
