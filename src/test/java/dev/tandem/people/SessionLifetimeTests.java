@@ -1,10 +1,12 @@
 package dev.tandem.people;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import dev.tandem.TandemApplication;
 import dev.tandem.support.AdjustableClock;
+import dev.tandem.support.ApiClient;
 import dev.tandem.support.WebSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * How long sessions last, on a clock the test moves on: a web session ends 12 hours after sign-in however busy it
- * was. The idle timeout is Spring Session's, set to a few seconds here so a test can
+ * How long sessions and tokens last, on a clock the test moves on: a web session ends 12 hours after sign-in however
+ * busy it was, a token on its expiry. The idle timeout is Spring Session's, set to a few seconds here so a test can
  * see it end; a context of its own, without the demo, so that neither the clock nor the timeout touches other tests.
  */
 @SpringBootTest(classes = { TandemApplication.class, AdjustableClock.Config.class },
@@ -70,6 +72,23 @@ class SessionLifetimeTests {
 		// Wait, without touching the session, until Spring Session considers it expired.
 		await().atMost(Duration.ofSeconds(15)).until(() -> System.currentTimeMillis() > expiresAtMillis);
 		assertThat(session.get("/profile").statusCode()).isEqualTo(302);
+	}
+
+	@Test
+	void aTokenWorksUntilItExpires() {
+		String email = user("expiring");
+		Instant expiresAt = clock.instant().plus(Duration.ofDays(1));
+		ApiClient.Response created = ApiClient.anonymous(port).post("/api/v1/auth/tokens", "{\"email\":\"" + email
+				+ "\",\"password\":\"" + PASSWORD + "\",\"name\":\"one day\",\"expiresAt\":\"" + expiresAt + "\"}");
+		assertThat(created.status()).isEqualTo(201);
+		ApiClient script = new ApiClient(port, created.json().get("token").asString());
+		ApiClient lasting = ApiClient.as(port, email, PASSWORD);
+		assertThat(script.get("/api/v1/me").status()).isEqualTo(200);
+		clock.advance(Duration.ofHours(23).plusMinutes(59));
+		assertThat(script.get("/api/v1/me").status()).isEqualTo(200);
+		clock.advance(Duration.ofMinutes(1));
+		assertThat(script.get("/api/v1/me").status()).isEqualTo(401);
+		assertThat(lasting.get("/api/v1/me").status()).as("a token without expiry").isEqualTo(200);
 	}
 
 	private String user(String name) {

@@ -1,6 +1,10 @@
 package dev.tandem.people;
 
 import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,12 +17,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Web sessions and API tokens follow the user as stored now: an admin's change of role or a deactivation counts
- * from the next request of every session. Each test works in an organisation of its own.
+ * from the next request of every session; a user signs out everywhere at once; tokens show their last use and expire.
+ * Each test works in an organisation of its own.
  */
 @TandemIntegrationTest
 class SessionTests {
@@ -29,6 +35,7 @@ class SessionTests {
 	@Autowired JdbcClient jdbc;
 	@Autowired OrganisationManagement organisations;
 	@Autowired UserManagement users;
+	@Autowired Clock clock;
 
 	CurrentUser admin;
 	String domain;
@@ -92,6 +99,71 @@ class SessionTests {
 		WebSession.signedIn(port, rep.email(), PASSWORD);
 		assertThat(jdbc.sql("select max_inactive_interval from spring_session where principal_name = :email")
 			.param("email", rep.email()).query(Integer.class).single()).isEqualTo(30 * 60);
+	}
+
+	@Test
+	void signingOutEverywhereEndsEverySessionOfThatUserAndNoOneElses() {
+		User rep = user("everywhere", Role.REP);
+		User colleague = user("colleague", Role.REP);
+		WebSession laptop = WebSession.signedIn(port, rep.email(), PASSWORD);
+		WebSession phone = WebSession.signedIn(port, rep.email(), PASSWORD);
+		WebSession other = WebSession.signedIn(port, colleague.email(), PASSWORD);
+		ApiClient script = ApiClient.as(port, rep.email(), PASSWORD);
+		assertThat(laptop.get("/profile").body()).contains("Sign out everywhere");
+		assertThat(sessionsOf(rep.email())).isEqualTo(2);
+
+		HttpResponse<String> out = laptop.post("/profile/sign-out-everywhere", Map.of());
+
+		assertThat(out.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?signed-out-everywhere"));
+		assertThat(sessionsOf(rep.email())).isZero();
+		assertRedirectedToLogin(laptop.get("/profile"));
+		assertRedirectedToLogin(phone.get("/profile"));
+		assertThat(other.get("/profile").statusCode()).isEqualTo(200);
+		assertThat(script.get("/api/v1/me").status()).as("an API token is no session").isEqualTo(200);
+		assertThat(new WebSession(port).get("/login?signed-out-everywhere").body()).contains("You are signed out everywhere");
+		assertThat(new WebSession(port).language("nl").get("/login?signed-out-everywhere").body()).contains("Je bent overal afgemeld");
+	}
+
+	@Test
+	void tokensShowTheirLastUseAndExpiryAndCanBeRevokedThroughTheApi() {
+		User rep = user("tokens", Role.REP);
+		Instant expiresAt = clock.instant().truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofDays(30));
+		ApiClient.Response created = ApiClient.anonymous(port).post("/api/v1/auth/tokens", "{\"email\":\"" + rep.email()
+				+ "\",\"password\":\"" + PASSWORD + "\",\"name\":\"nightly export\",\"expiresAt\":\"" + expiresAt + "\"}");
+		assertThat(created.status()).isEqualTo(201);
+		assertThat(Instant.parse(created.json().get("expiresAt").asString())).isEqualTo(expiresAt);
+		ApiClient script = new ApiClient(port, created.json().get("token").asString());
+		Instant beforeUse = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+		assertThat(script.get("/api/v1/me").status()).isEqualTo(200);
+
+		List<JsonNode> tokens = script.get("/api/v1/auth/tokens").json().valueStream().toList();
+		assertThat(tokens).hasSize(1);
+		JsonNode token = tokens.get(0);
+		assertThat(token.get("name").asString()).isEqualTo("nightly export");
+		assertThat(token.has("token")).as("the secret is never listed").isFalse();
+		assertThat(Instant.parse(token.get("expiresAt").asString())).isEqualTo(expiresAt);
+		assertThat(Instant.parse(token.get("lastUsedAt").asString())).isBetween(beforeUse, clock.instant());
+		assertThat(token.get("revokedAt").isNull()).isTrue();
+
+		WebSession web = WebSession.signedIn(port, rep.email(), PASSWORD);
+		String profile = web.get("/profile").body();
+		assertThat(profile).contains("nightly export");
+		assertThat(profile.replaceAll("(?s).*nightly export</td>\\s*<td class=\"token-last-used\">([^<]*)<.*", "$1"))
+			.isNotEqualTo("never").matches("\\d{1,2} \\w{3} \\d{4} \\d{2}:\\d{2}");
+
+		assertThat(script.delete("/api/v1/auth/tokens/" + token.get("id").asString()).status()).isEqualTo(204);
+		assertThat(script.get("/api/v1/me").status()).isEqualTo(401);
+	}
+
+	@Test
+	void aTokenCannotExpireInThePast() {
+		User rep = user("past", Role.REP);
+		ApiClient.Response refused = ApiClient.anonymous(port).post("/api/v1/auth/tokens", "{\"email\":\"" + rep.email()
+				+ "\",\"password\":\"" + PASSWORD + "\",\"name\":\"x\",\"expiresAt\":\"" + clock.instant().minusSeconds(60) + "\"}");
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.json().get("errors").findValuesAsString("field")).containsExactly("expiresAt");
+		assertThat(jdbc.sql("select count(*) from people_api_token where user_id = :id").param("id", rep.id())
+			.query(Long.class).single()).isZero();
 	}
 
 	private User user(String name, Role role) {
