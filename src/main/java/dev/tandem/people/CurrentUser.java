@@ -11,6 +11,11 @@ import java.util.UUID;
 public record CurrentUser(UUID orgId, UUID id, String email, String displayName, Role role, String locale)
 		implements Serializable, Principal {
 
+	/** The user as a request acts for them. */
+	public static CurrentUser of(User user) {
+		return new CurrentUser(user.orgId(), user.id(), user.email(), user.displayName(), user.role(), user.locale());
+	}
+
 	/** The login name, which is the e-mail address. */
 	@Override
 	public String getName() {

@@ -68,6 +68,14 @@ public class UserManagement {
 		return users.find(viewer.orgId(), id);
 	}
 
+	/**
+	 * The signed-in user as stored now (role, name, language), or empty once they were deactivated: each request of a
+	 * session asks, so a change made by an admin counts from the user's next request on.
+	 */
+	public Optional<CurrentUser> signedIn(CurrentUser user) {
+		return users.find(user.orgId(), user.id()).filter(User::active).map(CurrentUser::of);
+	}
+
 	public User get(CurrentUser viewer, UUID id) {
 		return find(viewer, id).orElseThrow(() -> new RecordNotFoundException("user", id));
 	}

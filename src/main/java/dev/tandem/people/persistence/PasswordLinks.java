@@ -1,5 +1,6 @@
 package dev.tandem.people.persistence;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,27 +23,27 @@ public class PasswordLinks {
 	public void insert(UUID orgId, UUID id, UUID userId, byte[] hash, String purpose, Instant now, Instant expiresAt) {
 		// A new link replaces any earlier unused one of the same user.
 		jdbc.sql("update people_password_link set used_at = :now where org_id = :org and user_id = :user and used_at is null")
-			.param("org", orgId).param("user", userId).param("now", java.sql.Timestamp.from(now)).update();
+			.param("now", Timestamp.from(now)).param("org", orgId).param("user", userId).update();
 		jdbc.sql("insert into people_password_link (org_id, id, user_id, token_hash, purpose, expires_at) values (:org, :id, :user, :hash, :purpose, :expires)")
 			.param("org", orgId).param("id", id).param("user", userId).param("hash", hash).param("purpose", purpose)
-			.param("expires", java.sql.Timestamp.from(expiresAt)).update();
+			.param("expires", Timestamp.from(expiresAt)).update();
 	}
 
-	/** Marks the live link with this hash as used and answers its user; empty if unknown, used or expired. */
+	/** Marks the live link with this hash as used and answers its user; empty if unknown, used or expired at {@code now}. */
 	public Optional<LinkUser> consume(byte[] hash, Instant now) {
 		return jdbc.sql("""
 				update people_password_link set used_at = :now
 				 where token_hash = :hash and used_at is null and expires_at > :now
 				returning org_id, user_id
 				""")
-			.param("hash", hash).param("now", java.sql.Timestamp.from(now))
+			.param("hash", hash).param("now", Timestamp.from(now))
 			.query((rs, n) -> new LinkUser(rs.getObject("org_id", UUID.class), rs.getObject("user_id", UUID.class)))
 			.optional();
 	}
 
 	public Optional<LinkUser> peek(byte[] hash, Instant now) {
 		return jdbc.sql("select org_id, user_id from people_password_link where token_hash = :hash and used_at is null and expires_at > :now")
-			.param("hash", hash).param("now", java.sql.Timestamp.from(now))
+			.param("hash", hash).param("now", Timestamp.from(now))
 			.query((rs, n) -> new LinkUser(rs.getObject("org_id", UUID.class), rs.getObject("user_id", UUID.class)))
 			.optional();
 	}

@@ -59,7 +59,7 @@ class PasswordAuthenticationProvider implements AuthenticationProvider {
 	}
 
 	static Authentication authenticated(User user) {
-		return authenticated(new CurrentUser(user.orgId(), user.id(), user.email(), user.displayName(), user.role(), user.locale()));
+		return authenticated(CurrentUser.of(user));
 	}
 
 	@Override

@@ -1,5 +1,8 @@
 package dev.tandem.people.security;
 
+import java.time.Clock;
+
+import dev.tandem.people.UserManagement;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -80,16 +83,13 @@ class SecurityConfiguration {
 		return entryPoint;
 	}
 
-	private static SavedRequestAwareAuthenticationSuccessHandler backToTheAskedPage(HttpSessionRequestCache cache) {
+	private static SavedRequestAwareAuthenticationSuccessHandler backToTheAskedPage(SavedRequestAwareAuthenticationSuccessHandler handler) {
 		// The saved request's address is absolute, built from the request's Host; only its path and query are used.
 		RedirectStrategy relative = (request, response, url) -> {
 			java.net.URI uri = java.net.URI.create(url);
 			String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
 			response.sendRedirect(response.encodeRedirectURL(uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery()));
 		};
-		SavedRequestAwareAuthenticationSuccessHandler handler = new SavedRequestAwareAuthenticationSuccessHandler();
-		handler.setRequestCache(cache);
-		handler.setDefaultTargetUrl("/");
 		handler.setRedirectStrategy(relative);
 		return handler;
 	}
@@ -122,8 +122,9 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain web(HttpSecurity http, AuthenticationManager authenticationManager, LoginFailureHandler failureHandler,
-			SecurityContextRepository contextRepository) throws Exception {
-		HttpSessionRequestCache cache = requestCache();
+			SecurityContextRepository contextRepository, UserManagement users, SignedInUser signedIn,
+			SessionGuard.Settings sessionSettings, Clock clock) throws Exception {
+		HttpSessionRequestCache requestCache = requestCache();
 		return http
 			.authorizeHttpRequests(auth -> auth
 				.requestMatchers("/login", "/set-password", "/assets/**", "/webjars/**", "/favicon.ico",
@@ -136,9 +137,11 @@ class SecurityConfiguration {
 			// One manager with one provider: a failed attempt is checked, and counted, exactly once.
 			.authenticationManager(authenticationManager)
 			.securityContext(c -> c.securityContextRepository(contextRepository))
-			.requestCache(c -> c.requestCache(cache))
+			.requestCache(c -> c.requestCache(requestCache))
 			.exceptionHandling(e -> e.authenticationEntryPoint(toSignIn()))
-			.formLogin(form -> form.loginPage("/login").failureHandler(failureHandler).successHandler(backToTheAskedPage(cache)))
+			.formLogin(form -> form.loginPage("/login").failureHandler(failureHandler)
+				.successHandler(backToTheAskedPage(new SignInSuccessHandler(requestCache, clock))))
+			.addFilterBefore(new SessionGuard(users, signedIn, sessionSettings, clock), AnonymousAuthenticationFilter.class)
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout").deleteCookies("TANDEM_SESSION"))
 			.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
 			.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))

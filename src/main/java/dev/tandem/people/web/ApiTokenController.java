@@ -1,5 +1,9 @@
 package dev.tandem.people.web;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -22,19 +26,25 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * A user's personal API tokens: create (the secret is shown this once), list, revoke.
+ * A user's personal API tokens: create (the secret is shown this once) with an optional expiry, list with their
+ * last use, revoke.
  */
 @Controller
 class ApiTokenController {
 
 	private static final String PAGE = "people/tokens";
 
+	/** The expiries offered, in days; none means until revoked. */
+	static final List<Integer> EXPIRY_DAYS = List.of(7, 30, 90, 365);
+
 	private final ApiTokenManagement tokens;
 	private final FormErrors formErrors;
+	private final Clock clock;
 
-	ApiTokenController(ApiTokenManagement tokens, FormErrors formErrors) {
+	ApiTokenController(ApiTokenManagement tokens, FormErrors formErrors, Clock clock) {
 		this.tokens = tokens;
 		this.formErrors = formErrors;
+		this.clock = clock;
 	}
 
 	@GetMapping("/profile/tokens")
@@ -49,7 +59,8 @@ class ApiTokenController {
 			return page(me, model, formErrors.of(binding));
 		}
 		try {
-			var created = tokens.create(me, form.name());
+			Instant expiresAt = form.expiresInDays() == null ? null : clock.instant().plus(Duration.ofDays(form.expiresInDays()));
+			var created = tokens.create(me, form.name(), expiresAt);
 			redirect.addFlashAttribute("newToken", created.token());
 			return "redirect:/profile/tokens";
 		}
@@ -67,10 +78,12 @@ class ApiTokenController {
 
 	private String page(CurrentUser me, Model model, Map<String, String> errors) {
 		model.addAttribute("tokens", tokens.list(me));
+		model.addAttribute("now", clock.instant());
+		model.addAttribute("expiryDays", EXPIRY_DAYS);
 		model.addAttribute("errors", errors);
 		return PAGE;
 	}
 
-	record TokenForm(@NotBlank @Size(max = 100) @Nullable String name) {
+	record TokenForm(@NotBlank @Size(max = 100) @Nullable String name, @Nullable Integer expiresInDays) {
 	}
 }

@@ -1,7 +1,10 @@
 package dev.tandem.people.web;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 
+import dev.tandem.people.ApiTokenManagement;
 import dev.tandem.people.CurrentUser;
 import dev.tandem.people.TeamManagement;
 import dev.tandem.people.UserManagement;
@@ -24,7 +27,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Every user's own profile: name, language and password.
+ * Every user's own profile: name, language, password, their sessions and API tokens.
  */
 @Controller
 class ProfileController {
@@ -36,10 +39,14 @@ class ProfileController {
 	private final OrgChart orgChart;
 	private final SignedInUser signedIn;
 	private final FormErrors formErrors;
+	private final ApiTokenManagement tokens;
+	private final Clock clock;
 
 	ProfileController(UserManagement users, TeamManagement teams, OrgChart orgChart, SignedInUser signedIn,
-			FormErrors formErrors) {
+			FormErrors formErrors, ApiTokenManagement tokens, Clock clock) {
 		this.users = users;
+		this.tokens = tokens;
+		this.clock = clock;
 		this.teams = teams;
 		this.orgChart = orgChart;
 		this.signedIn = signedIn;
@@ -88,12 +95,21 @@ class ProfileController {
 		return page(me, model, new ProfileForm(me.displayName(), me.locale()), errors);
 	}
 
+	/** Ends every session of the user, this one included, on every node. */
+	@PostMapping("/profile/sign-out-everywhere")
+	String signOutEverywhere(@AuthenticationPrincipal CurrentUser me, HttpServletRequest request) {
+		signedIn.signOutEverywhere(me, request);
+		return "redirect:/login?signed-out-everywhere";
+	}
+
 	private String page(CurrentUser me, Model model, ProfileForm form, Map<String, String> errors) {
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		model.addAttribute("user", users.get(me, me.id()));
 		model.addAttribute("myTeams", orgChart.snapshot(me).teamsOf(me.id()));
 		model.addAttribute("history", teams.membershipsOf(me, me.id()));
+		Instant now = clock.instant();
+		model.addAttribute("tokens", tokens.list(me).stream().filter(t -> t.liveAt(now)).toList());
 		model.addAttribute("teamNames", teams.all(me).stream().collect(
 				java.util.stream.Collectors.toMap(t -> t.id(), t -> t.name())));
 		return PAGE;
