@@ -15,6 +15,7 @@ import dev.tandem.people.CurrentUser;
 import dev.tandem.people.NewOrganisation;
 import dev.tandem.people.OrganisationManagement;
 import dev.tandem.support.ApiClient;
+import dev.tandem.support.Multipart;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,17 +55,10 @@ final class ExchangeTestData {
 	/** {@code POST /api/v1/imports} with the file as multipart form data. */
 	static ApiClient.Response upload(int port, String token, String fileName, byte[] content, String query) {
 		String boundary = "----tandem" + UUID.randomUUID();
-		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-		byte[] body = new byte[head.length + content.length + tail.length];
-		System.arraycopy(head, 0, body, 0, head.length);
-		System.arraycopy(content, 0, body, head.length, content.length);
-		System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/imports" + query))
 			.header("Authorization", "Bearer " + token).header("Accept-Language", "en")
 			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+			.POST(HttpRequest.BodyPublishers.ofByteArray(Multipart.file(boundary, fileName, content))).build();
 		try {
 			HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
 			return new ApiClient.Response(response.statusCode(), response.body(),
