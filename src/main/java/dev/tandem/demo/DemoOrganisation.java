@@ -100,7 +100,7 @@ class DemoOrganisation implements ApplicationRunner {
 	}
 
 	private void northwind() {
-		CurrentUser admin = organisations.open(new NewOrganisation("Northwind Demo", "Europe/Amsterdam", "EUR", "en", 1),
+		CurrentUser admin = organisations.openDemo(new NewOrganisation("Northwind Demo", "Europe/Amsterdam", "EUR", "en", 1),
 				"admin@northwind.demo", "Ilse Vermeulen", PASSWORD);
 		LocalDate today = visibility.today(admin.orgId());
 		// The history runs a quarter longer than two years, so the first of the two years already has a full
@@ -214,7 +214,7 @@ class DemoOrganisation implements ApplicationRunner {
 	}
 
 	private void zuidwind() {
-		CurrentUser admin = organisations.open(new NewOrganisation("Zuidwind Demo", "Europe/Brussels", "EUR", "nl", 1),
+		CurrentUser admin = organisations.openDemo(new NewOrganisation("Zuidwind Demo", "Europe/Brussels", "EUR", "nl", 1),
 				"admin@zuidwind.demo", "Zuidwind Admin", PASSWORD);
 		LocalDate since = visibility.today(admin.orgId()).minusYears(1);
 		Org org = new Org(admin, "zuidwind.demo");
@@ -262,7 +262,7 @@ class DemoOrganisation implements ApplicationRunner {
 		}
 
 		UUID user(String login, String name, Role role) {
-			return users.create(admin, new NewUser(login + "@" + domain, name, role, null, PASSWORD, List.of())).user().id();
+			return users.createDemoUser(admin, new NewUser(login + "@" + domain, name, role, null, PASSWORD, List.of())).user().id();
 		}
 
 		Team team(String name, TeamKind kind, @Nullable UUID parentId, @Nullable UUID leaderId) {

@@ -41,7 +41,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class UserManagement {
 
-	public static final int MIN_PASSWORD_LENGTH = 8;
 	static final Set<String> LANGUAGES = Set.of("en", "nl");
 	private static final Duration LINK_VALIDITY = Duration.ofDays(7);
 
@@ -52,11 +51,13 @@ public class UserManagement {
 	private final AuditLog audit;
 	private final TeamManagement teams;
 	private final Visibility visibility;
+	private final PasswordPolicy passwordPolicy;
 
 	UserManagement(Users users, PasswordLinks links, PasswordEncoder passwordEncoder, Clock clock, TeamManagement teams,
-			Visibility visibility, AuditLog audit) {
+			Visibility visibility, PasswordPolicy passwordPolicy, AuditLog audit) {
 		this.audit = audit;
 		this.users = users;
+		this.passwordPolicy = passwordPolicy;
 		this.teams = teams;
 		this.visibility = visibility;
 		this.links = links;
@@ -120,6 +121,19 @@ public class UserManagement {
 	/** Adds a user with an id chosen beforehand, as an import that refers to the user before it exists does. */
 	@Transactional
 	public Created create(CurrentUser admin, UUID id, NewUser user) {
+		return create(admin, id, user, true);
+	}
+
+	/**
+	 * Adds a user of a demo organisation, whose password is not held to the password policy: every demo user has the
+	 * published password {@code demo}, too short and too common for anyone else.
+	 */
+	@Transactional
+	public Created createDemoUser(CurrentUser admin, NewUser user) {
+		return create(admin, Ids.next(), user, false);
+	}
+
+	private Created create(CurrentUser admin, UUID id, NewUser user, boolean passwordPolicyApplies) {
 		RequestMemo.forget();
 		requireAdmin(admin);
 		String email = user.email().trim().toLowerCase(Locale.ROOT);
@@ -129,6 +143,9 @@ public class UserManagement {
 		}
 		String locale = user.locale() == null ? admin.locale() : user.locale();
 		checkLanguage(locale, problems);
+		if (user.password() != null && passwordPolicyApplies) {
+			passwordPolicy.check("password", user.password(), problems);
+		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
@@ -255,9 +272,11 @@ public class UserManagement {
 		return secret;
 	}
 
-	private static void checkNewPassword(String password) {
-		if (password.length() < MIN_PASSWORD_LENGTH) {
-			throw InvalidInputException.of("newPassword", "validation.password.length", MIN_PASSWORD_LENGTH);
+	private void checkNewPassword(String password) {
+		List<FieldProblem> problems = new ArrayList<>();
+		passwordPolicy.check("newPassword", password, problems);
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
 		}
 	}
 

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import dev.tandem.support.ApiClient;
 import dev.tandem.support.TandemIntegrationTest;
@@ -37,14 +36,11 @@ class SessionTests {
 	@Autowired UserManagement users;
 	@Autowired Clock clock;
 
-	CurrentUser admin;
-	String domain;
+	TestOrganisation org;
 
 	@BeforeEach
 	void openOrganisation() {
-		domain = "sessions-" + UUID.randomUUID().toString().substring(0, 8) + ".test";
-		admin = organisations.open(new NewOrganisation("Sessions " + domain, "Europe/Amsterdam", "EUR", "en", 1),
-				"admin@" + domain, "Admin", PASSWORD);
+		org = TestOrganisation.open(organisations, "Sessions", PASSWORD);
 	}
 
 	@Test
@@ -56,10 +52,10 @@ class SessionTests {
 		assertThat(first.get("/admin/users").statusCode()).isEqualTo(200);
 		assertThat(api.get("/api/v1/me").json().get("role").asString()).isEqualTo("ADMIN");
 
-		users.update(admin, boss.id(), new UserChanges(boss.version(), null, Role.REP, null, null, null));
+		users.update(org.admin(), boss.id(), new UserChanges(boss.version(), null, Role.REP, null, null, null));
 
 		assertThat(first.get("/admin/users").statusCode()).isEqualTo(403);
-		String newAdmin = "made-by-a-rep@" + domain;
+		String newAdmin = "made-by-a-rep@" + org.domain();
 		HttpResponse<String> create = second.post("/admin/users",
 				Map.of("email", newAdmin, "displayName", "Made by a rep", "role", "ADMIN", "locale", "en", "password", PASSWORD));
 		assertThat(create.statusCode()).isEqualTo(403);
@@ -80,7 +76,7 @@ class SessionTests {
 		ApiClient api = ApiClient.as(port, leaver.email(), PASSWORD);
 		String csrf = WebSession.csrfFrom(first.get("/profile").body());
 
-		users.update(admin, leaver.id(), new UserChanges(leaver.version(), null, null, null, false, null));
+		users.update(org.admin(), leaver.id(), new UserChanges(leaver.version(), null, null, null, false, null));
 
 		HttpResponse<String> write = first.postForm("/profile", Map.of("displayName", "Still writing", "locale", "en", "_csrf", csrf));
 		assertThat(write.statusCode()).isEqualTo(302);
@@ -167,7 +163,7 @@ class SessionTests {
 	}
 
 	private User user(String name, Role role) {
-		return users.create(admin, new NewUser(name + "@" + domain, "Person " + name, role, "en", PASSWORD, List.of())).user();
+		return org.user(users, name, role, "en");
 	}
 
 	private long sessionsOf(String email) {

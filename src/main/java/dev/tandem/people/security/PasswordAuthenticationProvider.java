@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 /**
  * Checks an e-mail and password, throttled per account and per client address. An unknown
  * account, a deactivated one and a wrong password all fail the same way and take the same time.
+ * A hash of an older scheme (bcrypt) is replaced by one of the current scheme once the password matched.
  */
 @Component
 class PasswordAuthenticationProvider implements AuthenticationProvider {
@@ -50,7 +51,11 @@ class PasswordAuthenticationProvider implements AuthenticationProvider {
 			throw new BadCredentialsException("Bad credentials");
 		}
 		throttle.succeeded(email);
-		return authenticated(login.get().user());
+		User user = login.get().user();
+		if (passwordEncoder.upgradeEncoding(login.get().passwordHash())) {
+			users.setPasswordHash(user.orgId(), user.id(), passwordEncoder.encode(password));
+		}
+		return authenticated(user);
 	}
 
 	static Authentication authenticated(CurrentUser user) {

@@ -1,6 +1,7 @@
 package dev.tandem.people.security;
 
 import java.time.Clock;
+import java.util.Map;
 
 import dev.tandem.people.UserManagement;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -13,7 +14,9 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.RedirectStrategy;
@@ -32,12 +35,19 @@ import org.springframework.security.web.context.SecurityContextRepository;
 @EnableWebSecurity
 class SecurityConfiguration {
 
+	private static final String ARGON2 = "argon2@SpringSecurity_v5_8";
+
 	private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
 			+ "style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
 
+	/**
+	 * New hashes are Argon2id, which takes a password of any length (bcrypt stops at 72 bytes and refuses more);
+	 * bcrypt hashes from before still match, and are replaced by Argon2 at the next sign-in.
+	 */
 	@Bean
 	PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+		return new DelegatingPasswordEncoder(ARGON2, Map.of(ARGON2, Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+				"bcrypt", new BCryptPasswordEncoder()));
 	}
 
 	/** Publishes every sign-in and failed attempt as an event, which {@link SecurityAudit} records. */

@@ -90,9 +90,6 @@ class AdminUserController {
 			BindingResult binding, Model model, RedirectAttributes redirect) {
 		Map<String, String> errors = new java.util.LinkedHashMap<>(formErrors.of(binding));
 		String password = form.password() == null || form.password().isBlank() ? null : form.password();
-		if (password != null && password.length() < UserManagement.MIN_PASSWORD_LENGTH) {
-			errors.putIfAbsent("password", formErrors.message("validation.password.length", UserManagement.MIN_PASSWORD_LENGTH));
-		}
 		if (!errors.isEmpty()) {
 			return newForm(me, model, form, errors);
 		}

@@ -119,7 +119,7 @@ class ProfileController {
 	}
 
 	record PasswordForm(@NotBlank @Nullable String currentPassword,
-			@NotBlank @Size(min = UserManagement.MIN_PASSWORD_LENGTH, max = 200) @Nullable String newPassword,
+			@NotBlank @Nullable String newPassword,
 			@NotBlank @Nullable String confirmPassword) {
 	}
 }

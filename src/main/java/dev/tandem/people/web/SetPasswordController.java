@@ -8,7 +8,6 @@ import dev.tandem.platform.InvalidInputException;
 import dev.tandem.platform.web.FormErrors;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -64,7 +63,7 @@ class SetPasswordController {
 	}
 
 	record SetPasswordForm(@NotBlank @Nullable String token,
-			@NotBlank @Size(min = UserManagement.MIN_PASSWORD_LENGTH, max = 200) @Nullable String newPassword,
+			@NotBlank @Nullable String newPassword,
 			@NotBlank @Nullable String confirmPassword) {
 	}
 }

@@ -101,7 +101,7 @@ class UserApiController {
 
 	record CreateUserRequest(@NotBlank @Email @Size(max = 200) String email, @NotBlank @Size(max = 100) String displayName,
 			@NotNull Role role, @Nullable String locale,
-			@Nullable @Size(min = UserManagement.MIN_PASSWORD_LENGTH, max = 200) String password,
+			@Nullable String password,
 			@Nullable List<UUID> teamIds) {
 	}
 
