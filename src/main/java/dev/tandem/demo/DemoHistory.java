@@ -72,6 +72,8 @@ final class DemoHistory {
 			ActivityType.MEETING);
 
 	private final DemoRandom random;
+	/** For the roles the playbook's criteria ask of a buying group, apart from {@link #random}. */
+	private final DemoRandom roles;
 	private final DemoNames names;
 	private final ZoneId zone;
 	private final LocalDate today;
@@ -105,6 +107,7 @@ final class DemoHistory {
 	DemoHistory(long seed, ZoneId zone, Instant now, Pipeline pipeline, List<Crew> crews, List<Seller> sellers,
 			Map<UUID, UUID> heirs, String actor) {
 		this.random = new DemoRandom(seed);
+		this.roles = new DemoRandom(seed + 17);
 		this.names = new DemoNames(random);
 		this.zone = zone;
 		this.now = now;
@@ -445,6 +448,7 @@ final class DemoHistory {
 		private final Instant handover;
 		private final Map<ActivityType, Integer> counts = new EnumMap<>(ActivityType.class);
 		private final List<UUID> group = new ArrayList<>();
+		private final java.util.Set<StakeholderRole> mapped = java.util.EnumSet.noneOf(StakeholderRole.class);
 		private BigDecimal amount;
 		private LocalDate expectedClose;
 		private ForecastCategory category;
@@ -560,7 +564,43 @@ final class DemoHistory {
 				mapBuyingGroup(Math.max(target.minStakeholders(), 2) + random.between(0, 2), before);
 			}
 			for (ExitCriterion criterion : target.exitCriteria()) {
-				criteria.add(new BulkLoad.CriterionRow(start.dealId(), criterion.id(), between(before, leave), ownerAt(before)));
+				Instant met = between(before, leave);
+				if (criterion.satisfiedByRole() != null) {
+					// Met by the buying group, not by a tick: the rep finds the person with that role.
+					withRole(StakeholderRole.valueOf(criterion.satisfiedByRole().name()), met);
+				}
+				else {
+					criteria.add(new BulkLoad.CriterionRow(start.dealId(), criterion.id(), met, ownerAt(before)));
+				}
+			}
+		}
+
+		/**
+		 * Gives someone of the account this role in the buying group, unless someone has it: a contact not yet in it,
+		 * or else the latest one mapped who is not the decision maker. It draws from a generator of its own, so the
+		 * rest of the history plays out exactly as before.
+		 */
+		private void withRole(StakeholderRole role, Instant at) {
+			if (mapped.contains(role)) {
+				return;
+			}
+			List<UUID> outside = new ArrayList<>(start.account().contacts());
+			outside.removeAll(group);
+			if (!outside.isEmpty()) {
+				// Not added to the group the history draws activities from, so every later draw stays as it was.
+				stakeholders.add(new BulkLoad.StakeholderRow(roles.idAt(at), start.dealId(), outside.get(0), role, 4, Stance.SUPPORTIVE, at));
+				mapped.add(role);
+				return;
+			}
+			for (int i = stakeholders.size() - 1; i >= 0; i--) {
+				BulkLoad.StakeholderRow row = stakeholders.get(i);
+				if (row.dealId().equals(start.dealId()) && row.role() != StakeholderRole.DECISION_MAKER) {
+					stakeholders.set(i, new BulkLoad.StakeholderRow(row.id(), row.dealId(), row.contactId(), role, row.influence(), row.stance(),
+							row.createdAt()));
+					mapped.remove(row.role());
+					mapped.add(role);
+					return;
+				}
 			}
 		}
 
@@ -577,6 +617,7 @@ final class DemoHistory {
 				Stance stance = random.chance(0.5) ? Stance.SUPPORTIVE : random.chance(0.8) ? Stance.NEUTRAL : Stance.OPPOSED;
 				stakeholders.add(new BulkLoad.StakeholderRow(random.idAt(at), start.dealId(), contact, role, random.between(2, 5), stance,
 						at));
+				mapped.add(role);
 				if (!group.contains(contact)) {
 					group.add(contact);
 				}
