@@ -65,7 +65,7 @@ class BrowserTests {
 			assertThat(page.locator("h1")).hasText("Jouw profiel");
 
 			page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-					new Page.GetByRoleOptions().setName("Afmelden")).click();
+					new Page.GetByRoleOptions().setName("Afmelden").setExact(true)).click();
 			assertThat(page).hasURL(Pattern.compile(".*/login\\?logout$"));
 			assertThat(page.locator(".alert")).hasText("Je bent afgemeld.");
 			page.navigate(base + "/teams");

@@ -132,7 +132,7 @@ class SessionTests {
 		Instant beforeUse = clock.instant().truncatedTo(ChronoUnit.SECONDS);
 		assertThat(script.get("/api/v1/me").status()).isEqualTo(200);
 
-		List<JsonNode> tokens = script.get("/api/v1/auth/tokens").json().valueStream().toList();
+		List<JsonNode> tokens = script.get("/api/v1/auth/tokens").json().get("items").valueStream().toList();
 		assertThat(tokens).hasSize(1);
 		JsonNode token = tokens.get(0);
 		assertThat(token.get("name").asString()).isEqualTo("nightly export");

@@ -71,8 +71,8 @@ class AuthTokenApiController {
 	@GetMapping("/api/v1/auth/tokens")
 	@Operation(summary = "List your API tokens", description = "Every token of the caller, newest first, revoked ones last: "
 			+ "never the secret, only its first characters, with when it was created, last used (to the minute), expires and was revoked.")
-	List<ApiToken> list(@AuthenticationPrincipal CurrentUser me) {
-		return tokens.list(me);
+	dev.tandem.platform.Listing<ApiToken> list(@AuthenticationPrincipal CurrentUser me) {
+		return dev.tandem.platform.Listing.all(tokens.list(me));
 	}
 
 	@DeleteMapping("/api/v1/auth/tokens/{id}")
