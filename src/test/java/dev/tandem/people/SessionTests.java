@@ -7,6 +7,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 
 import dev.tandem.support.ApiClient;
 import dev.tandem.support.TandemIntegrationTest;
@@ -160,6 +165,32 @@ class SessionTests {
 		assertThat(refused.json().get("errors").findValuesAsString("field")).containsExactly("expiresAt");
 		assertThat(jdbc.sql("select count(*) from people_api_token where user_id = :id").param("id", rep.id())
 			.query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void requestsAtTheSameMomentOnAFreshSessionAllSucceed() throws Exception {
+		// The first pages after sign-in each create the session's CSRF token: stored at the same moment by
+		// several requests, the second insert of the same attribute failed and the page answered 500.
+		User rep = user("many-tabs", Role.REP);
+		ExecutorService tabs = Executors.newFixedThreadPool(8);
+		for (int attempt = 0; attempt < 3; attempt++) {
+			WebSession session = WebSession.signedIn(port, rep.email(), PASSWORD);
+			CountDownLatch start = new CountDownLatch(1);
+			List<CompletableFuture<Integer>> pages = IntStream.range(0, 8)
+				.mapToObj(i -> CompletableFuture.supplyAsync(() -> {
+					try {
+						start.await();
+					}
+					catch (InterruptedException e) {
+						Thread.currentThread().interrupt();
+					}
+					return session.get("/profile").statusCode();
+				}, tabs))
+				.toList();
+			start.countDown();
+			assertThat(pages.stream().map(CompletableFuture::join).toList()).containsOnly(200);
+		}
+		tabs.shutdown();
 	}
 
 	private User user(String name, Role role) {

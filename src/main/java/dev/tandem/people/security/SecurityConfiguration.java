@@ -50,6 +50,16 @@ class SecurityConfiguration {
 				"bcrypt", new BCryptPasswordEncoder()));
 	}
 
+	/**
+	 * Sessions are written with PostgreSQL's upserts: requests of one session at the same moment (tabs, a page and its
+	 * htmx parts right after sign-in) may each add the same new attribute, such as the CSRF token, and a plain insert
+	 * of the second one failed the request.
+	 */
+	@Bean
+	org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer sessionUpserts() {
+		return new org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
+	}
+
 	/** Publishes every sign-in and failed attempt as an event, which {@link SecurityAudit} records. */
 	@Bean
 	AuthenticationManager authenticationManager(PasswordAuthenticationProvider provider,
