@@ -68,8 +68,21 @@ signin() {
 # percentiles LABEL < numbers (milliseconds, one per line)
 percentiles() {
   sort -n | awk -v label="$1" '{ t[NR] = $1 } END {
-    i50 = int(NR * 0.50 + 0.5); i95 = int(NR * 0.95 + 0.5); i99 = int(NR * 0.99 + 0.5)
-    if (i50 < 1) i50 = 1; if (i95 < 1) i95 = 1; if (i99 < 1) i99 = 1
-    printf "%-44s n=%d  p50 %7.1f ms  p95 %7.1f ms  p99 %7.1f ms  max %7.1f ms\n", label, NR, t[i50], t[i95], t[i99], t[NR]
+    i50 = int(NR * 0.50 + 0.5); i90 = int(NR * 0.90 + 0.5); i95 = int(NR * 0.95 + 0.5); i99 = int(NR * 0.99 + 0.5)
+    if (i50 < 1) i50 = 1; if (i90 < 1) i90 = 1; if (i95 < 1) i95 = 1; if (i99 < 1) i99 = 1
+    printf "%-44s n=%d  p50 %7.1f ms  p90 %7.1f ms  p95 %7.1f ms  p99 %7.1f ms  max %7.1f ms\n", label, NR, t[i50], t[i90], t[i95], t[i99], t[NR]
   }'
 }
+
+# pss_mb PID DATA_DIR: proportional set size (PSS: shared pages split between their users), in MB, of a Tandem JVM
+# and every PostgreSQL process of its data directory.
+pss_mb() {
+  local postmaster
+  postmaster=$(pgrep -f "postgres.*$2/postgres" | head -1)
+  for p in $1 $postmaster $(pgrep -P "$postmaster"); do
+    awk '/^Pss:/ { print $2 }' "/proc/$p/smaps_rollup" 2>/dev/null || true
+  done | awk '{ s += $1 } END { printf "%.0f", s / 1024 }'
+}
+
+# rss_mb PID: resident set size of one process, in MB.
+rss_mb() { ps -o rss= -p "$1" | awk '{ printf "%.0f", $1 / 1024 }'; }

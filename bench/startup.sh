@@ -32,13 +32,7 @@ stop() {
   kill "$(cat "$DIR/pid")"
   while kill -0 "$(cat "$DIR/pid")" 2>/dev/null; do sleep 0.2; done
 }
-memory() { # proportional set size (PSS: shared pages split between their users), in MB, of Tandem's JVM and its PostgreSQL
-  local postmaster
-  postmaster=$(pgrep -f "postgres.*$DIR/data/postgres" | head -1)
-  for p in $(cat "$DIR/pid") $postmaster $(pgrep -P "$postmaster"); do
-    awk '/^Pss:/ { print $2 }' "/proc/$p/smaps_rollup" 2>/dev/null || true
-  done | awk '{ s += $1 } END { printf "%.0f", s / 1024 }'
-}
+memory() { pss_mb "$(cat "$DIR/pid")" "$DIR/data"; }
 
 first=$(launch)
 printf "first start (fresh data directory, demo organisations created): %.1f s to ready\n" "$first"
@@ -48,7 +42,7 @@ printf "restart: %.1f s to ready\n" "$restart"
 grep -a 'Started TandemApplication' "$DIR/out.log" | sed 's/.*Started/  Spring reports: Started/'
 sleep 60
 printf "idle, a minute after start: %s MB (JVM resident %s MB)\n" "$(memory)" \
-  "$(ps -o rss= -p "$(cat "$DIR/pid")" | awk '{ printf "%.0f", $1 / 1024 }')"
+  "$(rss_mb "$(cat "$DIR/pid")")"
 
 jar=$DIR/cookies
 csrf=$(curl -s -c "$jar" -b "$jar" "$URL/login" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
