@@ -1,24 +1,33 @@
 package dev.tandem.crm;
 
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import dev.tandem.people.CurrentUser;
+import dev.tandem.people.Team;
+import dev.tandem.people.TeamKind;
+import dev.tandem.people.TeamManagement;
 import dev.tandem.people.Visibility;
 import dev.tandem.platform.RecordNotFoundException;
 import org.springframework.stereotype.Component;
 
 /**
  * Applies the one visibility rule to CRM records: a record belongs to its owner, and whoever may see
- * the owner's data may see and work on the record. Anything else answers "not found".
+ * the owner's data may see and work on the record. Anything else answers "not found". An unassigned
+ * lead belongs to its team, and is seen by those who route the team's leads.
  */
 @Component
 class Access {
 
 	private final Visibility visibility;
+	private final TeamManagement teams;
 
-	Access(Visibility visibility) {
+	Access(Visibility visibility, TeamManagement teams) {
 		this.visibility = visibility;
+		this.teams = teams;
 	}
 
 	/** The owners whose records the user may see. */
@@ -32,6 +41,11 @@ class Access {
 		}
 	}
 
+	/** Whether the user may see and work on records of {@code ownerId}: their own, those of whoever they manage. */
+	boolean canSee(CurrentUser viewer, UUID ownerId) {
+		return visibility.canSee(viewer, ownerId);
+	}
+
 	/** Whether someone else may be made owner by this user: themselves, or someone they manage. */
 	boolean mayAssignTo(CurrentUser viewer, UUID ownerId) {
 		return visibility.canSee(viewer, ownerId);
@@ -39,5 +53,20 @@ class Access {
 
 	boolean manages(CurrentUser viewer, UUID ownerId) {
 		return visibility.manages(viewer, ownerId);
+	}
+
+	/** The sales teams whose leads this user routes and sees unassigned: those they lead and all below; every team for an admin. */
+	Set<UUID> routedTeams(CurrentUser viewer) {
+		List<Team> all = teams.all(viewer).stream().filter(t -> t.kind() == TeamKind.SALES).toList();
+		if (viewer.isAdmin()) {
+			return all.stream().map(Team::id).collect(Collectors.toSet());
+		}
+		Set<UUID> led = new HashSet<>();
+		all.stream().filter(t -> viewer.id().equals(t.leaderId())).forEach(t -> led.add(t.id()));
+		boolean grew = true;
+		while (grew) {
+			grew = all.stream().filter(t -> t.parentId() != null && led.contains(t.parentId())).map(Team::id).anyMatch(led::add);
+		}
+		return led;
 	}
 }

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import dev.tandem.crm.persistence.Accounts;
+import dev.tandem.crm.persistence.Deals;
 import dev.tandem.people.CurrentUser;
 import dev.tandem.platform.ConcurrentEditException;
 import dev.tandem.platform.FieldProblem;
@@ -26,11 +27,15 @@ public class AccountManagement {
 	static final Set<String> SIZES = Set.of("1-10", "11-50", "51-200", "201-1000", "1000+");
 
 	private final Accounts accounts;
+	private final Deals deals;
 	private final Access access;
+	private final RecycleBin bin;
 
-	AccountManagement(Accounts accounts, Access access) {
+	AccountManagement(Accounts accounts, Deals deals, Access access, RecycleBin bin) {
 		this.accounts = accounts;
+		this.deals = deals;
 		this.access = access;
+		this.bin = bin;
 	}
 
 	public Account get(CurrentUser viewer, UUID id) {
@@ -174,23 +179,44 @@ public class AccountManagement {
 		return value == null || value.isBlank() ? null : value.trim();
 	}
 
-	/** Deletes an account and its contacts; refused while deals, activities or leads refer to it. */
+	/**
+	 * Moves an account into the recycle bin together with its contacts, its deals and their activities and the
+	 * activities on the account, to be restored together. Only the owner's line may, and only when they may delete
+	 * every deal on it too: a deal of a colleague outside their line, or a won or lost one for a rep, refuses it.
+	 */
 	@Transactional
 	public void delete(CurrentUser user, UUID id) {
-		get(user, id);
-		if (accounts.inUse(user.orgId(), id)) {
-			throw InvalidInputException.of("id", "validation.account.in-use");
+		Account account = get(user, id);
+		requireLine(user, account);
+		List<Deal> onAccount = deals.ofAccount(user.orgId(), id);
+		onAccount.stream().filter(d -> !access.canSee(user, d.ownerId())).findFirst().ifPresent(d -> {
+			throw new DeletionRefusedException("recycle.refused.colleague-deals", d.ownerName());
+		});
+		if (onAccount.stream().anyMatch(d -> !d.deletableBy(user.role()))) {
+			throw new DeletionRefusedException("recycle.refused.closed-deal-of-account");
 		}
-		accounts.delete(user.orgId(), id);
+		bin.put(user, BinKind.ACCOUNT, id, account.name(), account.ownerId(), null);
 	}
 
-	/** Deletes a contact; refused while it is in a buying group. */
+	/**
+	 * Moves a contact into the recycle bin; refused while it is in a buying group or came from a lead, and for anyone
+	 * but the account owner's line, who restore it.
+	 */
 	@Transactional
 	public void deleteContact(CurrentUser user, UUID id) {
-		contact(user, id);
+		Contact contact = contact(user, id);
+		Account account = get(user, contact.accountId());
+		requireLine(user, account);
 		if (accounts.contactInUse(user.orgId(), id)) {
 			throw InvalidInputException.of("id", "validation.contact.in-use");
 		}
-		accounts.deleteContact(user.orgId(), id);
+		bin.put(user, BinKind.CONTACT, id, contact.name() + ", " + account.name(), account.ownerId(), null);
+	}
+
+	/** An account (and its contacts) is its owner's: a rep who sees it through a deal of theirs on it may not delete it. */
+	private void requireLine(CurrentUser user, Account account) {
+		if (!access.canSee(user, account.ownerId())) {
+			throw new DeletionRefusedException("recycle.refused.not-your-line", account.ownerName());
+		}
 	}
 }

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
+import dev.tandem.crm.persistence.BinEntries;
 import dev.tandem.crm.persistence.BulkRows;
 import dev.tandem.crm.persistence.BulkRows.Table;
 import dev.tandem.crm.persistence.Routing;
@@ -35,10 +36,12 @@ public class BulkLoad {
 
 	private final BulkCopy copy;
 	private final BulkRows rows;
+	private final BinEntries bin;
 
-	BulkLoad(BulkCopy copy, BulkRows rows) {
+	BulkLoad(BulkCopy copy, BulkRows rows, BinEntries bin) {
 		this.copy = copy;
 		this.rows = rows;
+		this.bin = bin;
 	}
 
 	/** Writes everything in the batch for one organisation; answers how many rows went into each table. */
@@ -110,8 +113,8 @@ public class BulkLoad {
 
 	/**
 	 * The organisation's accounts, contacts, deals with their stage and field history and buying groups,
-	 * activities and leads, as the rows a load takes: what a full export writes out. Lead routing logs
-	 * and exit-criteria ticks are not part of it.
+	 * activities and leads, as the rows a load takes: what a full export writes out. Lead routing logs,
+	 * exit-criteria ticks and what is in the recycle bin are not part of it.
 	 */
 	@Transactional(readOnly = true)
 	public Batch snapshot(UUID orgId) {
@@ -164,8 +167,8 @@ public class BulkLoad {
 
 	/**
 	 * Deletes records by id, those that depend on others first; deleting a deal takes its history,
-	 * buying group and activities with it. A record that something outside the removal still refers to
-	 * makes the database refuse, which rolls the whole removal back.
+	 * buying group and activities with it, in the recycle bin or not. A record that something outside the
+	 * removal still refers to makes the database refuse, which rolls the whole removal back.
 	 */
 	@Transactional
 	public void remove(UUID orgId, Removal removal) {
@@ -177,6 +180,7 @@ public class BulkLoad {
 		rows.delete(orgId, Table.DEALS, removal.deals());
 		rows.delete(orgId, Table.CONTACTS, removal.contacts());
 		rows.delete(orgId, Table.ACCOUNTS, removal.accounts());
+		bin.forgetEmpty(orgId);
 	}
 
 	/** The ids of what {@link #remove} deletes; {@code historyRows} are stage and field change rows. */

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import dev.tandem.people.Role;
 import dev.tandem.playbook.ForecastCategory;
 import dev.tandem.playbook.Stage;
 import org.jspecify.annotations.Nullable;
@@ -28,6 +29,14 @@ public record Deal(UUID id, UUID accountId, String accountName, UUID ownerId, St
 
 	public boolean isOpen() {
 		return status == DealStatus.OPEN;
+	}
+
+	/**
+	 * Whether someone of this role may delete the deal: anyone who works it while it is open; once won or lost it is
+	 * part of the results, which only a manager, the head of sales or an admin may take out.
+	 */
+	public boolean deletableBy(Role role) {
+		return isOpen() || role == Role.MANAGER || role == Role.EXECUTIVE || role == Role.ADMIN;
 	}
 
 	/**

@@ -67,11 +67,14 @@ public class DealManagement {
 	private final LiveChanges live;
 	private final Clock clock;
 	private final AuditLog audit;
+	private final RecycleBin bin;
 
 	DealManagement(Deals deals, DealHistory history, Accounts accounts, Activities activities, Stakeholders stakeholders,
 			PlaybookManagement playbook, OrganisationManagement organisations, Visibility visibility, Access access,
-			Idempotency idempotency, ApplicationEventPublisher events, LiveChanges live, Clock clock, AuditLog audit) {
+			Idempotency idempotency, ApplicationEventPublisher events, LiveChanges live, Clock clock, AuditLog audit,
+			RecycleBin bin) {
 		this.audit = audit;
+		this.bin = bin;
 		this.deals = deals;
 		this.history = history;
 		this.accounts = accounts;
@@ -401,13 +404,17 @@ public class DealManagement {
 		stakeholders.delete(user.orgId(), id);
 	}
 
-	/** Deletes a deal with its history, buying group and activities (a deal entered by mistake). */
+	/**
+	 * Moves a deal into the recycle bin with its activities; its history and buying group wait there with it. A won or
+	 * lost deal counts in the results: a rep may not delete it, their manager or an admin may.
+	 */
 	@Transactional
 	public void delete(CurrentUser user, UUID id) {
 		Deal deal = get(user, id);
-		deals.delete(user.orgId(), id);
-		audit.record(user.orgId(), user.id(), user.displayName(), AuditAction.DEAL_DELETED, "deal", id, deal.title());
-		live.dealChanged(user.orgId(), deal.ownerId());
+		if (!deal.deletableBy(user.role())) {
+			throw new DeletionRefusedException("recycle.refused.closed-deal");
+		}
+		bin.put(user, BinKind.DEAL, id, deal.title(), deal.ownerId(), null);
 	}
 
 	private Stage stageOf(CurrentUser user, Deal deal) {

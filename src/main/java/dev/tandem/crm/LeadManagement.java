@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,9 +59,12 @@ public class LeadManagement {
 	private final Access access;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final RecycleBin bin;
 
 	LeadManagement(Leads leads, Routing routing, TeamManagement teams, UserManagement users, Visibility visibility,
-			AccountManagement accounts, DealManagement deals, Access access, ApplicationEventPublisher events, Clock clock) {
+			AccountManagement accounts, DealManagement deals, Access access, ApplicationEventPublisher events, Clock clock,
+			RecycleBin bin) {
+		this.bin = bin;
 		this.leads = leads;
 		this.routing = routing;
 		this.teams = teams;
@@ -107,17 +109,7 @@ public class LeadManagement {
 
 	/** The sales teams whose leads this user routes and sees unassigned: those they lead and all below; every team for an admin. */
 	public Set<UUID> routedTeams(CurrentUser viewer) {
-		List<Team> all = teams.all(viewer).stream().filter(t -> t.kind() == dev.tandem.people.TeamKind.SALES).toList();
-		if (viewer.isAdmin()) {
-			return all.stream().map(Team::id).collect(Collectors.toSet());
-		}
-		Set<UUID> led = new HashSet<>();
-		all.stream().filter(t -> viewer.id().equals(t.leaderId())).forEach(t -> led.add(t.id()));
-		boolean grew = true;
-		while (grew) {
-			grew = all.stream().filter(t -> t.parentId() != null && led.contains(t.parentId())).map(Team::id).anyMatch(led::add);
-		}
-		return led;
+		return access.routedTeams(viewer);
 	}
 
 	/**
@@ -308,6 +300,17 @@ public class LeadManagement {
 		Map<UUID, User> byId = users.all(viewer).stream().collect(Collectors.toMap(User::id, Function.identity()));
 		return memberIds.stream().map(byId::get).filter(u -> u != null && u.role() == Role.REP)
 			.sorted(Comparator.comparing(User::id)).toList();
+	}
+
+	/**
+	 * Moves a lead into the recycle bin with its routing log, for whoever may see it; its owner's line, or for an
+	 * unassigned lead its team's routers, may restore it.
+	 */
+	@Transactional
+	public void delete(CurrentUser user, UUID id) {
+		Lead lead = get(user, id);
+		bin.put(user, BinKind.LEAD, id, lead.personName() + ", " + lead.company(), lead.ownerId(),
+				lead.ownerId() == null ? lead.teamId() : null);
 	}
 
 	private static @Nullable String blank(@Nullable String value) {

@@ -40,6 +40,16 @@ class LiveChanges {
 		live.changed(event.orgId(), "lead", List.of(event.assignedTo()), event.teamId() == null ? List.of() : List.of(event.teamId()));
 	}
 
+	@EventListener
+	void on(RecordDeleted event) {
+		live.changed(event.orgId(), event.kind().key(), List.copyOf(event.owners()), List.of());
+	}
+
+	@EventListener
+	void on(RecordRestored event) {
+		live.changed(event.orgId(), event.kind().key(), List.copyOf(event.owners()), List.of());
+	}
+
 	/** An activity corrected or removed. */
 	void activityChanged(UUID orgId, UUID owner) {
 		live.changed(orgId, "activity", List.of(owner), List.of());

@@ -17,8 +17,9 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The append-only record of what was done to an organisation and by whom: sign-ins, denials, role and active
- * changes, API tokens, exports, imports and changes to deals. An entry is written in the transaction of what it
- * records, so an action that is rolled back leaves no entry; sign-ins and denials have no transaction of their own.
+ * changes, API tokens, exports, imports, changes to deals, and what goes into the recycle bin, comes back from it or
+ * is purged from it. An entry is written in the transaction of what it records, so an action that is rolled back
+ * leaves no entry; sign-ins and denials have no transaction of their own.
  */
 @Component
 public class AuditLog {

@@ -69,18 +69,29 @@ public class WebSession {
 
 	/** Posts a form with a valid CSRF token taken from a page of this session. */
 	public HttpResponse<String> post(String path, Map<String, String> fields) {
+		return post(path, fields, Map.of());
+	}
+
+	/** Posts a form with a valid CSRF token and extra headers, e.g. {@code HX-Request} as htmx sends it. */
+	public HttpResponse<String> post(String path, Map<String, String> fields, Map<String, String> headers) {
 		Map<String, String> withToken = new LinkedHashMap<>(fields);
 		withToken.put("_csrf", csrf());
-		return postForm(path, withToken);
+		return postForm(path, withToken, headers);
 	}
 
 	/** Posts a form exactly as given: no CSRF token unless the caller adds one. */
 	public HttpResponse<String> postForm(String path, Map<String, String> fields) {
+		return postForm(path, fields, Map.of());
+	}
+
+	private HttpResponse<String> postForm(String path, Map<String, String> fields, Map<String, String> headers) {
 		String body = fields.entrySet().stream()
 			.map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
 			.collect(Collectors.joining("&"));
-		return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(body)).build());
+		HttpRequest.Builder builder = request(path).header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		headers.forEach(builder::header);
+		return send(builder.build());
 	}
 
 	/** Posts a form whose fields repeat (e.g. several {@code teamIds}). */

@@ -28,14 +28,15 @@ public class Accounts {
 
 	private static final String SELECT = """
 			select a.*, u.display_name as owner_name,
-			       (select count(*) from crm_deal d where d.org_id = a.org_id and d.account_id = a.id and d.status = 'OPEN') as open_deals
+			       (select count(*) from crm_deal d where d.org_id = a.org_id and d.account_id = a.id and d.status = 'OPEN'
+			          and d.deleted_at is null) as open_deals
 			  from crm_account a join people_user u on u.org_id = a.org_id and u.id = a.owner_id
 			""";
 
 	private static final String VISIBLE = """
-			 where a.org_id = :org
+			 where a.org_id = :org and a.deleted_at is null
 			   and (a.owner_id = any(:owners) or exists (select 1 from crm_deal d
-			        where d.org_id = a.org_id and d.account_id = a.id and d.owner_id = any(:owners)))
+			        where d.org_id = a.org_id and d.account_id = a.id and d.owner_id = any(:owners) and d.deleted_at is null))
 			   and (cast(:owner as uuid) is null or a.owner_id = :owner)
 			   and (cast(:text as text) is null or a.name ilike '%' || :text || '%' or a.sector ilike '%' || :text || '%')
 			""";
@@ -47,7 +48,7 @@ public class Accounts {
 	}
 
 	public Optional<Account> find(UUID orgId, UUID id) {
-		return jdbc.sql(SELECT + " where a.org_id = :org and a.id = :id").param("org", orgId).param("id", id)
+		return jdbc.sql(SELECT + " where a.org_id = :org and a.id = :id and a.deleted_at is null").param("org", orgId).param("id", id)
 			.query(Accounts::map).optional();
 	}
 
@@ -87,7 +88,7 @@ public class Accounts {
 		return jdbc.sql("""
 				update crm_account set name = :name, sector = :sector, size = :size, country = :country, website = :website,
 				       owner_id = :owner, updated_at = now(), updated_by = :actor, version = version + 1
-				 where org_id = :org and id = :id and version = :version
+				 where org_id = :org and id = :id and version = :version and deleted_at is null
 				""")
 			.param("name", name).param("sector", sector).param("size", size).param("country", country).param("website", website)
 			.param("owner", ownerId).param("actor", actor).param("org", orgId).param("id", id).param("version", expectedVersion)
@@ -95,7 +96,9 @@ public class Accounts {
 	}
 
 	public Optional<UUID> findByName(UUID orgId, String name) {
-		return jdbc.sql("select id from crm_account where org_id = :org and lower(name) = lower(:name) order by id limit 1")
+		return jdbc.sql("""
+				select id from crm_account where org_id = :org and lower(name) = lower(:name) and deleted_at is null order by id limit 1
+				""")
 			.param("org", orgId).param("name", name.trim()).query(UUID.class).optional();
 	}
 
@@ -105,13 +108,16 @@ public class Accounts {
 			select c.*, a.name as account_name from crm_contact c join crm_account a on a.org_id = c.org_id and a.id = c.account_id
 			""";
 
+	/** The live contacts of the accounts the viewer may see, by text in their name or their account's. */
+	private static final String CONTACTS_VISIBLE = VISIBLE.replace("a.sector ilike", "c.name ilike") + " and c.deleted_at is null";
+
 	public Optional<Contact> findContact(UUID orgId, UUID id) {
-		return jdbc.sql(CONTACT + " where c.org_id = :org and c.id = :id").param("org", orgId).param("id", id)
+		return jdbc.sql(CONTACT + " where c.org_id = :org and c.id = :id and c.deleted_at is null").param("org", orgId).param("id", id)
 			.query(Accounts::mapContact).optional();
 	}
 
 	public List<Contact> contactsOf(UUID orgId, UUID accountId) {
-		return jdbc.sql(CONTACT + " where c.org_id = :org and c.account_id = :account order by c.name")
+		return jdbc.sql(CONTACT + " where c.org_id = :org and c.account_id = :account and c.deleted_at is null order by c.name")
 			.param("org", orgId).param("account", accountId).query(Accounts::mapContact).list();
 	}
 
@@ -123,7 +129,7 @@ public class Accounts {
 			case "account" -> "lower(a.name), lower(c.name), c.id";
 			default -> "c.id";
 		};
-		return jdbc.sql(CONTACT + VISIBLE.replace("a.sector ilike", "c.name ilike") + " and (cast(:after as uuid) is null or c.id > :after) order by "
+		return jdbc.sql(CONTACT + CONTACTS_VISIBLE + " and (cast(:after as uuid) is null or c.id > :after) order by "
 				+ order + " limit :limit offset :offset")
 			.param("org", orgId).param("owners", owners.toArray(new UUID[0])).param("owner", null).param("text", blankToNull(text))
 			.param("after", after).param("limit", limit).param("offset", offset).query(Accounts::mapContact).list();
@@ -131,7 +137,7 @@ public class Accounts {
 
 	public long countContacts(UUID orgId, Collection<UUID> owners, @Nullable String text) {
 		return jdbc.sql("select count(*) from crm_contact c join crm_account a on a.org_id = c.org_id and a.id = c.account_id "
-				+ VISIBLE.replace("a.sector ilike", "c.name ilike"))
+				+ CONTACTS_VISIBLE)
 			.param("org", orgId).param("owners", owners.toArray(new UUID[0])).param("owner", null).param("text", blankToNull(text))
 			.query(Long.class).single();
 	}
@@ -151,24 +157,10 @@ public class Accounts {
 		return jdbc.sql("""
 				update crm_contact set name = :name, title = :title, email = :email, phone = :phone, social_url = :social,
 				       updated_at = now(), updated_by = :actor, version = version + 1
-				 where org_id = :org and id = :id and version = :version
+				 where org_id = :org and id = :id and version = :version and deleted_at is null
 				""")
 			.param("name", name).param("title", title).param("email", email).param("phone", phone).param("social", socialUrl)
 			.param("actor", actor).param("org", orgId).param("id", id).param("version", expectedVersion).update() == 1;
-	}
-
-	/** Whether deals, leads or activities still refer to the account, so deleting it would lose them. */
-	public boolean inUse(UUID orgId, UUID id) {
-		return jdbc.sql("""
-				select exists (select 1 from crm_deal where org_id = :org and account_id = :id)
-				    or exists (select 1 from crm_activity where org_id = :org and account_id = :id)
-				    or exists (select 1 from crm_lead where org_id = :org and account_id = :id)
-				""").param("org", orgId).param("id", id).query(Boolean.class).single();
-	}
-
-	public void delete(UUID orgId, UUID id) {
-		jdbc.sql("delete from crm_contact where org_id = :org and account_id = :id").param("org", orgId).param("id", id).update();
-		jdbc.sql("delete from crm_account where org_id = :org and id = :id").param("org", orgId).param("id", id).update();
 	}
 
 	/** Whether the contact is in a buying group or was converted from a lead. */
@@ -177,12 +169,6 @@ public class Accounts {
 				select exists (select 1 from crm_stakeholder where org_id = :org and contact_id = :id)
 				    or exists (select 1 from crm_lead where org_id = :org and contact_id = :id)
 				""").param("org", orgId).param("id", id).query(Boolean.class).single();
-	}
-
-	/** Deletes a contact; activities keep their other links. */
-	public void deleteContact(UUID orgId, UUID id) {
-		jdbc.sql("delete from crm_activity_contact where org_id = :org and contact_id = :id").param("org", orgId).param("id", id).update();
-		jdbc.sql("delete from crm_contact where org_id = :org and id = :id").param("org", orgId).param("id", id).update();
 	}
 
 	private static @Nullable String blankToNull(@Nullable String text) {

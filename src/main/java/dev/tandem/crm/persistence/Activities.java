@@ -29,7 +29,9 @@ public class Activities {
 
 	private static final String SELECT = """
 			select x.*, d.title as deal_title, a.name as account_name, u.display_name as owner_name,
-			       array(select ac.contact_id from crm_activity_contact ac where ac.org_id = x.org_id and ac.activity_id = x.id) as contact_ids,
+			       array(select ac.contact_id from crm_activity_contact ac
+			              join crm_contact c on c.org_id = ac.org_id and c.id = ac.contact_id and c.deleted_at is null
+			             where ac.org_id = x.org_id and ac.activity_id = x.id) as contact_ids,
 			       array(select ap.user_id from crm_activity_participant ap where ap.org_id = x.org_id and ap.activity_id = x.id) as participant_ids
 			  from crm_activity x
 			  left join crm_deal d on d.org_id = x.org_id and d.id = x.deal_id
@@ -38,7 +40,7 @@ public class Activities {
 			""";
 
 	private static final String VISIBLE = """
-			 where x.org_id = :org and (x.owner_id = any(:owners) or d.owner_id = any(:owners))
+			 where x.org_id = :org and x.deleted_at is null and (x.owner_id = any(:owners) or d.owner_id = any(:owners))
 			""";
 
 	private final JdbcClient jdbc;
@@ -48,19 +50,22 @@ public class Activities {
 	}
 
 	public Optional<Activity> find(UUID orgId, UUID id) {
-		return jdbc.sql(SELECT + " where x.org_id = :org and x.id = :id").param("org", orgId).param("id", id)
+		return jdbc.sql(SELECT + " where x.org_id = :org and x.id = :id and x.deleted_at is null").param("org", orgId).param("id", id)
 			.query(Activities::map).optional();
 	}
 
 	public List<Activity> ofDeal(UUID orgId, UUID dealId) {
-		return jdbc.sql(SELECT + " where x.org_id = :org and x.deal_id = :deal order by coalesce(x.occurred_at, x.due_at) desc, x.id desc")
+		return jdbc.sql(SELECT + """
+				 where x.org_id = :org and x.deal_id = :deal and x.deleted_at is null
+				 order by coalesce(x.occurred_at, x.due_at) desc, x.id desc
+				""")
 			.param("org", orgId).param("deal", dealId).query(Activities::map).list();
 	}
 
 	/** The account's activities, on the account itself and on all its deals, newest first. */
 	public List<Activity> ofAccount(UUID orgId, UUID accountId, int limit) {
 		return jdbc.sql(SELECT + """
-				 where x.org_id = :org and (x.account_id = :account or d.account_id = :account)
+				 where x.org_id = :org and x.deleted_at is null and (x.account_id = :account or d.account_id = :account)
 				 order by coalesce(x.occurred_at, x.due_at) desc, x.id desc limit :limit
 				""")
 			.param("org", orgId).param("account", accountId).param("limit", limit).query(Activities::map).list();
@@ -68,7 +73,7 @@ public class Activities {
 
 	public List<Activity> ofContact(UUID orgId, UUID contactId, int limit) {
 		return jdbc.sql(SELECT + """
-				 where x.org_id = :org and exists (select 1 from crm_activity_contact ac
+				 where x.org_id = :org and x.deleted_at is null and exists (select 1 from crm_activity_contact ac
 				        where ac.org_id = x.org_id and ac.activity_id = x.id and ac.contact_id = :contact)
 				 order by coalesce(x.occurred_at, x.due_at) desc, x.id desc limit :limit
 				""")
@@ -104,14 +109,20 @@ public class Activities {
 
 	/** A user's open tasks due before {@code until}, oldest first: today's and the overdue ones. */
 	public List<Activity> openTasks(UUID orgId, UUID ownerId, Instant until) {
-		return jdbc.sql(SELECT + " where x.org_id = :org and x.owner_id = :owner and not x.done and x.due_at < :until order by x.due_at, x.id")
+		return jdbc.sql(SELECT + """
+				 where x.org_id = :org and x.owner_id = :owner and not x.done and x.deleted_at is null and x.due_at < :until
+				 order by x.due_at, x.id
+				""")
 			.param("org", orgId).param("owner", ownerId).param("until", Deals.ts(until)).query(Activities::map).list();
 	}
 
 	/** Completed activities of a deal by type, for the stage gate. */
 	public Map<ActivityType, Integer> countsOfDeal(UUID orgId, UUID dealId) {
 		Map<ActivityType, Integer> counts = new EnumMap<>(ActivityType.class);
-		jdbc.sql("select type, count(*) as n from crm_activity where org_id = :org and deal_id = :deal and done group by type")
+		jdbc.sql("""
+				select type, count(*) as n from crm_activity where org_id = :org and deal_id = :deal and done and deleted_at is null
+				 group by type
+				""")
 			.param("org", orgId).param("deal", dealId)
 			.query((rs, n) -> Map.entry(ActivityType.valueOf(rs.getString("type")), rs.getInt("n")))
 			.list().forEach(e -> counts.put(e.getKey(), e.getValue()));
@@ -144,7 +155,7 @@ public class Activities {
 	public boolean complete(UUID orgId, UUID id, Instant at, @Nullable String outcome, int expectedVersion) {
 		return jdbc.sql("""
 				update crm_activity set done = true, occurred_at = :at, outcome = coalesce(:outcome, outcome), version = version + 1
-				 where org_id = :org and id = :id and version = :version and not done
+				 where org_id = :org and id = :id and version = :version and not done and deleted_at is null
 				""")
 			.param("at", Deals.ts(at)).param("outcome", outcome).param("org", orgId).param("id", id)
 			.param("version", expectedVersion).update() == 1;
@@ -155,7 +166,7 @@ public class Activities {
 		return jdbc.sql("""
 				update crm_activity set subject = :subject, notes = :notes, outcome = :outcome, duration_minutes = :duration,
 				       occurred_at = :occurred, due_at = :due, version = version + 1
-				 where org_id = :org and id = :id and version = :version
+				 where org_id = :org and id = :id and version = :version and deleted_at is null
 				""")
 			.param("subject", subject).param("notes", notes).param("outcome", outcome).param("duration", durationMinutes)
 			.param("occurred", Deals.ts(occurredAt)).param("due", Deals.ts(dueAt)).param("org", orgId).param("id", id)

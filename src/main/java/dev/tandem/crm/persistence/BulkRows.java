@@ -35,6 +35,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class BulkRows {
 
+	/** A row of a deal's history or buying group whose deal is not in the recycle bin. */
+	private static final String LIVE_DEAL = """
+			not exists (select 1 from crm_deal d where d.org_id = h.org_id and d.id = h.deal_id and d.deleted_at is not null)""";
+
 	private final JdbcClient jdbc;
 
 	BulkRows(JdbcClient jdbc) {
@@ -42,40 +46,43 @@ public class BulkRows {
 	}
 
 	public List<AccountRow> accounts(UUID orgId) {
-		return jdbc.sql("select * from crm_account where org_id = :org order by created_at, id").param("org", orgId)
+		return jdbc.sql("select * from crm_account where org_id = :org and deleted_at is null order by created_at, id").param("org", orgId)
 			.query((rs, n) -> new AccountRow(id(rs, "id"), rs.getString("name"), rs.getString("sector"), rs.getString("size"),
 					rs.getString("country"), rs.getString("website"), id(rs, "owner_id"), Deals.instant(rs, "created_at")))
 			.list();
 	}
 
 	public List<ContactRow> contacts(UUID orgId) {
-		return jdbc.sql("select * from crm_contact where org_id = :org order by created_at, id").param("org", orgId)
+		return jdbc.sql("select * from crm_contact where org_id = :org and deleted_at is null order by created_at, id").param("org", orgId)
 			.query((rs, n) -> new ContactRow(id(rs, "id"), id(rs, "account_id"), rs.getString("name"), rs.getString("title"),
 					rs.getString("email"), rs.getString("phone"), rs.getString("social_url"), Deals.instant(rs, "created_at")))
 			.list();
 	}
 
 	public List<DealRow> deals(UUID orgId) {
-		return jdbc.sql("select * from crm_deal where org_id = :org order by created_at, id").param("org", orgId)
+		return jdbc.sql("select * from crm_deal where org_id = :org and deleted_at is null order by created_at, id").param("org", orgId)
 			.query(BulkRows::deal).list();
 	}
 
 	public List<StageChangeRow> stageChanges(UUID orgId) {
-		return jdbc.sql("select * from crm_deal_stage_history where org_id = :org order by deal_id, changed_at, id").param("org", orgId)
+		return jdbc.sql("select * from crm_deal_stage_history h where org_id = :org and " + LIVE_DEAL + " order by deal_id, changed_at, id")
+			.param("org", orgId)
 			.query((rs, n) -> new StageChangeRow(id(rs, "deal_id"), rs.getObject("from_stage_id", UUID.class), id(rs, "to_stage_id"),
 					Deals.instant(rs, "changed_at"), rs.getObject("changed_by", UUID.class)))
 			.list();
 	}
 
 	public List<FieldChangeRow> fieldChanges(UUID orgId) {
-		return jdbc.sql("select * from crm_deal_field_history where org_id = :org order by deal_id, changed_at, id").param("org", orgId)
+		return jdbc.sql("select * from crm_deal_field_history h where org_id = :org and " + LIVE_DEAL + " order by deal_id, changed_at, id")
+			.param("org", orgId)
 			.query((rs, n) -> new FieldChangeRow(id(rs, "deal_id"), rs.getString("field"), rs.getString("old_value"),
 					rs.getString("new_value"), Deals.instant(rs, "changed_at"), rs.getObject("changed_by", UUID.class)))
 			.list();
 	}
 
 	public List<StakeholderRow> stakeholders(UUID orgId) {
-		return jdbc.sql("select * from crm_stakeholder where org_id = :org order by created_at, id").param("org", orgId)
+		return jdbc.sql("select * from crm_stakeholder h where org_id = :org and " + LIVE_DEAL + " order by created_at, id")
+			.param("org", orgId)
 			.query((rs, n) -> new StakeholderRow(id(rs, "id"), id(rs, "deal_id"), id(rs, "contact_id"),
 					StakeholderRole.valueOf(rs.getString("role")), rs.getInt("influence"), Stance.valueOf(rs.getString("stance")),
 					Deals.instant(rs, "created_at")))
@@ -85,21 +92,23 @@ public class BulkRows {
 	public List<ActivityRow> activities(UUID orgId) {
 		return jdbc.sql("""
 				select x.*,
-				       array(select ac.contact_id from crm_activity_contact ac where ac.org_id = x.org_id and ac.activity_id = x.id
-				              order by ac.contact_id) as contact_ids,
+				       array(select ac.contact_id from crm_activity_contact ac
+				               join crm_contact c on c.org_id = ac.org_id and c.id = ac.contact_id and c.deleted_at is null
+				              where ac.org_id = x.org_id and ac.activity_id = x.id order by ac.contact_id) as contact_ids,
 				       array(select ap.user_id from crm_activity_participant ap where ap.org_id = x.org_id and ap.activity_id = x.id
 				              order by ap.user_id) as participant_ids
-				  from crm_activity x where x.org_id = :org order by x.created_at, x.id
+				  from crm_activity x where x.org_id = :org and x.deleted_at is null order by x.created_at, x.id
 				""").param("org", orgId).query(BulkRows::activity).list();
 	}
 
 	public List<LeadRow> leads(UUID orgId) {
-		return jdbc.sql("select * from crm_lead where org_id = :org order by created_at, id").param("org", orgId)
+		return jdbc.sql("select l.*, " + Leads.LIVE_LINKS
+				+ " from crm_lead l where l.org_id = :org and l.deleted_at is null order by l.created_at, l.id").param("org", orgId)
 			.query((rs, n) -> new LeadRow(id(rs, "id"), rs.getString("person_name"), rs.getString("company"), rs.getString("email"),
 					rs.getString("phone"), DealSource.valueOf(rs.getString("source")), rs.getString("campaign"), rs.getInt("score"),
 					LeadStatus.valueOf(rs.getString("status")), rs.getString("disqualified_reason"),
-					rs.getObject("team_id", UUID.class), rs.getObject("owner_id", UUID.class), rs.getObject("account_id", UUID.class),
-					rs.getObject("contact_id", UUID.class), rs.getObject("deal_id", UUID.class), Deals.instant(rs, "created_at"),
+					rs.getObject("team_id", UUID.class), rs.getObject("owner_id", UUID.class), rs.getObject("live_account_id", UUID.class),
+					rs.getObject("live_contact_id", UUID.class), rs.getObject("live_deal_id", UUID.class), Deals.instant(rs, "created_at"),
 					Deals.instant(rs, "updated_at"), Deals.instant(rs, "qualified_at"), Deals.instant(rs, "converted_at")))
 			.list();
 	}

@@ -58,7 +58,7 @@ public class DealHistory {
 				select h.changed_at, 'stage' as field, f.name as old_value, t.name as new_value, u.display_name as by_name,
 				       d.id as deal_id, d.title as deal_title
 				  from crm_deal_stage_history h
-				  join crm_deal d on d.org_id = h.org_id and d.id = h.deal_id
+				  join crm_deal d on d.org_id = h.org_id and d.id = h.deal_id and d.deleted_at is null
 				  left join playbook_stage f on f.org_id = h.org_id and f.id = h.from_stage_id
 				  join playbook_stage t on t.org_id = h.org_id and t.id = h.to_stage_id
 				  left join people_user u on u.org_id = h.org_id and u.id = h.changed_by
@@ -66,7 +66,7 @@ public class DealHistory {
 				union all
 				select h.changed_at, h.field, h.old_value, h.new_value, u.display_name, d.id, d.title
 				  from crm_deal_field_history h
-				  join crm_deal d on d.org_id = h.org_id and d.id = h.deal_id
+				  join crm_deal d on d.org_id = h.org_id and d.id = h.deal_id and d.deleted_at is null
 				  left join people_user u on u.org_id = h.org_id and u.id = h.changed_by
 				 where h.org_id = :org and %1$s
 				 order by 1 desc

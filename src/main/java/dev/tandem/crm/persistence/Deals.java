@@ -46,7 +46,7 @@ public class Deals {
 			""";
 
 	private static final String FILTER = """
-			 where d.org_id = :org and d.owner_id = any(:owners)
+			 where d.org_id = :org and d.deleted_at is null and d.owner_id = any(:owners)
 			   and (cast(:owner as uuid) is null or d.owner_id = :owner)
 			   and (cast(:stage as uuid) is null or d.stage_id = :stage)
 			   and (cast(:status as text) is null or d.status = :status)
@@ -64,8 +64,14 @@ public class Deals {
 	}
 
 	public Optional<Deal> find(UUID orgId, UUID id) {
-		return jdbc.sql(SELECT + " where d.org_id = :org and d.id = :id").param("org", orgId).param("id", id)
+		return jdbc.sql(SELECT + " where d.org_id = :org and d.id = :id and d.deleted_at is null").param("org", orgId).param("id", id)
 			.query(Deals::map).optional();
+	}
+
+	/** Every live deal of an account, whoever owns it. */
+	public List<Deal> ofAccount(UUID orgId, UUID accountId) {
+		return jdbc.sql(SELECT + " where d.org_id = :org and d.account_id = :account and d.deleted_at is null order by d.id")
+			.param("org", orgId).param("account", accountId).query(Deals::map).list();
 	}
 
 	public List<Deal> list(UUID orgId, Collection<UUID> owners, DealQuery query, String sort, @Nullable UUID after, int limit,
@@ -85,7 +91,8 @@ public class Deals {
 	/** Open deals of a pipeline for the board. */
 	public List<Deal> openInPipeline(UUID orgId, Collection<UUID> owners, UUID pipelineId, @Nullable UUID ownerId) {
 		return jdbc.sql(SELECT + """
-				 where d.org_id = :org and d.pipeline_id = :pipeline and d.status = 'OPEN' and d.owner_id = any(:owners)
+				 where d.org_id = :org and d.pipeline_id = :pipeline and d.status = 'OPEN' and d.deleted_at is null
+				   and d.owner_id = any(:owners)
 				   and (cast(:owner as uuid) is null or d.owner_id = :owner)
 				 order by d.close_date nulls last, d.amount desc nulls last, d.id
 				""")
@@ -129,7 +136,7 @@ public class Deals {
 				       category_overridden = :overridden, next_step = :nextStep, next_step_date = :nextStepDate, source = :source,
 				       lost_reason = :lostReason, closed_at = :closedAt, stage_entered_at = :stageEnteredAt,
 				       last_reviewed_at = :lastReviewedAt, updated_at = now(), updated_by = :updatedBy, version = version + 1
-				 where org_id = :org and id = :id and version = :version
+				 where org_id = :org and id = :id and version = :version and deleted_at is null
 				""")
 			.param("title", deal.title()).param("amount", deal.amount()).param("close", deal.closeDate())
 			.param("owner", deal.ownerId()).param("pipeline", deal.pipelineId()).param("stage", deal.stageId())
@@ -140,12 +147,6 @@ public class Deals {
 			.param("stageEnteredAt", ts(deal.stageEnteredAt())).param("lastReviewedAt", ts(deal.lastReviewedAt()))
 			.param("updatedBy", deal.updatedBy()).param("org", orgId).param("id", deal.id()).param("version", expectedVersion)
 			.update() == 1;
-	}
-
-	/** Deletes a deal with its history, buying group and activities; a lead converted into it forgets the link. */
-	public void delete(UUID orgId, UUID id) {
-		jdbc.sql("update crm_lead set deal_id = null where org_id = :org and deal_id = :id").param("org", orgId).param("id", id).update();
-		jdbc.sql("delete from crm_deal where org_id = :org and id = :id").param("org", orgId).param("id", id).update();
 	}
 
 	public void touchActivity(UUID orgId, UUID dealId, Instant at) {

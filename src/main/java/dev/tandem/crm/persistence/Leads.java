@@ -17,18 +17,25 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Leads. A lead is visible to its owner and their managers, and an unassigned lead of a team to the
- * team's managers.
+ * team's managers. What a lead was converted into shows only while it is not in the recycle bin.
  */
 @Repository
 public class Leads {
 
+	/** What the lead {@code l} was converted into, each only while it is not in the recycle bin (else null). */
+	static final String LIVE_LINKS = """
+			(select a.id from crm_account a where a.org_id = l.org_id and a.id = l.account_id and a.deleted_at is null) as live_account_id,
+			(select c.id from crm_contact c where c.org_id = l.org_id and c.id = l.contact_id and c.deleted_at is null) as live_contact_id,
+			(select d.id from crm_deal d where d.org_id = l.org_id and d.id = l.deal_id and d.deleted_at is null) as live_deal_id""";
+
 	private static final String SELECT = """
-			select l.*, u.display_name as owner_name from crm_lead l
+			select l.*, u.display_name as owner_name, %s
+			  from crm_lead l
 			  left join people_user u on u.org_id = l.org_id and u.id = l.owner_id
-			""";
+			""".formatted(LIVE_LINKS);
 
 	private static final String VISIBLE = """
-			 where l.org_id = :org
+			 where l.org_id = :org and l.deleted_at is null
 			   and (l.owner_id = any(:owners) or (l.owner_id is null and (l.team_id = any(:teams) or (l.team_id is null and :admin))))
 			   and (cast(:status as text) is null or l.status = :status)
 			   and (cast(:owner as uuid) is null or l.owner_id = :owner)
@@ -43,7 +50,7 @@ public class Leads {
 	}
 
 	public Optional<Lead> find(UUID orgId, UUID id) {
-		return jdbc.sql(SELECT + " where l.org_id = :org and l.id = :id").param("org", orgId).param("id", id)
+		return jdbc.sql(SELECT + " where l.org_id = :org and l.id = :id and l.deleted_at is null").param("org", orgId).param("id", id)
 			.query(Leads::map).optional();
 	}
 
@@ -82,7 +89,10 @@ public class Leads {
 	}
 
 	public void assign(UUID orgId, UUID leadId, UUID ownerId) {
-		jdbc.sql("update crm_lead set owner_id = :owner, updated_at = now(), version = version + 1 where org_id = :org and id = :id")
+		jdbc.sql("""
+				update crm_lead set owner_id = :owner, updated_at = now(), version = version + 1
+				 where org_id = :org and id = :id and deleted_at is null
+				""")
 			.param("owner", ownerId).param("org", orgId).param("id", leadId).update();
 	}
 
@@ -92,7 +102,7 @@ public class Leads {
 				update crm_lead set status = :status, disqualified_reason = :reason, updated_at = now(), updated_by = :actor,
 				       qualified_at = case when :status = 'QUALIFIED' then coalesce(qualified_at, :now) else qualified_at end,
 				       version = version + 1
-				 where org_id = :org and id = :id and version = :version
+				 where org_id = :org and id = :id and version = :version and deleted_at is null
 				""")
 			.param("status", status.name()).param("reason", reason).param("actor", actor).param("org", orgId).param("id", id)
 			.param("version", expectedVersion).param("now", Deals.ts(now)).update() == 1;
@@ -104,7 +114,7 @@ public class Leads {
 				update crm_lead set status = 'CONVERTED', account_id = :account, contact_id = :contact, deal_id = :deal,
 				       qualified_at = coalesce(qualified_at, :now), converted_at = :now,
 				       updated_at = now(), updated_by = :actor, version = version + 1
-				 where org_id = :org and id = :id and version = :version and status <> 'CONVERTED'
+				 where org_id = :org and id = :id and version = :version and status <> 'CONVERTED' and deleted_at is null
 				""")
 			.param("account", accountId).param("contact", contactId).param("deal", dealId).param("actor", actor)
 			.param("org", orgId).param("id", id).param("version", expectedVersion).param("now", Deals.ts(now)).update() == 1;
@@ -115,7 +125,8 @@ public class Leads {
 				rs.getString("email"), rs.getString("phone"), DealSource.valueOf(rs.getString("source")), rs.getString("campaign"),
 				rs.getInt("score"), LeadStatus.valueOf(rs.getString("status")), rs.getString("disqualified_reason"),
 				rs.getObject("team_id", UUID.class), rs.getObject("owner_id", UUID.class), rs.getString("owner_name"),
-				rs.getObject("account_id", UUID.class), rs.getObject("contact_id", UUID.class), rs.getObject("deal_id", UUID.class),
+				rs.getObject("live_account_id", UUID.class), rs.getObject("live_contact_id", UUID.class),
+				rs.getObject("live_deal_id", UUID.class),
 				Deals.instant(rs, "created_at"), rs.getInt("version"));
 	}
 }

@@ -63,8 +63,10 @@ public class Routing {
 	public Map<UUID, Integer> routedCounts(UUID orgId, UUID teamId) {
 		Map<UUID, Integer> counts = new HashMap<>();
 		jdbc.sql("""
-				select assigned_to, count(*) as n from crm_lead_assignment
-				 where org_id = :org and team_id = :team and rule <> 'MANUAL' group by assigned_to
+				select a.assigned_to, count(*) as n from crm_lead_assignment a
+				 where a.org_id = :org and a.team_id = :team and a.rule <> 'MANUAL'
+				   and not exists (select 1 from crm_lead l where l.org_id = a.org_id and l.id = a.lead_id and l.deleted_at is not null)
+				 group by a.assigned_to
 				""")
 			.param("org", orgId).param("team", teamId)
 			.query((rs, n) -> Map.entry(rs.getObject("assigned_to", UUID.class), rs.getInt("n")))

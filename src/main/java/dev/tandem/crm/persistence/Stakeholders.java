@@ -20,7 +20,7 @@ public class Stakeholders {
 			select s.id, s.deal_id, s.contact_id, c.name, c.title, s.role, s.influence, s.stance, s.version,
 			       (select max(coalesce(a.occurred_at, a.due_at)) from crm_activity_contact ac
 			          join crm_activity a on a.org_id = ac.org_id and a.id = ac.activity_id
-			         where ac.org_id = s.org_id and ac.contact_id = s.contact_id and a.done) as last_contacted
+			         where ac.org_id = s.org_id and ac.contact_id = s.contact_id and a.done and a.deleted_at is null) as last_contacted
 			  from crm_stakeholder s join crm_contact c on c.org_id = s.org_id and c.id = s.contact_id
 			""";
 

@@ -82,7 +82,9 @@ class AccountApiController {
 	}
 
 	@DeleteMapping("/api/v1/accounts/{id}")
-	@Operation(summary = "Delete an account", description = "Refused (400) while deals, activities or leads refer to it.")
+	@Operation(summary = "Delete an account", description = "Moves it into the recycle bin together with its contacts, deals and "
+			+ "activities, which come back with it on restore. Refused (403) for anyone outside the owner's line, while a deal "
+			+ "of a colleague outside it is on the account, and for a rep while a won or lost deal is.")
 	ResponseEntity<Void> delete(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id) {
 		accounts.delete(me, id);
 		return ResponseEntity.noContent().build();
@@ -126,7 +128,8 @@ class AccountApiController {
 	}
 
 	@DeleteMapping("/api/v1/contacts/{id}")
-	@Operation(summary = "Delete a contact", description = "Refused (400) while the contact is in a buying group.")
+	@Operation(summary = "Delete a contact", description = "Moves it into the recycle bin. Refused (400) while the contact is in "
+			+ "a buying group or came from a lead, and (403) for anyone outside the account owner's line.")
 	ResponseEntity<Void> deleteContact(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id) {
 		accounts.deleteContact(me, id);
 		return ResponseEntity.noContent().build();

@@ -6,8 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.tandem.crm.DeletionRefusedException;
 import dev.tandem.crm.GateRefusedException;
 import dev.tandem.crm.IdempotencyConflictException;
+import dev.tandem.crm.RestoreRefusedException;
+import dev.tandem.crm.RuleRefusedException;
 import dev.tandem.playbook.Missing;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -21,7 +24,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * The CRM's own API errors, as RFC 9457 problems: a refused stage gate answers 422 with the list of
- * what is missing, a reused idempotency key with another body 422 too.
+ * what is missing, a reused idempotency key with another body 422 too; a deletion a rule forbids 403
+ * and a restore that has to wait 409, each naming the rule.
  */
 @RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -55,6 +59,26 @@ class CrmApiErrors {
 		problem.setType(URI.create("about:blank"));
 		problem.setProperty("errors", List.of(Map.of("field", "Idempotency-Key",
 				"message", messages.getMessage("problem.idempotency.detail", new Object[] { ex.key() }, locale))));
+		return problem;
+	}
+
+	@ExceptionHandler(DeletionRefusedException.class)
+	ProblemDetail deletionRefused(DeletionRefusedException ex) {
+		return refused(HttpStatus.FORBIDDEN, "problem.delete-refused", ex);
+	}
+
+	@ExceptionHandler(RestoreRefusedException.class)
+	ProblemDetail restoreRefused(RestoreRefusedException ex) {
+		return refused(HttpStatus.CONFLICT, "problem.restore-refused", ex);
+	}
+
+	/** A rule said no: the detail names it in the caller's language, {@code rule} is its key for clients. */
+	private ProblemDetail refused(HttpStatus status, String title, RuleRefusedException ex) {
+		Locale locale = LocaleContextHolder.getLocale();
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, messages.getMessage(ex.messageKey(), ex.arguments(), locale));
+		problem.setTitle(messages.getMessage(title, null, locale));
+		problem.setType(URI.create("about:blank"));
+		problem.setProperty("rule", ex.messageKey());
 		return problem;
 	}
 

@@ -17,6 +17,7 @@ class CrmNavigation implements NavigationContributor {
 				new NavigationItem("nav.deals", "/deals", 25, null),
 				new NavigationItem("nav.accounts", "/accounts", 30, null),
 				new NavigationItem("nav.leads", "/leads", 40, null),
-				new NavigationItem("nav.activities", "/activities", 45, null));
+				new NavigationItem("nav.activities", "/activities", 45, null),
+				new NavigationItem("nav.recycle-bin", "/recycle-bin", 98, null));
 	}
 }

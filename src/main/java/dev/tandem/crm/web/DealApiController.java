@@ -164,7 +164,8 @@ class DealApiController {
 	}
 
 	@DeleteMapping("/{id}")
-	@Operation(summary = "Delete a deal", description = "With its history, buying group and activities.")
+	@Operation(summary = "Delete a deal", description = "Moves it into the recycle bin with its activities; its history and "
+			+ "buying group come back with it on restore. A won or lost deal is refused (403) for a rep; a manager or admin may.")
 	ResponseEntity<Void> delete(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id) {
 		deals.delete(me, id);
 		return ResponseEntity.noContent().build();

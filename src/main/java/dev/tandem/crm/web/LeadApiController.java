@@ -29,6 +29,7 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -90,6 +91,13 @@ class LeadApiController {
 	@Operation(summary = "Reassign a lead", description = "For the owner's manager; logged with rule MANUAL and your reason.")
 	Lead assign(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, @Valid @RequestBody AssignRequest request) {
 		return leads.reassign(me, id, request.ownerId(), request.reason(), request.version());
+	}
+
+	@DeleteMapping("/api/v1/leads/{id}")
+	@Operation(summary = "Delete a lead", description = "Moves it into the recycle bin with its routing log.")
+	ResponseEntity<Void> delete(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id) {
+		leads.delete(me, id);
+		return ResponseEntity.noContent().build();
 	}
 
 	@PostMapping("/api/v1/leads/{id}/convert")
