@@ -86,7 +86,7 @@ class StoredXssTests {
 
 	private static List<Visit> crawl(WebSession session, List<String> seeds) {
 		List<Visit> found = new ArrayList<>();
-		SiteCrawler crawler = new SiteCrawler(session, 600, 4);
+		SiteCrawler crawler = new SiteCrawler(session, 400, 2);
 		List<String> pages = seeds.stream().filter(s -> !s.startsWith("hx:")).toList();
 		found.addAll(crawler.crawl(pages, p -> !p.startsWith("/assets/") && !p.startsWith("/webjars/")));
 		for (String fragment : seeds.stream().filter(s -> s.startsWith("hx:")).map(s -> s.substring(3)).toList()) {
