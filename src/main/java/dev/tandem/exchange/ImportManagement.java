@@ -74,6 +74,8 @@ public class ImportManagement {
 		if (content.length == 0) {
 			throw InvalidInputException.of("file", "exchange.file.empty");
 		}
+		fileName = SourceFiles.safeName(fileName);
+		SourceFiles.accept(fileName, content);
 		String format = SourceFiles.format(fileName);
 		List<Table> tables = SourceFiles.read(fileName, content, limits);
 		ImportSettings settings;

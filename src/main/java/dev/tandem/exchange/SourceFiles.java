@@ -13,8 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -37,10 +40,19 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * XLSX (the first sheet), where formulas are never evaluated: a formula cell gives the value the
  * spreadsheet program last calculated, or its text when there is none; a ZIP of CSVs (a full export).
  * Cells that an export neutralised against formula injection are read back as they were.
+ * <p>
+ * Nothing else is taken ({@link #accept}): a file is refused unless its name says CSV ({@code .csv}, {@code .tsv},
+ * {@code .txt}), XLSX or ZIP and its content is what the name says: CSV is text, not markup (an HTML page renamed
+ * {@code .csv}) nor binary (a program, a PDF, an image); an XLSX or a ZIP is a ZIP archive. A ZIP entry whose name
+ * leads outside the archive (an absolute path, {@code ..}, a control character) refuses the whole ZIP. Nothing is
+ * ever written to disk: the tables are read from memory.
  */
 final class SourceFiles {
 
 	private static final char[] DELIMITERS = { ',', ';', '\t', '|' };
+	private static final Set<String> TEXT_EXTENSIONS = Set.of("csv", "tsv", "txt");
+	private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}\\u2028\\u2029]");
+	private static final int MAX_NAME = 200;
 
 	private SourceFiles() {
 	}
@@ -54,6 +66,70 @@ final class SourceFiles {
 			return "ZIP";
 		}
 		return "CSV";
+	}
+
+	/**
+	 * The name an upload is kept under: without the folders a browser or client may send ({@code C:\\Users\\...},
+	 * {@code ../../}), without control characters, at most 200 characters.
+	 */
+	static String safeName(String fileName) {
+		String base = fileName.replaceAll("^.*[/\\\\]", "");
+		base = CONTROL.matcher(base).replaceAll("").strip();
+		return base.length() <= MAX_NAME ? base : base.substring(base.length() - MAX_NAME);
+	}
+
+	/** Refuses, naming the rule, a file that is not CSV, XLSX or ZIP, or whose content is not what its name says. */
+	static void accept(String fileName, byte[] content) {
+		String lower = fileName.toLowerCase(Locale.ROOT);
+		String extension = lower.contains(".") ? lower.substring(lower.lastIndexOf('.') + 1) : "";
+		if (extension.equals("xlsx") || extension.equals("zip")) {
+			if (!startsWith(content, 'P', 'K', 3, 4) && !startsWith(content, 'P', 'K', 5, 6)) {
+				throw InvalidInputException.of("file", "exchange.file.not-archive", fileName, extension.toUpperCase(Locale.ROOT));
+			}
+			return;
+		}
+		if (!TEXT_EXTENSIONS.contains(extension)) {
+			throw InvalidInputException.of("file", "exchange.file.format", fileName);
+		}
+		if (binary(content)) {
+			throw InvalidInputException.of("file", "exchange.file.binary");
+		}
+		if (markup(content)) {
+			throw InvalidInputException.of("file", "exchange.file.markup");
+		}
+	}
+
+	/** A program, a PDF, an archive or an image, or anything with a NUL byte near its start: no CSV has one. */
+	private static boolean binary(byte[] content) {
+		if (startsWith(content, 'M', 'Z') || startsWith(content, '%', 'P', 'D', 'F') || startsWith(content, 'P', 'K', 3, 4)
+				|| startsWith(content, 0x7F, 'E', 'L', 'F') || startsWith(content, 0x89, 'P', 'N', 'G') || startsWith(content, 0xFF, 0xD8)
+				|| startsWith(content, 'G', 'I', 'F', '8') || startsWith(content, 0xD0, 0xCF, 0x11, 0xE0)) {
+			return true;
+		}
+		for (int i = 0; i < Math.min(content.length, 8192); i++) {
+			if (content[i] == 0) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** HTML, SVG or any XML: a CSV's first header never starts with {@code <}. */
+	private static boolean markup(byte[] content) {
+		String start = text(Arrays.copyOf(content, Math.min(content.length, 1024))).stripLeading();
+		return start.startsWith("<");
+	}
+
+	private static boolean startsWith(byte[] content, int... magic) {
+		if (content.length < magic.length) {
+			return false;
+		}
+		for (int i = 0; i < magic.length; i++) {
+			if ((content[i] & 0xFF) != magic[i]) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** The tables of a file; a file beyond the limits (rows in a table, a ZIP's unpacked size) is refused with the limit named. */
@@ -210,6 +286,9 @@ final class SourceFiles {
 				if (++entries > limits.maxEntries()) {
 					throw InvalidInputException.of("file", "exchange.file.zip-entries", limits.maxEntries());
 				}
+				if (leadsOutside(entry.getName())) {
+					throw InvalidInputException.of("file", "exchange.file.zip-entry-name", CONTROL.matcher(entry.getName()).replaceAll("?"));
+				}
 				if (!entry.isDirectory() && EntityKind.ofFileName(entry.getName()).isPresent()) {
 					tables.add(csv(entry.getName().replaceAll("^.*/", ""), text(unpacked.read(zip)), limits.maxRows()));
 				}
@@ -222,6 +301,14 @@ final class SourceFiles {
 			throw InvalidInputException.of("file", "exchange.file.no-export");
 		}
 		return tables;
+	}
+
+	/** An absolute path, a drive, a {@code ..} segment or a control character: a name no export holds. */
+	static boolean leadsOutside(String name) {
+		if (CONTROL.matcher(name).find() || name.startsWith("/") || name.startsWith("\\") || name.matches("^[A-Za-z]:.*")) {
+			return true;
+		}
+		return Arrays.asList(name.split("[/\\\\]")).contains("..");
 	}
 
 	/**

@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * A ZIP is read within its limits: the number of entries, what they unpack to in all, and the compression ratio.
+ * A ZIP is read within its limits: the number of entries, what they unpack to in all, and the compression ratio; and
+ * only when no entry's name leads outside the archive.
  */
 class ZipLimitsTests {
 
@@ -58,6 +59,21 @@ class ZipLimitsTests {
 		byte[] zip = zip(List.of("accounts.csv"), "Name\n" + "a".repeat(900_000));
 		assertThat(zip.length * 100L).isLessThan(900_000);
 		assertThat(problem(zip).messageKey()).isEqualTo("exchange.file.zip-ratio");
+	}
+
+	@Test
+	void anEntryInAFolderIsRead() throws IOException {
+		assertThat(SourceFiles.read("export.zip", zip(List.of("export/accounts.csv"), "Name\nAcme\n"), LIMITS)).hasSize(1);
+	}
+
+	@Test
+	void anEntryWhoseNameLeadsOutsideTheArchiveIsRefusedWithTheNameShownWithoutControlCharacters() throws IOException {
+		for (String name : List.of("../accounts.csv", "/accounts.csv", "..\\accounts.csv", "\\server\\accounts.csv", "D:accounts.csv",
+				"a/../../accounts.csv", "accounts.csv\u0000.txt", "accounts\n.csv")) {
+			FieldProblem problem = problem(zip(List.of(name), "Name\nAcme\n"));
+			assertThat(problem.messageKey()).as(name).isEqualTo("exchange.file.zip-entry-name");
+			assertThat((String) problem.arguments()[0]).as(name).doesNotContain("\u0000").doesNotContain("\n");
+		}
 	}
 
 	private static FieldProblem problem(byte[] zip) {

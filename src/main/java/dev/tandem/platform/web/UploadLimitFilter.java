@@ -1,6 +1,7 @@
 package dev.tandem.platform.web;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -9,8 +10,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.apache.tomcat.util.http.fileupload.InvalidFileNameException;
 import org.springframework.boot.servlet.autoconfigure.MultipartProperties;
 import org.springframework.context.MessageSource;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -25,7 +28,9 @@ import org.springframework.web.util.WebUtils;
  * Answers an upload past {@code spring.servlet.multipart.max-file-size} or {@code max-request-size} with 413 naming
  * the limit: a problem for the API, the error page for the UI. The upload is refused while the request is read,
  * before a controller is chosen: by the container when a filter reads a parameter first (the CSRF check of a page
- * form), which this filter catches, or in the dispatcher, which {@link UploadLimitAdvice} hands here.
+ * form), which this filter catches, or in the dispatcher, which {@link UploadLimitAdvice} hands here. An upload the
+ * container cannot read (a file name holding a NUL or another control character, malformed form data) is answered
+ * the same ways with 400 naming the rule.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
@@ -56,6 +61,28 @@ class UploadLimitFilter extends OncePerRequestFilter {
 			response.reset();
 			answer(new MaxUploadSizeExceededException(limit().toBytes(), ex), request, response);
 		}
+		catch (InvalidFileNameException ex) {
+			if (response.isCommitted()) {
+				throw ex;
+			}
+			response.reset();
+			unreadable(ex, request, response);
+		}
+	}
+
+	void unreadable(Throwable ex, HttpServletRequest request, HttpServletResponse response) throws IOException {
+		Locale locale = locales.resolveLocale(request);
+		String key = NestedExceptionUtils.getMostSpecificCause(ex) instanceof InvalidFileNameException ? "upload.file-name" : "upload.malformed";
+		String message = messages.getMessage(key, null, locale);
+		if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+			request.setAttribute(PageErrorAdvice.DETAIL, message);
+			request.setAttribute(WebUtils.ERROR_EXCEPTION_ATTRIBUTE, ex);
+			response.sendError(HttpStatus.BAD_REQUEST.value());
+			return;
+		}
+		problems.write(request, response, HttpStatus.BAD_REQUEST, messages.getMessage("problem.invalid", null, locale),
+				messages.getMessage("problem.invalid.detail", new Object[] { 1 }, locale),
+				Map.of("errors", List.of(Map.of("field", "file", "message", message))));
 	}
 
 	void answer(MaxUploadSizeExceededException ex, HttpServletRequest request, HttpServletResponse response) throws IOException {
