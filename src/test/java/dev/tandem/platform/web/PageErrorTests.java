@@ -57,6 +57,14 @@ class PageErrorTests {
 	}
 
 	@Test
+	void theErrorPathAskedForDirectlyIsNotFound() {
+		HttpResponse<String> page = open(sanne, "/error");
+		assertThat(page.statusCode()).isEqualTo(404);
+		assertThat(page.body()).contains("<h1>Not found</h1>").doesNotContain("999");
+		assertThat(new WebSession(port).get("/error").statusCode()).as("signed out").isEqualTo(404);
+	}
+
+	@Test
 	void aMalformedQueryValueIsABadRequestPageSayingWhatIsAllowed() {
 		HttpResponse<String> page = open(sanne, "/deals?closedFrom=2020-13-01");
 		assertThat(page.statusCode()).isEqualTo(400);
