@@ -19,6 +19,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.RedirectStrategy;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -39,6 +40,10 @@ class SecurityConfiguration {
 
 	private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
 			+ "style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+
+	/** Links to other sites carry no path, so no record id leaves Tandem in a Referer header. */
+	private static final ReferrerPolicyHeaderWriter.ReferrerPolicy REFERRER_POLICY =
+			ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN;
 
 	/**
 	 * New hashes are Argon2id, which takes a password of any length (bcrypt stops at 72 bytes and refuses more);
@@ -126,6 +131,7 @@ class SecurityConfiguration {
 			.addFilterBefore(apiTokenFilter, AnonymousAuthenticationFilter.class)
 			.addFilterAfter(rateLimits, ApiTokenFilter.class)
 			.exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			.headers(h -> h.referrerPolicy(r -> r.policy(REFERRER_POLICY)))
 			.build();
 	}
 
@@ -154,7 +160,8 @@ class SecurityConfiguration {
 			.addFilterBefore(new SessionGuard(users, signedIn, sessionSettings, clock), AnonymousAuthenticationFilter.class)
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout").deleteCookies("TANDEM_SESSION"))
 			.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
-			.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
+			.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.referrerPolicy(r -> r.policy(REFERRER_POLICY)))
 			.build();
 	}
 }
