@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Map;
 
 import dev.tandem.people.UserManagement;
+import dev.tandem.platform.web.SecurityHeaders;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,12 +39,8 @@ class SecurityConfiguration {
 
 	private static final String ARGON2 = "argon2@SpringSecurity_v5_8";
 
-	private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
-			+ "style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
-
-	/** Links to other sites carry no path, so no record id leaves Tandem in a Referer header. */
 	private static final ReferrerPolicyHeaderWriter.ReferrerPolicy REFERRER_POLICY =
-			ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN;
+			ReferrerPolicyHeaderWriter.ReferrerPolicy.get(SecurityHeaders.REFERRER_POLICY);
 
 	/**
 	 * New hashes are Argon2id, which takes a password of any length (bcrypt stops at 72 bytes and refuses more);
@@ -160,7 +157,7 @@ class SecurityConfiguration {
 			.addFilterBefore(new SessionGuard(users, signedIn, sessionSettings, clock), AnonymousAuthenticationFilter.class)
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout").deleteCookies("TANDEM_SESSION"))
 			.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
-			.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY))
 				.referrerPolicy(r -> r.policy(REFERRER_POLICY)))
 			.build();
 	}
