@@ -16,7 +16,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The security headers of every answer. Spring Security writes them for every request it sees; this filter writes
  * the same on an error the container answered before any filter ran (a method it refuses, such as {@code TRACE}),
- * which reaches Tandem only as the error page's dispatch, where Spring Security writes none.
+ * which reaches Tandem only as the error page's dispatch, where Spring Security writes none; and
+ * {@link DatabaseDownFilter} writes them again on the answer it starts afresh.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityHeaders {
@@ -48,13 +49,18 @@ public class SecurityHeaders {
 		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 				throws ServletException, IOException {
 			if (!response.containsHeader("X-Content-Type-Options")) {
-				response.setHeader("X-Content-Type-Options", "nosniff");
-				response.setHeader("X-Frame-Options", "DENY");
-				response.setHeader("Referrer-Policy", REFERRER_POLICY);
-				response.setHeader("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate");
-				response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+				write(response);
 			}
 			chain.doFilter(request, response);
 		}
+	}
+
+	/** Writes the headers Spring Security writes, for an answer that lost them or never had them. */
+	static void write(HttpServletResponse response) {
+		response.setHeader("X-Content-Type-Options", "nosniff");
+		response.setHeader("X-Frame-Options", "DENY");
+		response.setHeader("Referrer-Policy", REFERRER_POLICY);
+		response.setHeader("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate");
+		response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
 	}
 }
