@@ -5,6 +5,7 @@ import java.util.Map;
 
 import dev.tandem.people.UserManagement;
 import dev.tandem.platform.web.SecurityHeaders;
+import jakarta.servlet.http.Cookie;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,6 +26,7 @@ import org.springframework.security.web.RedirectStrategy;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.logout.CookieClearingLogoutHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.context.SecurityContextRepository;
@@ -106,6 +108,16 @@ class SecurityConfiguration {
 		return handler;
 	}
 
+	/** Clears the session cookie at sign-out with the flags it was set with: a script cannot read even the empty one. */
+	private static CookieClearingLogoutHandler clearSessionCookie() {
+		Cookie cleared = new Cookie("TANDEM_SESSION", "");
+		cleared.setPath("/");
+		cleared.setMaxAge(0);
+		cleared.setHttpOnly(true);
+		cleared.setAttribute("SameSite", "Lax");
+		return new CookieClearingLogoutHandler(cleared);
+	}
+
 	/** The rate limit counts signed-in API requests, so it runs inside the API's chain only, not for every request. */
 	@Bean
 	FilterRegistrationBean<ApiRateLimitFilter> rateLimitsOnlyInTheApiChain(ApiRateLimitFilter filter) {
@@ -155,7 +167,7 @@ class SecurityConfiguration {
 			.formLogin(form -> form.loginPage("/login").failureHandler(failureHandler)
 				.successHandler(backToTheAskedPage(new SignInSuccessHandler(requestCache, clock))))
 			.addFilterBefore(new SessionGuard(users, signedIn, sessionSettings, clock), AnonymousAuthenticationFilter.class)
-			.logout(logout -> logout.logoutSuccessUrl("/login?logout").deleteCookies("TANDEM_SESSION"))
+			.logout(logout -> logout.logoutSuccessUrl("/login?logout").addLogoutHandler(clearSessionCookie()))
 			.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
 			.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY))
 				.referrerPolicy(r -> r.policy(REFERRER_POLICY)))
