@@ -55,8 +55,9 @@ final class TenantTables {
 	}
 
 	/**
-	 * Row count and a sum over the row versions ({@code xmin}) per table of all organisations: an insert, update or
-	 * delete anywhere changes it. Where reading touches a column, that table's other columns are hashed instead.
+	 * Row count and a sum over the row versions ({@code xmin}) per table of all organisations, and of the event
+	 * outbox: an insert, update or delete anywhere changes it. Where reading touches a column, that table's other
+	 * columns are hashed instead.
 	 */
 	Map<String, String> fingerprint() {
 		Map<String, String> prints = new LinkedHashMap<>();
@@ -69,6 +70,9 @@ final class TenantTables {
 					: "sum(hashtextextended(row(" + String.join(", ", kept) + ")::text, 0))";
 			prints.put(table, jdbc.sql("select count(*) || '/' || coalesce(" + print + ", 0) from " + table).query(String.class).single());
 		}
+		// A refused request publishes no event either: the outbox holds every one, delivered or not.
+		prints.put("event_publication", jdbc.sql("select count(*) || '/' || coalesce(sum(xmin::text::bigint), 0) from event_publication")
+			.query(String.class).single());
 		return prints;
 	}
 

@@ -108,6 +108,18 @@ class WebWalkerTests {
 	}
 
 	@Test
+	void signingInAndOutSetsOnlyCookiesScriptsCannotReadNorOtherSitesSend() {
+		dev.tandem.support.WebSession session = new dev.tandem.support.WebSession(port);
+		java.net.http.HttpResponse<String> signIn = session.login(dev.tandem.support.Demo.REP, dev.tandem.support.Demo.PASSWORD);
+		assertThat(signIn.headers().allValues("Set-Cookie")).as("a new session at sign-in")
+			.anySatisfy(c -> assertThat(c).startsWith("TANDEM_SESSION="));
+		dev.tandem.support.ResponseChecks.assertSecureHeaders("sign-in", signIn.headers());
+		java.net.http.HttpResponse<String> signOut = session.post("/logout", Map.of());
+		dev.tandem.support.ResponseChecks.assertSecureHeaders("sign-out", signOut.headers());
+		assertThat(signOut.statusCode()).isEqualTo(302);
+	}
+
+	@Test
 	void everyWriteWithoutACsrfTokenIsRefusedAndWritesNothing() {
 		List<String> problems = new ArrayList<>();
 		Map<String, String> before = walk.tables.fingerprint();
