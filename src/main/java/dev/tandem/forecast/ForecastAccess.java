@@ -25,7 +25,9 @@ public class ForecastAccess {
 	}
 
 	public void requireVisible(CurrentUser viewer, Scope scope) {
-		boolean visible = scope.isTeam() ? viewer.isAdmin() || leadsOrAbove(viewer, scope) : visibility.canSee(viewer, scope.id());
+		// A team of another organisation is not found, for its admins too: it is not theirs.
+		boolean visible = scope.isTeam() ? teams.find(viewer, scope.id()).isPresent() && (viewer.isAdmin() || leadsOrAbove(viewer, scope))
+				: visibility.canSee(viewer, scope.id());
 		if (!visible) {
 			throw new RecordNotFoundException(scope.isTeam() ? "team" : "user", scope.id());
 		}

@@ -17,13 +17,13 @@ import dev.tandem.people.OrganisationManagement;
 import dev.tandem.people.Role;
 import dev.tandem.platform.BulkCopy;
 import dev.tandem.platform.Ids;
-import dev.tandem.platform.InvalidInputException;
 import dev.tandem.platform.Period;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -76,7 +76,8 @@ public class ForecastSnapshots {
 	@Transactional
 	public UUID takeNow(CurrentUser user) {
 		if (user.role() == Role.REP || user.role() == Role.PARTNER) {
-			throw InvalidInputException.of("role", "validation.forecast.snapshot-managers");
+			// A role that may not is refused (403), as every other role rule is; nothing about the input is wrong.
+			throw new AccessDeniedException("Only managers and admins take forecast snapshots");
 		}
 		return take(user.orgId(), clock.instant(), false);
 	}

@@ -191,7 +191,7 @@ class ForecastApiTests {
 
 	@Test
 	void snapshotsAreTakenByManagersOnly() {
-		assertThat(api.get("sanne").post("/api/v1/forecast/snapshots", "{}").status()).isEqualTo(400);
+		assertThat(api.get("sanne").post("/api/v1/forecast/snapshots", "{}").status()).isEqualTo(403);
 		ApiClient.Response taken = api.get("brigitte").post("/api/v1/forecast/snapshots", "{}");
 		assertThat(taken.status()).isEqualTo(201);
 		UUID id = UUID.fromString(taken.json().get("id").asString());

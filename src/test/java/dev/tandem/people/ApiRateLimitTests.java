@@ -2,6 +2,7 @@ package dev.tandem.people;
 
 import dev.tandem.support.ApiClient;
 import dev.tandem.support.Demo;
+import dev.tandem.support.ResponseChecks;
 import dev.tandem.support.TandemIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,6 +35,7 @@ class ApiRateLimitTests {
 		ApiClient.Response sixth = sanne.get(PATH);
 		assertThat(sixth.status()).isEqualTo(429);
 		assertThat(sixth.contentType()).startsWith("application/problem+json");
+		ResponseChecks.assertSecureHeaders("429", sixth.headers());
 		assertThat(sixth.json().get("title").asString()).startsWith("Too many requests with this API token");
 		// One request back every 3600 / 5 = 720 seconds.
 		assertThat(Long.parseLong(sixth.retryAfter())).isBetween(600L, 720L);

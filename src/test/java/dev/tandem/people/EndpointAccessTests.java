@@ -18,8 +18,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Walks every page and API endpoint of the foundation as anonymous, as each role of Northwind and as
- * users of the other organisation, with the expected status written out per case.
+ * The foundation's pages and API endpoints as anonymous, as each role of Northwind and as users of the other
+ * organisation, with the expected status written out per case. The walkers in {@code dev.tandem.security} cover
+ * every endpoint by rule; these keep the hand-written certainty of the exact answers.
  */
 @TandemIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -131,18 +132,12 @@ class EndpointAccessTests {
 		assertThat(web.get("OTHER_MANAGER").get("/teams").body()).contains("Zuidwind Sales").doesNotContain("Inside Sales");
 	}
 
+	/** Anonymous calls of every operation answer a 401 problem: the API walker proves it; a token that is none too. */
 	@Test
-	void anonymousApiCallsAnswer401AsProblem() {
-		ApiClient anonymous = ApiClient.anonymous(port);
-		for (String path : new String[] { "/api/v1/me", "/api/v1/users", "/api/v1/users/" + sanne, "/api/v1/teams",
-				"/api/v1/teams/" + insideSales }) {
-			ApiClient.Response response = anonymous.get(path);
-			assertThat(response.status()).as(path).isEqualTo(401);
-			assertThat(response.contentType()).as(path).startsWith("application/problem+json");
-		}
-		assertThat(anonymous.post("/api/v1/users", "{}").status()).isEqualTo(401);
-		assertThat(anonymous.patch("/api/v1/teams/" + insideSales, "{}").status()).isEqualTo(401);
-		assertThat(new ApiClient(port, "tdm_not-a-real-token").get("/api/v1/me").status()).isEqualTo(401);
+	void aTokenThatIsNoneAnswers401() {
+		ApiClient.Response response = new ApiClient(port, "tdm_not-a-real-token").get("/api/v1/me");
+		assertThat(response.status()).isEqualTo(401);
+		assertThat(response.contentType()).startsWith("application/problem+json");
 	}
 
 	@Test

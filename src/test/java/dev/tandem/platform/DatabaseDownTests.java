@@ -17,6 +17,7 @@ import dev.tandem.people.OrganisationManagement;
 import dev.tandem.platform.database.EmbeddedDatabase;
 import dev.tandem.support.ApiClient;
 import dev.tandem.support.Multipart;
+import dev.tandem.support.ResponseChecks;
 import dev.tandem.support.TestClock;
 import dev.tandem.support.WebSession;
 import org.junit.jupiter.api.AfterAll;
@@ -84,6 +85,7 @@ class DatabaseDownTests {
 			assertThat(read.status()).as(read.body()).isEqualTo(503);
 			assertThat(read.contentType()).startsWith("application/problem+json");
 			assertThat(read.retryAfter()).isEqualTo("10");
+			ResponseChecks.assertSecureHeaders("503 of the API", read.headers());
 			assertThat(read.json().get("title").asString()).isEqualTo("Tandem cannot reach its database");
 			assertThat(api.language("nl").get("/api/v1/accounts").json().get("title").asString())
 				.isEqualTo("Tandem kan zijn database niet bereiken");
@@ -96,6 +98,7 @@ class DatabaseDownTests {
 			assertThat(page.statusCode()).isEqualTo(503);
 			assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
 			assertThat(page.headers().firstValue("Retry-After")).hasValue("10");
+			ResponseChecks.assertSecureHeaders("503 page", page.headers());
 			assertThat(page.body()).contains("<h1>Tandem cannot reach its database</h1>").contains("class=\"topbar\"")
 				.contains("Try again in a minute");
 
@@ -130,6 +133,7 @@ class DatabaseDownTests {
 		HttpResponse<String> problem = upload("/api/v1/imports", tooLarge, Map.of("Authorization", "Bearer " + api.token(),
 				"Accept-Language", "en"));
 		assertThat(problem.statusCode()).as(problem.body()).isEqualTo(413);
+		ResponseChecks.assertSecureHeaders("413 of the API", problem.headers());
 		assertThat(problem.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
 		assertThat(problem.body()).contains("\"title\":\"Upload too large\"")
 			.contains("The upload is larger than 4 KB, the most Tandem takes.").contains("\"status\":413");
@@ -140,6 +144,7 @@ class DatabaseDownTests {
 		HttpResponse<String> page = upload("/imports?_csrf=" + web.csrf(), tooLarge, Map.of("Cookie",
 				"TANDEM_SESSION=" + web.cookie("TANDEM_SESSION"), "Accept", BROWSER.get("Accept")));
 		assertThat(page.statusCode()).as(page.body()).isEqualTo(413);
+		ResponseChecks.assertSecureHeaders("413 page", page.headers());
 		assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
 		assertThat(page.body()).contains("<h1>The file is too large</h1>").contains("class=\"mainnav\"")
 			.contains("The upload is larger than 4 KB");

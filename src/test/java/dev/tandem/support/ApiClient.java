@@ -3,6 +3,7 @@ package dev.tandem.support;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
@@ -90,7 +91,7 @@ public class ApiClient {
 			HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
 			return new Response(response.statusCode(), response.body(),
 					response.headers().firstValue("Content-Type").orElse(""),
-					response.headers().firstValue("Retry-After").orElse(null));
+					response.headers().firstValue("Retry-After").orElse(null), response.headers());
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
@@ -101,8 +102,12 @@ public class ApiClient {
 		}
 	}
 
-	/** An answer: status, raw body, content type, and the body as JSON on demand. */
-	public record Response(int status, String body, String contentType, @Nullable String retryAfter) {
+	/** An answer: status, raw body, content type, all headers, and the body as JSON on demand. */
+	public record Response(int status, String body, String contentType, @Nullable String retryAfter, HttpHeaders headers) {
+
+		public Response(int status, String body, String contentType, @Nullable String retryAfter) {
+			this(status, body, contentType, retryAfter, HttpHeaders.of(java.util.Map.of(), (name, value) -> true));
+		}
 
 		public JsonNode json() {
 			return JSON.readTree(body);

@@ -102,6 +102,14 @@ public class WebSession {
 			.POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
 	}
 
+	/** Any request as this session, exactly as given: no CSRF token unless the caller adds one. */
+	public HttpResponse<String> send(String method, String path, Map<String, String> headers, String body) {
+		HttpRequest.Builder builder = request(path).method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody()
+				: HttpRequest.BodyPublishers.ofString(body));
+		headers.forEach(builder::header);
+		return send(builder.build());
+	}
+
 	public String csrf() {
 		HttpResponse<String> page = get("/login");
 		Matcher matcher = CSRF.matcher(page.body());

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.Map;
 
 import dev.tandem.people.UserManagement;
+import dev.tandem.platform.web.SecurityHeaders;
+import jakarta.servlet.http.Cookie;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,10 +21,12 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.RedirectStrategy;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.logout.CookieClearingLogoutHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.context.SecurityContextRepository;
@@ -37,8 +41,8 @@ class SecurityConfiguration {
 
 	private static final String ARGON2 = "argon2@SpringSecurity_v5_8";
 
-	private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
-			+ "style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+	private static final ReferrerPolicyHeaderWriter.ReferrerPolicy REFERRER_POLICY =
+			ReferrerPolicyHeaderWriter.ReferrerPolicy.get(SecurityHeaders.REFERRER_POLICY);
 
 	/**
 	 * New hashes are Argon2id, which takes a password of any length (bcrypt stops at 72 bytes and refuses more);
@@ -114,6 +118,16 @@ class SecurityConfiguration {
 		return handler;
 	}
 
+	/** Clears the session cookie at sign-out with the flags it was set with: a script cannot read even the empty one. */
+	private static CookieClearingLogoutHandler clearSessionCookie() {
+		Cookie cleared = new Cookie("TANDEM_SESSION", "");
+		cleared.setPath("/");
+		cleared.setMaxAge(0);
+		cleared.setHttpOnly(true);
+		cleared.setAttribute("SameSite", "Lax");
+		return new CookieClearingLogoutHandler(cleared);
+	}
+
 	/** The rate limit counts signed-in API requests, so it runs inside the API's chain only, not for every request. */
 	@Bean
 	FilterRegistrationBean<ApiRateLimitFilter> rateLimitsOnlyInTheApiChain(ApiRateLimitFilter filter) {
@@ -136,6 +150,7 @@ class SecurityConfiguration {
 			.addFilterBefore(apiTokenFilter, AnonymousAuthenticationFilter.class)
 			.addFilterAfter(rateLimits, ApiTokenFilter.class)
 			.exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			.headers(h -> h.referrerPolicy(r -> r.policy(REFERRER_POLICY)))
 			.build();
 	}
 
@@ -162,9 +177,10 @@ class SecurityConfiguration {
 			.formLogin(form -> form.loginPage("/login").failureHandler(failureHandler)
 				.successHandler(backToTheAskedPage(new SignInSuccessHandler(requestCache, clock))))
 			.addFilterBefore(new SessionGuard(users, signedIn, sessionSettings, clock), AnonymousAuthenticationFilter.class)
-			.logout(logout -> logout.logoutSuccessUrl("/login?logout").deleteCookies("TANDEM_SESSION"))
+			.logout(logout -> logout.logoutSuccessUrl("/login?logout").addLogoutHandler(clearSessionCookie()))
 			.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
-			.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
+			.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY))
+				.referrerPolicy(r -> r.policy(REFERRER_POLICY)))
 			.build();
 	}
 }

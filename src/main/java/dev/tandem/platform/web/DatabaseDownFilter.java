@@ -68,6 +68,8 @@ class DatabaseDownFilter extends OncePerRequestFilter {
 			}
 			log.warn("Database unreachable, {} {} answered 503: {}", request.getMethod(), request.getRequestURI(), rootMessage(ex));
 			response.reset();
+			// The reset dropped the security headers with everything else.
+			SecurityHeaders.write(response);
 			response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
 			if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
 				problem(request, response);

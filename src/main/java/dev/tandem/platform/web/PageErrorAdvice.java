@@ -15,6 +15,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -46,6 +47,13 @@ class PageErrorAdvice {
 			return;
 		}
 		badRequest(List.of(ValueProblems.malformed(ex.getName(), ex.getValue(), ex.getRequiredType())), request, response);
+	}
+
+	/** A query value the page needs and was not sent: a 400 naming it, like a malformed one. */
+	@ExceptionHandler(MissingServletRequestParameterException.class)
+	void missingValue(MissingServletRequestParameterException ex, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		badRequest(List.of(new FieldProblem(ex.getParameterName(), "jakarta.validation.constraints.NotNull.message")), request, response);
 	}
 
 	@ExceptionHandler(InvalidInputException.class)

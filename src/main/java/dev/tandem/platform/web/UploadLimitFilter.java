@@ -59,6 +59,7 @@ class UploadLimitFilter extends OncePerRequestFilter {
 				throw ex;
 			}
 			response.reset();
+			SecurityHeaders.write(response);
 			answer(new MaxUploadSizeExceededException(limit().toBytes(), ex), request, response);
 		}
 		catch (InvalidFileNameException ex) {
