@@ -112,15 +112,15 @@ public class BulkLoad {
 	}
 
 	/**
-	 * The organisation's accounts, contacts, deals with their stage and field history and buying groups,
-	 * activities and leads, as the rows a load takes: what a full export writes out. Lead routing logs,
-	 * exit-criteria ticks and what is in the recycle bin are not part of it.
+	 * The organisation's accounts, contacts, deals with their stage and field history, ticked exit criteria and
+	 * buying groups, activities and leads, as the rows a load takes: what a full export writes out. Lead routing
+	 * logs and what is in the recycle bin are not part of it.
 	 */
 	@Transactional(readOnly = true)
 	public Batch snapshot(UUID orgId) {
 		return new Batch("", rows.accounts(orgId), rows.contacts(orgId), rows.deals(orgId), rows.stageChanges(orgId),
-				rows.fieldChanges(orgId), List.of(), rows.stakeholders(orgId), rows.activities(orgId), rows.leads(orgId), List.of(),
-				List.of());
+				rows.fieldChanges(orgId), rows.criteria(orgId), rows.stakeholders(orgId), rows.activities(orgId), rows.leads(orgId),
+				List.of(), List.of());
 	}
 
 	/**

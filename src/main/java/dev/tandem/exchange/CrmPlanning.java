@@ -45,6 +45,24 @@ final class CrmPlanning {
 		return false;
 	}
 
+	/**
+	 * Whether a record that stays as it is once there (a goal, a forecast submission) stands on an earlier row of the
+	 * file, by the source's id or else its natural key (reported), or is in the organisation already, by an earlier
+	 * import's link or its natural key {@code known} (linked to the source's id and counted as skipped).
+	 */
+	boolean there(Row row, EntityKind kind, String keyField, String ext, String key, @Nullable UUID known) {
+		if (seenBefore(row, ext.isEmpty() ? keyField : "id", kind + (ext.isEmpty() ? ":" + key : "-id:" + ext))) {
+			return true;
+		}
+		UUID existing = ext.isEmpty() ? known : ctx.external(kind, ext).orElse(known);
+		if (existing == null) {
+			return false;
+		}
+		ctx.link(kind, ext, existing, false);
+		ctx.count(kind, SKIPPED);
+		return true;
+	}
+
 	boolean required(Row row, String field, String value) {
 		if (value.isEmpty()) {
 			ctx.problem(row, field, "exchange.rule.required");

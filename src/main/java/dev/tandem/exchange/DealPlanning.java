@@ -61,6 +61,11 @@ final class DealPlanning {
 		this.crm = crm;
 	}
 
+	/** Whether this import creates the deal, so the rows that belong to a deal (history, buying group, ticks) are its own. */
+	boolean created(UUID dealId) {
+		return createdDeals.contains(dealId);
+	}
+
 	void deal(Row row) {
 		String title = row.get("title");
 		String ext = row.get("id");
@@ -247,8 +252,9 @@ final class DealPlanning {
 	void stakeholder(Row row) {
 		UUID dealId = crm.reference(row, "dealId", EntityKind.DEALS);
 		UUID contactId = crm.reference(row, "contactId", EntityKind.CONTACTS);
-		StakeholderRole role = enumOf(StakeholderRole.class, choice(row, "role", names(StakeholderRole.values())));
-		Stance stance = row.get("stance").isEmpty() ? Stance.NEUTRAL : enumOf(Stance.class, choice(row, "stance", names(Stance.values())));
+		crm.required(row, "role", row.get("role"));
+		StakeholderRole role = ctx.choice(row, "role", StakeholderRole.class, null);
+		Stance stance = ctx.choice(row, "stance", Stance.class, Stance.NEUTRAL);
 		Integer influence = row.get("influence").isEmpty() ? Integer.valueOf(3) : ValueParsers.integer(row.get("influence"));
 		if (influence == null || influence < 1 || influence > 5) {
 			ctx.problem(row, "influence", "exchange.rule.range", 1, 5);
@@ -264,15 +270,6 @@ final class DealPlanning {
 		ctx.creates.stakeholders.add(new StakeholderRow(Ids.next(), dealId, contactId, role, influence, stance,
 				createdAt == null ? ctx.now : createdAt));
 		ctx.count(EntityKind.STAKEHOLDERS, CREATED);
-	}
-
-	private @Nullable String choice(Row row, String field, List<String> allowed) {
-		String value = row.get(field);
-		if (allowed.contains(value)) {
-			return value;
-		}
-		ctx.problem(row, field, "exchange.rule.one-of", String.join(", ", allowed));
-		return null;
 	}
 
 	void activity(Row row) {
@@ -292,10 +289,8 @@ final class DealPlanning {
 			ctx.problem(row, "done", "exchange.rule.yes-no");
 		}
 		Integer duration = duration(row);
-		Channel channel = row.get("channel").isEmpty() || type == null ? (type == null ? null : NewActivity.defaultChannel(type))
-				: enumOf(Channel.class, choice(row, "channel", names(Channel.values())));
-		Direction direction = row.get("direction").isEmpty() ? Direction.OUTBOUND
-				: enumOf(Direction.class, choice(row, "direction", names(Direction.values())));
+		Channel channel = type == null ? null : ctx.choice(row, "channel", Channel.class, NewActivity.defaultChannel(type));
+		Direction direction = ctx.choice(row, "direction", Direction.class, Direction.OUTBOUND);
 		if (occurredAt == null && dueAt == null && !row.failed) {
 			ctx.problem(row, "occurredAt", "exchange.rule.when");
 		}

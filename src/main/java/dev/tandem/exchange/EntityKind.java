@@ -6,10 +6,15 @@ import java.util.stream.Stream;
 
 /**
  * What one file of an import holds, with the fields it can map; {@link #ORGANISATION} is a full
- * export (a ZIP with one CSV per kind, named by {@link #fileName()}).
+ * export (a ZIP with one CSV per kind, named by {@link #fileName()}). The playbook, the exit-criteria ticks,
+ * goals and forecasts come only within a full export.
  */
 public enum EntityKind {
 
+	PIPELINES("pipelines", "name*", "default", "reviewCadenceDays"),
+	STAGES("stages", "pipeline*", "name*", "position", "kind", "winProbability", "forecastCategory", "gateMode", "guidance",
+			"minStakeholders", "requiresDecisionMaker", "requiredActivities"),
+	EXIT_CRITERIA("exit-criteria", "pipeline*", "stage*", "position", "label*", "satisfiedBy"),
 	TEAMS("teams", "name*", "kind", "parent", "leader"),
 	USERS("users", "email*", "name*", "firstName", "lastName", "role", "language", "active", "manager", "team", "region",
 			"memberFrom", "memberUntil"),
@@ -24,13 +29,29 @@ public enum EntityKind {
 	ACTIVITIES("activities", "id", "type*", "subject*", "channel", "direction", "notes", "outcome", "duration", "occurredAt",
 			"dueAt", "done", "dealId", "deal", "accountId", "account", "owner*", "loggedBy", "joint", "contactIds",
 			"participants", "createdAt"),
+	DEAL_CRITERIA("deal-criteria", "dealId*", "stage*", "criterion*", "checkedAt", "checkedBy"),
 	LEADS("leads", "id", "person*", "firstName", "lastName", "company*", "email", "phone", "source", "campaign", "score",
 			"status", "disqualifiedReason", "team", "owner", "accountId", "contactId", "dealId", "createdAt"),
+	GOALS("goals", "id", "person", "team", "metric*", "activityTypes", "periodKind*", "periodStart*", "target*", "agreedTarget",
+			"status", "setByManager", "updatedAt", "updatedBy"),
+	GOAL_PROPOSALS("goal-proposals", "goalId*", "author*", "kind*", "target*", "note", "createdAt*"),
+	FORECASTS("forecast-submissions", "id", "person", "team", "periodKind*", "periodStart*", "revision", "commit*", "bestCase*",
+			"won", "openPipeline", "note", "submittedBy*", "submittedAt*"),
+	FORECAST_ADJUSTMENTS("forecast-adjustments", "submissionId*", "commit*", "bestCase*", "reason*", "adjustedBy*", "adjustedAt*"),
+	SNAPSHOTS("forecast-snapshots", "id*", "takenAt*", "kind"),
+	SNAPSHOT_FORECASTS("snapshot-forecasts", "snapshotId*", "submissionId*", "commit*", "bestCase*", "adjustedCommit",
+			"adjustedBestCase"),
+	SNAPSHOT_DEALS("snapshot-deals", "snapshotId*", "dealId*", "owner*", "stage*", "forecastCategory*", "amount", "closeDate"),
 	ORGANISATION("organisation");
 
 	/** The kinds a single file can hold, in the order a full import writes them. */
 	public static final List<EntityKind> FILE_KINDS = List.of(USERS, TEAMS, ACCOUNTS, CONTACTS, DEALS, DEAL_HISTORY,
 			STAKEHOLDERS, ACTIVITIES, LEADS);
+
+	/** Every kind of a full export, in the order an import reads them: what a row refers to comes before the row. */
+	public static final List<EntityKind> EXPORT_KINDS = List.of(PIPELINES, STAGES, EXIT_CRITERIA, USERS, TEAMS, ACCOUNTS, CONTACTS,
+			DEALS, DEAL_HISTORY, STAKEHOLDERS, DEAL_CRITERIA, ACTIVITIES, LEADS, GOALS, GOAL_PROPOSALS, FORECASTS,
+			FORECAST_ADJUSTMENTS, SNAPSHOTS, SNAPSHOT_FORECASTS, SNAPSHOT_DEALS);
 
 	private final String fileName;
 	private final List<Field> fields;
@@ -55,7 +76,7 @@ public enum EntityKind {
 
 	public static Optional<EntityKind> ofFileName(String name) {
 		String base = name.replaceAll("^.*/", "").replaceAll("(?i)\\.csv$", "");
-		return FILE_KINDS.stream().filter(k -> k.fileName.equalsIgnoreCase(base)).findFirst();
+		return EXPORT_KINDS.stream().filter(k -> k.fileName.equalsIgnoreCase(base)).findFirst();
 	}
 
 	/**

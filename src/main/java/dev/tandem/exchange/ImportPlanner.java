@@ -14,6 +14,8 @@ import dev.tandem.crm.BulkLoad;
 import dev.tandem.exchange.ImportSettings.DateOrder;
 import dev.tandem.exchange.ImportSettings.DecimalMark;
 import dev.tandem.exchange.persistence.ImportRecords;
+import dev.tandem.forecast.ForecastLoad;
+import dev.tandem.goals.GoalLoad;
 import dev.tandem.people.CurrentUser;
 import dev.tandem.people.OrganisationManagement;
 import dev.tandem.people.TeamManagement;
@@ -32,7 +34,9 @@ class ImportPlanner {
 
 	private static final List<String> DATE_FIELDS = List.of("createdAt", "closeDate", "wonAt", "lostAt", "closedAt", "engagedOn",
 			"occurredAt", "dueAt", "changedAt", "memberFrom", "memberUntil", "nextStepDate", "stageEnteredAt", "lastActivityAt",
-			"lastReviewedAt");
+			"lastReviewedAt", "checkedAt", "periodStart", "updatedAt", "submittedAt", "adjustedAt", "takenAt");
+	private static final List<String> AMOUNT_FIELDS = List.of("amount", "target", "agreedTarget", "commit", "bestCase", "won",
+			"openPipeline", "adjustedCommit", "adjustedBestCase");
 
 	private final UserManagement users;
 	private final TeamManagement teams;
@@ -40,17 +44,21 @@ class ImportPlanner {
 	private final OrganisationManagement organisations;
 	private final Visibility visibility;
 	private final BulkLoad bulk;
+	private final GoalLoad goals;
+	private final ForecastLoad forecasts;
 	private final ImportRecords records;
 	private final Clock clock;
 
 	ImportPlanner(UserManagement users, TeamManagement teams, PlaybookManagement playbook, OrganisationManagement organisations,
-			Visibility visibility, BulkLoad bulk, ImportRecords records, Clock clock) {
+			Visibility visibility, BulkLoad bulk, GoalLoad goals, ForecastLoad forecasts, ImportRecords records, Clock clock) {
 		this.users = users;
 		this.teams = teams;
 		this.playbook = playbook;
 		this.organisations = organisations;
 		this.visibility = visibility;
 		this.bulk = bulk;
+		this.goals = goals;
+		this.forecasts = forecasts;
 		this.records = records;
 		this.clock = clock;
 	}
@@ -63,9 +71,9 @@ class ImportPlanner {
 					: EntityKind.ofFileName(table.name()).orElse(settings.kind()));
 		}
 		List<Table> ordered = new ArrayList<>(tables);
-		ordered.sort(Comparator.comparingInt(t -> EntityKind.FILE_KINDS.indexOf(kinds.get(t))));
+		ordered.sort(Comparator.comparingInt(t -> EntityKind.EXPORT_KINDS.indexOf(kinds.get(t))));
 		boolean withActivities = kinds.containsValue(EntityKind.ACTIVITIES) && settings.duplicates() == ImportSettings.Duplicates.UPDATE;
-		PlanContext ctx = new PlanContext(admin, settings, organisations.get(admin.orgId()).timeZone(), visibility.today(admin.orgId()),
+		PlanContext ctx = new PlanContext(admin, settings, organisations.get(admin.orgId()), visibility.today(admin.orgId()),
 				clock.instant(), users.all(admin), teams.all(admin), playbook.pipelines(admin.orgId()),
 				bulk.records(admin.orgId(), withActivities), records.externalIds(admin.orgId(), kinds.values()));
 		Map<Table, List<Row>> rows = new IdentityHashMap<>();
@@ -85,17 +93,27 @@ class ImportPlanner {
 		CrmPlanning crm = new CrmPlanning(ctx);
 		DealPlanning deals = new DealPlanning(ctx, crm);
 		RosterPlanning roster = new RosterPlanning(ctx, users::emailInUse, user -> teams.membershipsOf(admin, user));
+		PlaybookPlanning playbookPlanning = new PlaybookPlanning(ctx, crm);
+		GoalPlanning goalPlanning = new GoalPlanning(ctx, crm,
+				kinds.containsValue(EntityKind.GOALS) ? goals.all(admin.orgId()) : new GoalLoad.Batch(List.of(), List.of()));
+		ForecastPlanning forecastPlanning = new ForecastPlanning(ctx, crm, kinds.containsValue(EntityKind.FORECASTS)
+				|| kinds.containsValue(EntityKind.SNAPSHOTS) ? forecasts.all(admin.orgId())
+						: new ForecastLoad.Batch(List.of(), List.of(), List.of(), List.of(), List.of()));
 		rows.forEach((table, list) -> {
 			if (kinds.get(table) == EntityKind.DEAL_HISTORY) {
 				list.forEach(r -> deals.dealsWithHistory.add(r.get("dealId")));
 			}
 		});
+		playbookPlanning.plan(rowsOf(rows, kinds, EntityKind.PIPELINES), rowsOf(rows, kinds, EntityKind.STAGES),
+				rowsOf(rows, kinds, EntityKind.EXIT_CRITERIA));
 		roster.prepare(rowsOf(rows, kinds, EntityKind.USERS), rowsOf(rows, kinds, EntityKind.TEAMS));
 		int done = 0;
 		for (Table table : ordered) {
 			EntityKind kind = kinds.get(table);
 			for (Row row : rows.get(table)) {
 				switch (kind) {
+					// The playbook is read as a whole before everything else, above.
+					case PIPELINES, STAGES, EXIT_CRITERIA -> { }
 					case USERS -> roster.user(row);
 					case TEAMS -> roster.team(row);
 					case ACCOUNTS -> crm.account(row);
@@ -104,7 +122,15 @@ class ImportPlanner {
 					case DEAL_HISTORY -> deals.history(row);
 					case STAKEHOLDERS -> deals.stakeholder(row);
 					case ACTIVITIES -> deals.activity(row);
+					case DEAL_CRITERIA -> playbookPlanning.tick(row, deals);
 					case LEADS -> crm.lead(row);
+					case GOALS -> goalPlanning.goal(row);
+					case GOAL_PROPOSALS -> goalPlanning.proposal(row);
+					case FORECASTS -> forecastPlanning.submission(row);
+					case FORECAST_ADJUSTMENTS -> forecastPlanning.adjustment(row);
+					case SNAPSHOTS -> forecastPlanning.snapshot(row);
+					case SNAPSHOT_FORECASTS -> forecastPlanning.snapshotForecast(row);
+					case SNAPSHOT_DEALS -> forecastPlanning.snapshotDeal(row);
 					case ORGANISATION -> throw new IllegalStateException("not a file kind");
 				}
 				if (++done % 5000 == 0) {
@@ -145,9 +171,11 @@ class ImportPlanner {
 					dates.add(r.get(f));
 				}
 			});
-			if (!r.get("amount").isEmpty()) {
-				amounts.add(r.get("amount"));
-			}
+			AMOUNT_FIELDS.forEach(f -> {
+				if (!r.get(f).isEmpty()) {
+					amounts.add(r.get(f));
+				}
+			});
 		}));
 		ctx.dateOrder = ctx.settings.dateOrder();
 		if (ctx.dateOrder == DateOrder.AUTO) {
@@ -173,8 +201,9 @@ class ImportPlanner {
 
 	private static Plan.Work work(PlanContext ctx) {
 		String actor = ctx.admin.displayName();
-		return new Plan.Work(ctx.newStages, ctx.newUsers, ctx.newTeams, ctx.memberships, ctx.deactivate, ctx.creates.batch(actor),
-				ctx.updates.batch(actor), ctx.befores, ctx.links);
+		return new Plan.Work(ctx.pipelinesToWrite, ctx.newStages, ctx.newUsers, ctx.newTeams, ctx.memberships, ctx.deactivate,
+				ctx.creates.batch(actor), ctx.updates.batch(actor), new GoalLoad.Batch(ctx.goals, ctx.proposals), ctx.forecasts.batch(),
+				ctx.befores, ctx.links);
 	}
 
 }

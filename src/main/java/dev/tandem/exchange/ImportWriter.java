@@ -9,6 +9,8 @@ import java.util.function.IntConsumer;
 import dev.tandem.crm.BulkLoad;
 import dev.tandem.exchange.persistence.ImportRecords;
 import dev.tandem.exchange.persistence.ImportRecords.Written;
+import dev.tandem.forecast.ForecastLoad;
+import dev.tandem.goals.GoalLoad;
 import dev.tandem.people.CurrentUser;
 import dev.tandem.people.Membership;
 import dev.tandem.people.TeamManagement;
@@ -19,9 +21,9 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes a plan in the caller's transaction: new stages, users, teams and memberships through the
- * same domain operations an admin uses, the CRM records with {@link BulkLoad}, then what was written
- * (for undo) and the source ids (for the next import).
+ * Writes a plan in the caller's transaction: the playbook's pipelines, new stages, users, teams and memberships
+ * through the same domain operations an admin uses, the CRM records with {@link BulkLoad}, goals and the forecast
+ * history with their loads, then what was written (for undo) and the source ids (for the next import).
  */
 @Component
 class ImportWriter {
@@ -30,21 +32,26 @@ class ImportWriter {
 	private final UserManagement users;
 	private final TeamManagement teams;
 	private final BulkLoad bulk;
+	private final GoalLoad goals;
+	private final ForecastLoad forecasts;
 	private final ImportRecords records;
 	private final JsonMapper json;
 
-	ImportWriter(PlaybookManagement playbook, UserManagement users, TeamManagement teams, BulkLoad bulk, ImportRecords records,
-			JsonMapper json) {
+	ImportWriter(PlaybookManagement playbook, UserManagement users, TeamManagement teams, BulkLoad bulk, GoalLoad goals,
+			ForecastLoad forecasts, ImportRecords records, JsonMapper json) {
 		this.playbook = playbook;
 		this.users = users;
 		this.teams = teams;
 		this.bulk = bulk;
+		this.goals = goals;
+		this.forecasts = forecasts;
 		this.records = records;
 		this.json = json;
 	}
 
 	void write(CurrentUser admin, UUID importId, Plan.Work work, IntConsumer phase) {
 		List<Written> written = new ArrayList<>();
+		work.pipelines().forEach(p -> playbook.putPipeline(admin, p));
 		work.stages().forEach(s -> playbook.addStage(admin, s.id(), s.pipelineId(), s.name()));
 		for (Plan.UserToCreate u : work.users()) {
 			users.create(admin, u.id(), u.user());
@@ -67,6 +74,8 @@ class ImportWriter {
 		bulk.load(admin.orgId(), creates);
 		phase.accept(85);
 		List<UUID> history = bulk.update(admin.orgId(), work.updates());
+		goals.load(admin.orgId(), work.goals());
+		forecasts.load(admin.orgId(), work.forecasts());
 		for (UUID id : work.usersToDeactivate()) {
 			users.update(admin, id, new UserChanges(users.get(admin, id).version(), null, null, null, false, null));
 		}
@@ -77,6 +86,10 @@ class ImportWriter {
 		creates.activities().forEach(a -> written.add(new Written("ACTIVITIES", a.id(), "CREATED", null)));
 		creates.leads().forEach(l -> written.add(new Written("LEADS", l.id(), "CREATED", null)));
 		history.forEach(id -> written.add(new Written("HISTORY", id, "CREATED", null)));
+		work.goals().goals().forEach(g -> written.add(new Written("GOALS", g.id(), "CREATED", null)));
+		work.forecasts().submissions().forEach(s -> written.add(new Written("FORECASTS", s.id(), "CREATED", null)));
+		work.forecasts().adjustments().forEach(a -> written.add(new Written("FORECAST_ADJUSTMENTS", a.id(), "CREATED", null)));
+		work.forecasts().snapshots().forEach(s -> written.add(new Written("SNAPSHOTS", s.id(), "CREATED", null)));
 		work.befores().forEach(b -> written.add(new Written(b.kind().name(), b.id(), "UPDATED", json.writeValueAsString(b.row()))));
 		records.record(admin.orgId(), importId, written);
 		records.link(admin.orgId(), importId, work.links().stream()
@@ -85,12 +98,16 @@ class ImportWriter {
 	}
 
 	/**
-	 * Takes back what an import wrote: deletes the CRM records it created, sets the ones it changed back
-	 * to what they were, removes the memberships it added and deactivates the users it created (users
-	 * are never deleted: their names stay on history). Teams and stages it added stay.
+	 * Takes back what an import wrote: deletes the forecast history, goals and CRM records it created (ticks go with
+	 * their deals), sets the records it changed back to what they were, removes the memberships it added and
+	 * deactivates the users it created (users are never deleted: their names stay on history). Teams and the playbook
+	 * stay as the import left them: pipelines and stages it added or set.
 	 */
 	void undo(CurrentUser admin, UUID importId) {
 		List<Written> written = records.written(admin.orgId(), importId);
+		forecasts.remove(admin.orgId(), created(written, "SNAPSHOTS"), created(written, "FORECAST_ADJUSTMENTS"),
+				created(written, "FORECASTS"));
+		goals.remove(admin.orgId(), created(written, "GOALS"));
 		List<UUID> accounts = created(written, "ACCOUNTS");
 		List<UUID> contacts = created(written, "CONTACTS");
 		List<UUID> deals = created(written, "DEALS");

@@ -5,20 +5,23 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.tandem.crm.BulkLoad;
+import dev.tandem.forecast.ForecastLoad;
+import dev.tandem.goals.GoalLoad;
 import dev.tandem.people.NewTeam;
 import dev.tandem.people.NewUser;
+import dev.tandem.playbook.Pipeline;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The outcome of reading an import against the organisation: the report a dry run shows, and what a
  * run writes when the report is clean. Everything a run creates has its id chosen here, so rows may
- * refer to users, teams and stages the same import creates.
+ * refer to users, teams, pipelines and stages the same import creates. {@code pipelines} are written whole, before the rest.
  */
 record Plan(ImportReport report, Work work) {
 
-	record Work(List<StageToCreate> stages, List<UserToCreate> users, List<TeamToCreate> teams,
+	record Work(List<Pipeline> pipelines, List<StageToCreate> stages, List<UserToCreate> users, List<TeamToCreate> teams,
 			List<MembershipToAdd> memberships, List<UUID> usersToDeactivate, BulkLoad.Batch creates, BulkLoad.Batch updates,
-			List<Before> befores, List<Link> links) {
+			GoalLoad.Batch goals, ForecastLoad.Batch forecasts, List<Before> befores, List<Link> links) {
 	}
 
 	record StageToCreate(UUID id, UUID pipelineId, String name) {

@@ -23,10 +23,15 @@ import dev.tandem.exchange.ImportSettings.DateOrder;
 import dev.tandem.exchange.ImportSettings.DecimalMark;
 import dev.tandem.exchange.Plan.Before;
 import dev.tandem.exchange.Plan.Link;
+import dev.tandem.forecast.ForecastLoad;
+import dev.tandem.goals.GoalLoad;
+import dev.tandem.goals.Scope;
 import dev.tandem.people.CurrentUser;
+import dev.tandem.people.Organisation;
 import dev.tandem.people.Team;
 import dev.tandem.people.User;
 import dev.tandem.platform.Ids;
+import dev.tandem.platform.Period;
 import dev.tandem.playbook.Pipeline;
 import dev.tandem.playbook.Stage;
 import dev.tandem.playbook.StageKind;
@@ -44,6 +49,7 @@ final class PlanContext {
 	final CurrentUser admin;
 	final ImportSettings settings;
 	final ZoneId zone;
+	final int fiscalStartMonth;
 	final LocalDate today;
 	final Instant now;
 	DateOrder dateOrder = DateOrder.AUTO;
@@ -54,8 +60,9 @@ final class PlanContext {
 	final Map<String, UUID> usersByName = new HashMap<>();
 	final Map<UUID, String> emailsById = new HashMap<>();
 	final Map<String, UUID> teamsByName = new HashMap<>();
-	final List<Pipeline> pipelines;
-	final Pipeline defaultPipeline;
+	// The playbook as it will be once the import's pipelines are written.
+	List<Pipeline> pipelines;
+	Pipeline defaultPipeline;
 	final Map<UUID, Stage> pendingStages = new HashMap<>();
 	final Map<String, UUID> accountsByName = new HashMap<>();
 	final Map<String, String> sectors = new HashMap<>();
@@ -77,6 +84,7 @@ final class PlanContext {
 	final List<String> decisions = new ArrayList<>();
 
 	// What a run writes.
+	final List<Pipeline> pipelinesToWrite = new ArrayList<>();
 	final List<Plan.StageToCreate> newStages = new ArrayList<>();
 	final List<Plan.UserToCreate> newUsers = new ArrayList<>();
 	final List<Plan.TeamToCreate> newTeams = new ArrayList<>();
@@ -86,12 +94,16 @@ final class PlanContext {
 	final Rows updates = new Rows();
 	final List<Before> befores = new ArrayList<>();
 	final List<Link> links = new ArrayList<>();
+	final List<GoalLoad.GoalRow> goals = new ArrayList<>();
+	final List<GoalLoad.ProposalRow> proposals = new ArrayList<>();
+	final ForecastRows forecasts = new ForecastRows();
 
-	PlanContext(CurrentUser admin, ImportSettings settings, ZoneId zone, LocalDate today, Instant now, List<User> users,
+	PlanContext(CurrentUser admin, ImportSettings settings, Organisation organisation, LocalDate today, Instant now, List<User> users,
 			List<Team> teams, List<Pipeline> pipelines, BulkLoad.Batch existing, Map<EntityKind, Map<String, UUID>> links) {
 		this.admin = admin;
 		this.settings = settings;
-		this.zone = zone;
+		this.zone = organisation.timeZone();
+		this.fiscalStartMonth = organisation.fiscalYearStartMonth();
 		this.today = today;
 		this.now = now;
 		this.pipelines = pipelines;
@@ -366,6 +378,107 @@ final class PlanContext {
 		return instant;
 	}
 
+	/** A whole number from {@code min} to {@code max}; {@code fallback} when the cell is empty. */
+	@Nullable Integer integer(Row row, String field, int min, int max, @Nullable Integer fallback) {
+		String text = row.get(field);
+		if (text.isEmpty()) {
+			return fallback;
+		}
+		Integer value = ValueParsers.integer(text);
+		if (value == null || value < min || value > max) {
+			problem(row, field, "exchange.rule.range", min, max);
+			return null;
+		}
+		return value;
+	}
+
+	/** Yes or no; {@code fallback} when the cell is empty. */
+	@Nullable Boolean yesNo(Row row, String field, boolean fallback) {
+		String text = row.get(field);
+		if (text.isEmpty()) {
+			return fallback;
+		}
+		Boolean value = ValueParsers.yesNo(text);
+		if (value == null) {
+			problem(row, field, "exchange.rule.yes-no");
+		}
+		return value;
+	}
+
+	/** One of Tandem's fixed values by its name, in any case; {@code fallback} when the cell is empty. */
+	<E extends Enum<E>> @Nullable E choice(Row row, String field, Class<E> type, @Nullable E fallback) {
+		String text = row.get(field);
+		if (text.isEmpty()) {
+			return fallback;
+		}
+		String name = text.toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
+		for (E value : type.getEnumConstants()) {
+			if (value.name().equals(name)) {
+				return value;
+			}
+		}
+		problem(row, field, "exchange.rule.one-of", String.join(", ", CrmPlanning.names(type.getEnumConstants())));
+		return null;
+	}
+
+	/** A required amount of money or a count: there, readable, not negative, and more than zero where it must be. */
+	@Nullable BigDecimal requiredAmount(Row row, String field, boolean positive) {
+		if (row.get(field).isEmpty()) {
+			problem(row, field, "exchange.rule.required");
+			return null;
+		}
+		BigDecimal amount = amount(row, field);
+		if (amount != null && positive && amount.signum() == 0) {
+			problem(row, field, "exchange.rule.positive");
+			return null;
+		}
+		return amount;
+	}
+
+	/** The period a row names by its kind and first day, which must start a period of the organisation's calendar. */
+	@Nullable Period period(Row row) {
+		Period.Kind kind = choice(row, "periodKind", Period.Kind.class, null);
+		LocalDate start = date(row, "periodStart");
+		if (row.get("periodKind").isEmpty()) {
+			problem(row, "periodKind", "exchange.rule.required");
+		}
+		if (row.get("periodStart").isEmpty()) {
+			problem(row, "periodStart", "exchange.rule.required");
+		}
+		if (kind == null || start == null) {
+			return null;
+		}
+		Period period = Period.containing(start, kind, fiscalStartMonth);
+		if (!period.start().equals(start)) {
+			problem(row, "periodStart", "exchange.rule.period-start", fiscalStartMonth);
+			return null;
+		}
+		return period;
+	}
+
+	/** Whom a goal or a forecast is about: a person by e-mail or name, or a team by name, exactly one of them. */
+	@Nullable Scope scope(Row row) {
+		String person = row.get("person");
+		String team = row.get("team");
+		if (person.isEmpty() == team.isEmpty()) {
+			problem(row, "person", "exchange.rule.person-or-team");
+			return null;
+		}
+		if (!person.isEmpty()) {
+			UUID id = owner(person);
+			if (id == null) {
+				row.failed = true;
+			}
+			return id == null ? null : Scope.user(id);
+		}
+		UUID id = teamsByName.get(key(team));
+		if (id == null) {
+			problem(row, "team", "exchange.rule.reference");
+			return null;
+		}
+		return Scope.team(id);
+	}
+
 	/** The rows a run writes into the CRM, collected per table. */
 	static final class Rows {
 		final List<BulkLoad.AccountRow> accounts = new ArrayList<>();
@@ -374,12 +487,26 @@ final class PlanContext {
 		final List<BulkLoad.StageChangeRow> stageChanges = new ArrayList<>();
 		final List<BulkLoad.FieldChangeRow> fieldChanges = new ArrayList<>();
 		final List<BulkLoad.StakeholderRow> stakeholders = new ArrayList<>();
+		final List<BulkLoad.CriterionRow> criteria = new ArrayList<>();
 		final List<BulkLoad.ActivityRow> activities = new ArrayList<>();
 		final List<BulkLoad.LeadRow> leads = new ArrayList<>();
 
 		BulkLoad.Batch batch(String actor) {
-			return new BulkLoad.Batch(actor, accounts, contacts, deals, stageChanges, fieldChanges, List.of(), stakeholders,
+			return new BulkLoad.Batch(actor, accounts, contacts, deals, stageChanges, fieldChanges, criteria, stakeholders,
 					activities, leads, List.of(), List.of());
+		}
+	}
+
+	/** The forecast history a run writes, collected per table. */
+	static final class ForecastRows {
+		final List<ForecastLoad.SubmissionRow> submissions = new ArrayList<>();
+		final List<ForecastLoad.AdjustmentRow> adjustments = new ArrayList<>();
+		final List<ForecastLoad.SnapshotRow> snapshots = new ArrayList<>();
+		final List<ForecastLoad.SnapshotForecastRow> snapshotForecasts = new ArrayList<>();
+		final List<ForecastLoad.SnapshotDealRow> snapshotDeals = new ArrayList<>();
+
+		ForecastLoad.Batch batch() {
+			return new ForecastLoad.Batch(submissions, adjustments, snapshots, snapshotForecasts, snapshotDeals);
 		}
 	}
 }

@@ -112,31 +112,8 @@ public class PlaybookManagement {
 		Pipeline pipeline = pipelineOfStage(admin.orgId(), stageId);
 		Stage current = pipeline.stage(stageId).orElseThrow();
 		List<FieldProblem> problems = new ArrayList<>();
-		if (changes.name().isBlank()) {
-			problems.add(new FieldProblem("name", "jakarta.validation.constraints.NotBlank.message"));
-		}
-		else if (pipeline.stages().stream().anyMatch(s -> !s.id().equals(stageId) && s.name().equalsIgnoreCase(changes.name().trim()))) {
+		if (pipeline.stages().stream().anyMatch(s -> !s.id().equals(stageId) && s.name().equalsIgnoreCase(changes.name().trim()))) {
 			problems.add(new FieldProblem("name", "validation.stage.name-taken"));
-		}
-		if (changes.winProbability() < 0 || changes.winProbability() > 100) {
-			problems.add(new FieldProblem("winProbability", "validation.range", 0, 100));
-		}
-		if (changes.minStakeholders() < 0 || changes.minStakeholders() > 50) {
-			problems.add(new FieldProblem("minStakeholders", "validation.range", 0, 50));
-		}
-		for (RequiredActivity required : changes.requiredActivities()) {
-			if (required.minCount() < 1 || required.minCount() > 100) {
-				problems.add(new FieldProblem("requiredActivities", "validation.range", 1, 100));
-			}
-		}
-		if (changes.requiredActivities().stream().map(RequiredActivity::type).distinct().count() != changes.requiredActivities().size()) {
-			problems.add(new FieldProblem("requiredActivities", "validation.stage.duplicate-activity"));
-		}
-		if (changes.exitCriteria().stream().anyMatch(c -> c.label().isBlank() || c.label().length() > 200)) {
-			problems.add(new FieldProblem("exitCriteria", "validation.text.length", 1, 200));
-		}
-		if (!problems.isEmpty()) {
-			throw new InvalidInputException(problems);
 		}
 		Stage changed = new Stage(stageId, current.pipelineId(), changes.name().trim(), current.position(), current.kind(),
 				changes.winProbability(), changes.forecastCategory(), changes.gateMode(), changes.guidance(),
@@ -144,10 +121,97 @@ public class PlaybookManagement {
 				changes.exitCriteria().stream().map(c -> new ExitCriterion(c.id() == null ? Ids.next() : c.id(), c.label().trim(),
 						c.satisfiedByRole())).toList(),
 				current.version());
+		problems.addAll(stageProblems(changed));
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
 		if (!pipelines.updateStage(admin.orgId(), changed, changes.version(), admin.displayName())) {
 			throw new ConcurrentEditException("stage", pipelines.stageUpdatedBy(admin.orgId(), stageId).orElse(null), null);
 		}
 		return pipeline(admin.orgId(), current.pipelineId()).stage(stageId).orElseThrow();
+	}
+
+	/**
+	 * Writes a whole pipeline as an import of another organisation's playbook defines it: creates it, or makes the
+	 * pipeline with its id exactly this one (name, review cadence, its stages by id in the given order with their
+	 * settings, required activities and exit criteria). Stages it no longer lists are removed, which the database
+	 * refuses while a deal is or was in one; a stage keeps its kind. A pipeline marked default becomes the default.
+	 */
+	@Transactional
+	public Pipeline putPipeline(CurrentUser admin, Pipeline pipeline) {
+		requireAdmin(admin);
+		UUID orgId = admin.orgId();
+		checkPipeline(orgId, pipeline.id(), pipeline.name(), pipeline.reviewCadenceDays());
+		Pipeline existing = pipelines.find(orgId, pipeline.id()).orElse(null);
+		List<FieldProblem> problems = new ArrayList<>();
+		List<StageKind> kinds = pipeline.stages().stream().map(Stage::kind).toList();
+		if (!kinds.contains(StageKind.OPEN) || kinds.stream().filter(k -> k == StageKind.WON).count() != 1
+				|| kinds.stream().filter(k -> k == StageKind.LOST).count() != 1) {
+			problems.add(new FieldProblem("stages", "validation.pipeline.stages"));
+		}
+		if (pipeline.stages().stream().map(s -> s.name().trim().toLowerCase(java.util.Locale.ROOT)).distinct().count() != kinds.size()) {
+			problems.add(new FieldProblem("stages", "validation.stage.name-taken"));
+		}
+		for (Stage stage : pipeline.stages()) {
+			problems.addAll(stageProblems(stage));
+			Stage before = existing == null ? null : existing.stage(stage.id()).orElse(null);
+			if (!stage.pipelineId().equals(pipeline.id()) || (before != null && before.kind() != stage.kind())) {
+				problems.add(new FieldProblem("stages", "validation.stage.unknown"));
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		String actor = admin.displayName();
+		if (existing == null) {
+			pipelines.insertPipeline(orgId, pipeline.id(), pipeline.name().trim(), false, pipeline.reviewCadenceDays(), actor);
+		}
+		else if (!pipelines.updatePipeline(orgId, pipeline.id(), pipeline.name().trim(), pipeline.reviewCadenceDays(), existing.version(),
+				actor)) {
+			throw new ConcurrentEditException("pipeline", null, null);
+		}
+		if (pipeline.isDefault()) {
+			pipelines.makeDefault(orgId, pipeline.id());
+		}
+		pipelines.deleteStagesExcept(orgId, pipeline.id(), pipeline.stages().stream().map(Stage::id).toList());
+		int position = 0;
+		for (Stage stage : pipeline.stages()) {
+			Stage placed = withPosition(stage, ++position);
+			Stage before = existing == null ? null : existing.stage(stage.id()).orElse(null);
+			if (before == null) {
+				pipelines.insertStage(orgId, placed, actor);
+			}
+			else if (!pipelines.updateStage(orgId, placed, before.version(), actor)) {
+				throw new ConcurrentEditException("stage", pipelines.stageUpdatedBy(orgId, stage.id()).orElse(null), null);
+			}
+		}
+		return pipeline(orgId, pipeline.id());
+	}
+
+	/** What is wrong with a stage's editable values, by field. */
+	private static List<FieldProblem> stageProblems(Stage stage) {
+		List<FieldProblem> problems = new ArrayList<>();
+		if (stage.name().isBlank()) {
+			problems.add(new FieldProblem("name", "jakarta.validation.constraints.NotBlank.message"));
+		}
+		if (stage.winProbability() < 0 || stage.winProbability() > 100) {
+			problems.add(new FieldProblem("winProbability", "validation.range", 0, 100));
+		}
+		if (stage.minStakeholders() < 0 || stage.minStakeholders() > 50) {
+			problems.add(new FieldProblem("minStakeholders", "validation.range", 0, 50));
+		}
+		for (RequiredActivity required : stage.requiredActivities()) {
+			if (required.minCount() < 1 || required.minCount() > 100) {
+				problems.add(new FieldProblem("requiredActivities", "validation.range", 1, 100));
+			}
+		}
+		if (stage.requiredActivities().stream().map(RequiredActivity::type).distinct().count() != stage.requiredActivities().size()) {
+			problems.add(new FieldProblem("requiredActivities", "validation.stage.duplicate-activity"));
+		}
+		if (stage.exitCriteria().stream().anyMatch(c -> c.label().isBlank() || c.label().length() > 200)) {
+			problems.add(new FieldProblem("exitCriteria", "validation.text.length", 1, 200));
+		}
+		return problems;
 	}
 
 	private void checkPipeline(UUID orgId, UUID id, String name, int cadence) {

@@ -74,6 +74,61 @@ class ImportRulesTests {
 	}
 
 	@Test
+	void theDryRunOfAFullExportNamesWhatIsWrongWithItsPlaybookGoalsAndForecastsInTheReadersLanguage() throws java.io.IOException {
+		String sanne = "sanne@" + org.suffix() + ".import.test";
+		byte[] zip = zip(Map.of(
+				"pipelines.csv", "name,default,reviewCadenceDays\nRenewals,yes,400\nUpsell,maybe,\nExpansion,no,14\n",
+				"stages.csv", "pipeline,name,kind,winProbability,requiredActivities\nRenewals,Due,OPEN,120,CALL:1\n"
+						+ "Renewals,Done,WINNING,100,\nRenewals,Check,OPEN,10,CALL:0\nUpsell,Pitch,OPEN,30,\nUpsell,Won,WON,100,\n"
+						+ "Upsell,Lost,LOST,0,\nExpansion,Explore,OPEN,20,\nNowhere,Start,OPEN,10,\n",
+				"exit-criteria.csv", "pipeline,stage,label,satisfiedBy\nUpsell,Nowhere,Budget known,\nUpsell,Pitch,Champion,HERO\n",
+				"goals.csv", "person,team,metric,periodKind,periodStart,target\n" + sanne + ",,WON_REVENUE,QUARTER,2026-11-01,1000\n"
+						+ sanne + ",Benelux,WON_REVENUE,MONTH,2026-11-01,1000\n" + sanne + ",,WON_DEALS,MONTH,2026-11-01,2.5\n",
+				"forecast-submissions.csv", "person,periodKind,periodStart,commit,bestCase,submittedBy,submittedAt\n"
+						+ sanne + ",MONTH,2026-11-01,5000,4000," + sanne + ",2026-11-02T09:00:00Z\n"));
+		JsonNode job = org.upload("export.zip", zip);
+		JsonNode report = org.check(job.get("id").asString()).get("report");
+		assertThat(report.get("ready").asBoolean()).isFalse();
+		assertThat(report.get("problems").valueStream().map(p -> p.get("sheet").asString() + "|" + p.get("row").asInt() + "|"
+				+ p.get("column").asString() + "|" + p.get("value").asString() + "|" + p.get("message").asString()).toList())
+			.containsExactlyInAnyOrder(
+				"pipelines.csv|2|reviewCadenceDays|400|Must be between 1 and 365.",
+				"pipelines.csv|3|default|maybe|Must be yes or no.",
+				"pipelines.csv|4|name|Expansion|A pipeline needs at least one open stage, one won stage and one lost stage.",
+				"stages.csv|2|winProbability|120|Must be between 0 and 100.",
+				"stages.csv|3|kind|WINNING|Must be one of OPEN, WON, LOST.",
+				"stages.csv|4|requiredActivities|CALL:0|Must be activity types with how many a deal needs, e.g. CALL:1;DEMO:2; "
+						+ "each type once, 1 to 100 of it. Types: CALL, EMAIL, MEETING, DEMO, PROPOSAL, SOCIAL, NOTE, TASK.",
+				"stages.csv|9|pipeline|Nowhere|Refers to a record that is neither in Tandem nor in this import.",
+				"exit-criteria.csv|2|stage|Nowhere|Refers to a record that is neither in Tandem nor in this import.",
+				"exit-criteria.csv|3|satisfiedBy|HERO|Must be one of DECISION_MAKER, ECONOMIC_BUYER, INFLUENCER, CHAMPION, USER, "
+						+ "GATEKEEPER, BLOCKER.",
+				"goals.csv|2|periodStart|2026-11-01|Must be the first day of a period of this kind in the organisation's fiscal "
+						+ "calendar, whose year starts in month 1.",
+				"goals.csv|3|person|" + sanne + "|Name either a person or a team.",
+				"goals.csv|4|target|2.5|Must be a whole number for a goal that counts.",
+				"forecast-submissions.csv|2|bestCase|4000|Must not be below the commit.");
+		assertThat(count("playbook_pipeline")).isEqualTo(1);
+		JsonNode dutch = org.api().language("nl").get("/api/v1/imports/" + job.get("id").asString()).json();
+		assertThat(dutch.get("report").get("problems").valueStream().map(p -> p.get("message").asString()))
+			.contains("Moet tussen 1 en 365 liggen.", "Noem een persoon of een team, niet allebei en niet geen van beide.",
+					"Mag niet lager zijn dan de commit.",
+					"Een pijplijn heeft minstens één open fase, één gewonnen fase en één verloren fase nodig.");
+	}
+
+	private static byte[] zip(Map<String, String> files) throws java.io.IOException {
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
+			for (Map.Entry<String, String> file : files.entrySet()) {
+				zip.putNextEntry(new java.util.zip.ZipEntry(file.getKey()));
+				zip.write(file.getValue().getBytes(StandardCharsets.UTF_8));
+				zip.closeEntry();
+			}
+		}
+		return out.toByteArray();
+	}
+
+	@Test
 	void aRowTheDatabaseRefusesMidWayLeavesNothingBehind() {
 		String activities = "Type,Subject,Owner,Date,Account\n"
 				+ "Call,First call,Sanne Imported,2024-03-01,Mid Way Ltd\n"

@@ -57,7 +57,8 @@ class MessagesTests {
 			"exchange.kind.ACCOUNTS", "exchange.kind.DEALS", "exchange.kind.LEADS", "exchange.preset.SALESFORCE",
 			"exchange.preset.PIPEDRIVE", "exchange.preset.TANDEM", "forecast.change.deals", "nav.forecast", "forecast.title",
 			"forecast.backtest.link", "forecast.backtest.open-deals", "forecast.best-case", "forecast.commit",
-			"forecast.field.bestCase", "forecast.field.commit", "recycle.kind.ACCOUNT");
+			"forecast.field.bestCase", "forecast.field.commit", "recycle.kind.ACCOUNT", "exchange.field.bestCase",
+			"exchange.field.commit");
 	}
 
 	@Test

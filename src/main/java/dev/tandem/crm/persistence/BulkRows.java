@@ -10,6 +10,7 @@ import java.util.UUID;
 import dev.tandem.crm.BulkLoad.AccountRow;
 import dev.tandem.crm.BulkLoad.ActivityRow;
 import dev.tandem.crm.BulkLoad.ContactRow;
+import dev.tandem.crm.BulkLoad.CriterionRow;
 import dev.tandem.crm.BulkLoad.DealRow;
 import dev.tandem.crm.BulkLoad.FieldChangeRow;
 import dev.tandem.crm.BulkLoad.LeadRow;
@@ -77,6 +78,14 @@ public class BulkRows {
 			.param("org", orgId)
 			.query((rs, n) -> new FieldChangeRow(id(rs, "deal_id"), rs.getString("field"), rs.getString("old_value"),
 					rs.getString("new_value"), Deals.instant(rs, "changed_at"), rs.getObject("changed_by", UUID.class)))
+			.list();
+	}
+
+	/** The exit criteria ticked on each deal, by whom and when. */
+	public List<CriterionRow> criteria(UUID orgId) {
+		return jdbc.sql("select * from crm_deal_criterion h where org_id = :org and " + LIVE_DEAL + " order by deal_id, checked_at, criterion_id").param("org", orgId)
+			.query((rs, n) -> new CriterionRow(id(rs, "deal_id"), id(rs, "criterion_id"), Deals.instant(rs, "checked_at"),
+					rs.getObject("checked_by", UUID.class)))
 			.list();
 	}
 

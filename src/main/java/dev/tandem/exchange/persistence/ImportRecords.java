@@ -32,7 +32,7 @@ public class ImportRecords {
 		Map<EntityKind, Map<String, UUID>> ids = new EnumMap<>(EntityKind.class);
 		jdbc.sql("select entity, external_id, record_id from exchange_external_id where org_id = :org and entity = any(:kinds)")
 			.param("org", orgId)
-			.param("kinds", EntityKind.FILE_KINDS.stream().filter(k -> kinds.contains(k) || kinds.contains(EntityKind.ORGANISATION)
+			.param("kinds", EntityKind.EXPORT_KINDS.stream().filter(k -> kinds.contains(k) || kinds.contains(EntityKind.ORGANISATION)
 					|| List.of(EntityKind.ACCOUNTS, EntityKind.CONTACTS, EntityKind.DEALS).contains(k)).map(Enum::name).toArray(String[]::new))
 			.query(rs -> {
 				ids.computeIfAbsent(EntityKind.valueOf(rs.getString("entity")), k -> new HashMap<>())

@@ -5,11 +5,13 @@ import dev.tandem.platform.AuditLog;
 import java.io.IOException;
 import java.time.LocalDate;
 
+import dev.tandem.exchange.EntityKind;
 import dev.tandem.exchange.ExportManagement;
 import dev.tandem.people.CurrentUser;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
@@ -27,10 +29,11 @@ class ExportController {
 	}
 
 	@GetMapping("/export")
-	String page(@AuthenticationPrincipal CurrentUser me) {
+	String page(@AuthenticationPrincipal CurrentUser me, Model model) {
 		if (!me.isAdmin()) {
 			throw new org.springframework.security.access.AccessDeniedException("admins only");
 		}
+		model.addAttribute("kinds", EntityKind.EXPORT_KINDS);
 		return "exchange/export";
 	}
 

@@ -73,6 +73,26 @@ public class Goals {
 			.query(Goals::map).list();
 	}
 
+	/** Every goal of the organisation, in the order they were created. */
+	public List<Goal> all(UUID orgId) {
+		return jdbc.sql(SELECT + " where g.org_id = :org order by g.id").param("org", orgId).query(Goals::map).list();
+	}
+
+	/** Every step of every goal's agreement, oldest first. */
+	public List<Proposal> allProposals(UUID orgId) {
+		return jdbc.sql("""
+				select p.*, u.display_name from goals_proposal p
+				  join people_user_v u on u.org_id = p.org_id and u.id = p.author_id
+				 where p.org_id = :org order by p.created_at, p.id
+				""")
+			.param("org", orgId).query(Goals::proposal).list();
+	}
+
+	public void delete(UUID orgId, Collection<UUID> ids) {
+		jdbc.sql("delete from goals_goal where org_id = :org and id = any(:ids)").param("org", orgId).param("ids", ids.toArray(UUID[]::new))
+			.update();
+	}
+
 	public void insert(UUID orgId, UUID id, Scope scope, GoalMetric metric, Set<ActivityType> types, Period period,
 			BigDecimal target, @Nullable BigDecimal agreed, GoalStatus status, boolean setByManager, String actor) {
 		jdbc.sql("""
@@ -119,10 +139,13 @@ public class Goals {
 				 where p.org_id = :org and p.goal_id = :goal order by p.created_at, p.id
 				""")
 			.param("org", orgId).param("goal", goalId)
-			.query((rs, n) -> new Proposal(rs.getObject("id", UUID.class), goalId, rs.getObject("author_id", UUID.class),
-					rs.getString("display_name"), ProposalKind.valueOf(rs.getString("kind")), rs.getBigDecimal("target"),
-					rs.getString("note"), rs.getTimestamp("created_at").toInstant()))
-			.list();
+			.query(Goals::proposal).list();
+	}
+
+	private static Proposal proposal(ResultSet rs, int row) throws SQLException {
+		return new Proposal(rs.getObject("id", UUID.class), rs.getObject("goal_id", UUID.class), rs.getObject("author_id", UUID.class),
+				rs.getString("display_name"), ProposalKind.valueOf(rs.getString("kind")), rs.getBigDecimal("target"), rs.getString("note"),
+				rs.getTimestamp("created_at").toInstant());
 	}
 
 	/** How a set of activity types is stored: sorted names joined by commas, empty for all. */

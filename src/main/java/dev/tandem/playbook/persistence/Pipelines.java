@@ -104,6 +104,20 @@ public class Pipelines {
 			.param("version", expectedVersion).update() == 1;
 	}
 
+	/** Makes the pipeline the organisation's default, and no other. */
+	public void makeDefault(UUID orgId, UUID id) {
+		jdbc.sql("update playbook_pipeline set is_default = false where org_id = :org and is_default and id <> :id")
+			.param("org", orgId).param("id", id).update();
+		jdbc.sql("update playbook_pipeline set is_default = true where org_id = :org and id = :id").param("org", orgId).param("id", id)
+			.update();
+	}
+
+	/** Removes the pipeline's stages other than {@code kept}, with their requirements; the database refuses one a deal refers to. */
+	public void deleteStagesExcept(UUID orgId, UUID pipelineId, List<UUID> kept) {
+		jdbc.sql("delete from playbook_stage where org_id = :org and pipeline_id = :pipeline and not (id = any(:kept))")
+			.param("org", orgId).param("pipeline", pipelineId).param("kept", kept.toArray(new UUID[0])).update();
+	}
+
 	public void insertStage(UUID orgId, Stage stage, String actor) {
 		jdbc.sql("""
 				insert into playbook_stage (org_id, id, pipeline_id, name, position, kind, win_probability, forecast_category,
