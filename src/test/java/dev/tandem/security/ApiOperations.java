@@ -90,6 +90,17 @@ final class ApiOperations {
 			return names;
 		}
 
+		/** The values the document declares for path variables: an enum's. */
+		java.util.Map<String, List<String>> pathValues() {
+			java.util.Map<String, List<String>> values = new java.util.LinkedHashMap<>();
+			for (Parameter parameter : parameters) {
+				if (parameter.in().equals("path") && parameter.schema().has("enum")) {
+					values.put(parameter.name(), parameter.schema().get("enum").valueStream().map(JsonNode::asString).toList());
+				}
+			}
+			return values;
+		}
+
 		List<Parameter> query() {
 			return parameters.stream().filter(p -> p.in().equals("query")).toList();
 		}

@@ -121,7 +121,7 @@ class ApiWalkerTests {
 		assertThat(document.all()).as("operations in the document").hasSizeGreaterThan(50);
 		for (ApiOperations.Operation operation : document.all()) {
 			try {
-				List<PathValues.Bound> bound = paths.bind(operation.path(), northwind, far);
+				List<PathValues.Bound> bound = paths.bind(operation.path(), northwind, far, operation.pathValues());
 				boolean owned = bound.stream().allMatch(b -> b.owner() != null);
 				if (operation.writes() && !owned && !REFUSED.containsKey(operation.key())) {
 					problems.add(operation.key() + " writes, but its path names no record with an owner: list the roles it refuses"
@@ -147,7 +147,7 @@ class ApiWalkerTests {
 			if (PUBLIC.contains(operation.key())) {
 				continue;
 			}
-			for (PathValues.Bound bound : paths.bind(operation.path(), northwind, near)) {
+			for (PathValues.Bound bound : paths.bind(operation.path(), northwind, near, operation.pathValues())) {
 				Caller.Answer answer = call(anonymous, operation, bound, northwind, near);
 				assertThat(answer.status()).as(describe(anonymous, operation, bound, answer)).isEqualTo(401);
 				assertThat(answer.contentType()).as(operation.key()).startsWith("application/problem+json");
@@ -167,7 +167,7 @@ class ApiWalkerTests {
 			}
 			Set<String> walked = new LinkedHashSet<>();
 			for (Set<UUID> owners : List.of(near, far)) {
-				for (PathValues.Bound bound : paths.bind(operation.path(), northwind, owners)) {
+				for (PathValues.Bound bound : paths.bind(operation.path(), northwind, owners, operation.pathValues())) {
 					if (!walked.add(bound.path())) {
 						continue;
 					}
@@ -223,7 +223,8 @@ class ApiWalkerTests {
 		methods.forEach((template, taken) -> {
 			String method = List.of("PUT", "PATCH", "DELETE", "POST", "GET").stream().filter(m -> !taken.contains(m)).findFirst()
 				.orElseThrow();
-			PathValues.Bound bound = paths.bind(template, northwind, near).get(0);
+			PathValues.Bound bound = paths.bind(template, northwind, near, document.all().stream()
+				.filter(o -> o.path().equals(template)).findFirst().orElseThrow().pathValues()).get(0);
 			Caller.Answer answer = walk.checked(template, walk.caller("ADMIN").api(port, method, bound.path(), null));
 			if (answer.status() != 405) {
 				problems.add("expected 405 | " + describe(walk.caller("ADMIN"), new ApiOperations.Operation(method, template, List.of(),
@@ -250,7 +251,7 @@ class ApiWalkerTests {
 			.sorted(java.util.Comparator.comparing(o -> o.method().equals("DELETE"))).toList();
 		Map<String, String> before = tables.fingerprint();
 		for (ApiOperations.Operation operation : writes) {
-			for (PathValues.Bound bound : paths.bind(operation.path(), northwind, far)) {
+			for (PathValues.Bound bound : paths.bind(operation.path(), northwind, far, operation.pathValues())) {
 				for (Caller caller : walk.callers) {
 					if (caller.anonymous() || !mustBeRefused(caller, operation, bound)) {
 						continue;

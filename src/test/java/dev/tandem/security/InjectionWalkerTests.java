@@ -68,7 +68,7 @@ class InjectionWalkerTests {
 			if (operation.writes()) {
 				continue;
 			}
-			String path = walk.paths.bind(operation.path(), walk.northwind, walk.near).get(0).path();
+			String path = walk.paths.bind(operation.path(), walk.northwind, walk.near, operation.pathValues()).get(0).path();
 			for (ApiOperations.Parameter parameter : operation.query()) {
 				if (PAGING.contains(parameter.name())) {
 					continue;
@@ -94,7 +94,7 @@ class InjectionWalkerTests {
 			if (route.writes() || route.stream()) {
 				continue;
 			}
-			String path = walk.paths.bind(route.path(), walk.northwind, walk.near).get(0).path();
+			String path = walk.paths.bind(route.path(), walk.northwind, walk.near, route.pathValues()).get(0).path();
 			for (MethodParameter parameter : route.requestParameters()) {
 				if (!parameter.getParameterType().equals(String.class)) {
 					continue;

@@ -25,7 +25,7 @@ final class PathValues {
 	/** Path words that name another table than their own. */
 	static final Map<String, String> ALIASES = Map.of("people", "user", "playbook", "pipeline");
 
-	/** Variables that name no record, with the values to walk. */
+	/** Variables that name no record and whose values the application does not declare, with the values to walk. */
 	static final Map<String, List<String>> VALUES = Map.of("kind", List.of("users", "teams"));
 
 	/** Columns that say whose a row is, the first one a table has. */
@@ -63,6 +63,15 @@ final class PathValues {
 	 * by one of {@code preferredOwners}.
 	 */
 	List<Bound> bind(String template, UUID orgId, Set<UUID> preferredOwners) {
+		return bind(template, orgId, preferredOwners, Map.of());
+	}
+
+	/**
+	 * As {@link #bind(String, UUID, Set)}, with the values the application itself declares for some variables (an
+	 * enum's constants): {@code /recycle-bin/{kind}/{id}} with {@code kind} one of {@code DEAL, ACCOUNT, ...} fills
+	 * {@code {id}} with a deal, an account and so on.
+	 */
+	List<Bound> bind(String template, UUID orgId, Set<UUID> preferredOwners, Map<String, List<String>> declared) {
 		List<String> variables = new ArrayList<>();
 		Matcher matcher = VARIABLE.matcher(template);
 		while (matcher.find()) {
@@ -71,10 +80,11 @@ final class PathValues {
 		List<Map<String, String>> choices = new ArrayList<>();
 		choices.add(new LinkedHashMap<>());
 		for (String variable : variables) {
-			if (VALUES.containsKey(variable)) {
+			List<String> values = declared.containsKey(variable) ? declared.get(variable) : VALUES.get(variable);
+			if (values != null) {
 				List<Map<String, String>> expanded = new ArrayList<>();
 				for (Map<String, String> choice : choices) {
-					for (String value : VALUES.get(variable)) {
+					for (String value : values) {
 						Map<String, String> next = new LinkedHashMap<>(choice);
 						next.put(variable, value);
 						expanded.add(next);

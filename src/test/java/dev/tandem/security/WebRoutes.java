@@ -41,6 +41,22 @@ final class WebRoutes {
 			return !method.equals("GET");
 		}
 
+		/** The values of path variables the handler takes as an enum: its constants. */
+		Map<String, List<String>> pathValues() {
+			Map<String, List<String>> values = new LinkedHashMap<>();
+			for (MethodParameter parameter : handler.getMethodParameters()) {
+				org.springframework.web.bind.annotation.PathVariable variable =
+						parameter.getParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class);
+				if (variable != null && parameter.getParameterType().isEnum()) {
+					String name = !variable.name().isEmpty() ? variable.name() : !variable.value().isEmpty() ? variable.value()
+							: parameter.getParameterName();
+					values.put(name, java.util.Arrays.stream(parameter.getParameterType().getEnumConstants()).map(Object::toString)
+						.toList());
+				}
+			}
+			return values;
+		}
+
 		/** The query parameters the handler reads, with their names. */
 		List<MethodParameter> requestParameters() {
 			List<MethodParameter> parameters = new ArrayList<>();

@@ -69,7 +69,7 @@ class WebWalkerTests {
 			if (route.writes() || route.stream()) {
 				continue;
 			}
-			for (PathValues.Bound bound : walk.paths.bind(route.path(), walk.northwind, walk.near)) {
+			for (PathValues.Bound bound : walk.paths.bind(route.path(), walk.northwind, walk.near, route.pathValues())) {
 				String path = bound.path() + query(route);
 				pages++;
 				for (Caller caller : walk.callers) {
@@ -129,7 +129,7 @@ class WebWalkerTests {
 				continue;
 			}
 			writes++;
-			for (PathValues.Bound bound : walk.paths.bind(route.path(), walk.northwind, walk.near)) {
+			for (PathValues.Bound bound : walk.paths.bind(route.path(), walk.northwind, walk.near, route.pathValues())) {
 				for (Caller caller : walk.callers) {
 					for (Map<String, String> headers : List.of(Map.<String, String>of(), HTMX)) {
 						Caller.Answer answer = caller.page(route.method(), bound.path(), headers);
