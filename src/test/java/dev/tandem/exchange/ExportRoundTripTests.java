@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -65,8 +66,8 @@ class ExportRoundTripTests {
 	@Autowired JdbcClient jdbc;
 
 	@BeforeAll
-	static void startSecondInstallation() {
-		elsewhere = SecondInstallation.start(dataDir);
+	static void startSecondInstallation(@Autowired Clock clock) {
+		elsewhere = SecondInstallation.start(dataDir, clock);
 	}
 
 	@AfterAll

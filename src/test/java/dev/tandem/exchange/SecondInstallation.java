@@ -1,6 +1,7 @@
 package dev.tandem.exchange;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -25,6 +26,17 @@ final class SecondInstallation {
 	static ConfigurableApplicationContext start(Path dataDir) {
 		return SpringApplication.run(new Class<?>[] { TandemApplication.class, dev.tandem.support.TestClock.class }, new String[] { "--server.port=0", "--tandem.data-dir=" + dataDir,
 				"--tandem.demo.enabled=false", "--logging.file.name=", "--spring.jmx.enabled=false" });
+	}
+
+	/**
+	 * Another installation whose clock reads what {@code clock} reads, as two real installations' clocks agree: the test
+	 * clock starts at its pinned moment in each application, so one started later would lag behind the suite's and see
+	 * what the suite wrote just now as the future.
+	 */
+	static ConfigurableApplicationContext start(Path dataDir, Clock clock) {
+		return SpringApplication.run(new Class<?>[] { TandemApplication.class, dev.tandem.support.TestClock.class }, new String[] { "--server.port=0", "--tandem.data-dir=" + dataDir,
+				"--tandem.demo.enabled=false", "--logging.file.name=", "--spring.jmx.enabled=false",
+				"--tandem.test.clock=" + dev.tandem.support.TestClock.sameAs(clock) });
 	}
 
 	static CurrentUser openOrganisation(ConfigurableApplicationContext context, String adminEmail, String adminName) {

@@ -15,7 +15,9 @@ import org.springframework.context.annotation.Primary;
  * organisation and every rule about "today" see the same date whatever day the suite runs on. The moment is
  * {@value #PINNED} unless {@code tandem.test.clock} names another (an ISO offset date-time), as a test about a
  * particular date does with {@code @TestPropertySource}. {@code -Dtandem.test.clock=system} runs the suite on the
- * system clock instead, to prove under libfaketime that it passes on whatever day it is.
+ * system clock instead, to prove under libfaketime that it passes on whatever day it is. {@code offset:} and an ISO
+ * duration ({@code offset:PT-42S}) runs that far from the system clock, so a second application in the same test can
+ * read exactly what the first one's clock reads.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestClock {
@@ -26,7 +28,15 @@ public class TestClock {
 	@Bean
 	@Primary
 	Clock pinnedClock(@Value("${tandem.test.clock:" + PINNED + "}") String pinned) {
+		if (pinned.startsWith("offset:")) {
+			return Clock.offset(Clock.systemUTC(), Duration.parse(pinned.substring("offset:".length())));
+		}
 		return "system".equals(pinned) ? Clock.systemUTC() : startingAt(OffsetDateTime.parse(pinned).toInstant());
+	}
+
+	/** What {@code tandem.test.clock} says to read the same as {@code clock}, for another application in the same test. */
+	public static String sameAs(Clock clock) {
+		return "offset:" + Duration.between(Instant.now(), clock.instant());
 	}
 
 	/** A clock that reads {@code start} now and runs on at the pace of the system clock. */
