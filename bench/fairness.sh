@@ -14,20 +14,10 @@ source "$(dirname "$0")/lib.sh"
 BENCH_PASSWORD=demo
 SECONDS_PER=${1:-30}
 need wrk wrk
-./mvnw -q -o -DskipTests package >/dev/null 2>&1 || ./mvnw -q -DskipTests package >/dev/null
-JAR=$(ls target/tandem-*.jar | grep -v original | head -1)
-DIR=$(mktemp -d)
-trap 'kill $(cat "$DIR/pid" 2>/dev/null) 2>/dev/null; sleep 3; rm -rf "$DIR"' EXIT
+jar_workspace
 
-start() { # start EXTRA-ARGS...: Tandem on its own data directory (made on the first start), until ready
-  java -Xmx1g -jar "$JAR" --server.port="$PORT_HTTP" --tandem.data-dir="$DIR/data" "$@" >> "$DIR/out.log" 2>&1 &
-  echo $! > "$DIR/pid"
-  until curl -sf -o /dev/null "$BASE/actuator/health/readiness"; do sleep 0.5; done
-}
-stop() {
-  kill "$(cat "$DIR/pid")"
-  while kill -0 "$(cat "$DIR/pid")" 2>/dev/null; do sleep 0.2; done
-}
+start() { start_jar -Xmx1g "$@"; }
+stop() { stop_jar; }
 
 victim() { # victim LABEL: the Northwind rep's paced reads for SECONDS_PER seconds; prints percentiles, keeps p90
   local end=$(( $(date +%s) + SECONDS_PER ))
@@ -45,7 +35,7 @@ measure() { # measure SETTING-LABEL
   TOKENS=$(for u in admin manager jan els; do token "$u@zuidwind.demo"; done | paste -sd,); export TOKENS
   for _ in $(seq 50); do curl -s -o /dev/null -H "Authorization: Bearer $VICTIM" "$BASE/api/v1/deals?limit=20"; done
   victim "$1: victim alone"
-  wrk -t2 -c32 -d"$(( SECONDS_PER + 4 ))s" -s bench/soak.lua "$BASE/api/v1/activities" > "$DIR/flood" &
+  wrk --timeout 10s -t2 -c32 -d"$(( SECONDS_PER + 4 ))s" -s bench/soak.lua "$BASE/api/v1/activities" > "$DIR/flood" &
   local flood=$!
   sleep 2
   victim "$1: victim during the flood"

@@ -86,3 +86,30 @@ pss_mb() {
 
 # rss_mb PID: resident set size of one process, in MB.
 rss_mb() { ps -o rss= -p "$1" | awk '{ printf "%.0f", $1 / 1024 }'; }
+
+# jar_workspace: the packaged jar in JAR (built when missing or stale) and a scratch directory in DIR, removed with
+# the Tandem started in it when the script ends.
+jar_workspace() {
+  ./mvnw -q -o -DskipTests package >/dev/null 2>&1 || ./mvnw -q -DskipTests package >/dev/null
+  JAR=$(ls target/tandem-*.jar | grep -v original | head -1)
+  DIR=$(mktemp -d)
+  trap 'stop_jar 2>/dev/null; rm -rf "$DIR"' EXIT
+}
+
+# start_jar "JAVA OPTIONS" ARGS...: the jar on BASE's port with its data in DIR/data (made on the first start),
+# in the background (its pid in DIR/pid, its log appended to DIR/out.log), until it is ready.
+start_jar() {
+  local options=$1; shift
+  # shellcheck disable=SC2086 # the options are words
+  java $options -jar "$JAR" --server.port="$PORT_HTTP" --tandem.data-dir="$DIR/data" "$@" >> "$DIR/out.log" 2>&1 &
+  echo $! > "$DIR/pid"
+  until curl -sf -o /dev/null "$BASE/actuator/health/readiness"; do sleep 0.1; done
+}
+
+# stop_jar: stops the jar started last and waits until it and its PostgreSQL are gone.
+stop_jar() {
+  local pid
+  pid=$(cat "$DIR/pid" 2>/dev/null) || return 0
+  kill "$pid" 2>/dev/null || true
+  while kill -0 "$pid" 2>/dev/null || pgrep -f "postgres.*$DIR/data/postgres" >/dev/null; do sleep 0.2; done
+}

@@ -15,23 +15,18 @@ ROUNDS=${1:-10}
 ROUND_SECONDS=${2:-60}
 HEAP=${SOAK_HEAP:-1g}
 need wrk wrk
-./mvnw -q -o -DskipTests package >/dev/null 2>&1 || ./mvnw -q -DskipTests package >/dev/null
-JAR=$(ls target/tandem-*.jar | grep -v original | head -1)
-DIR=$(mktemp -d)
-trap 'kill $(cat "$DIR/pid" 2>/dev/null) 2>/dev/null; sleep 3; rm -rf "$DIR"' EXIT
+jar_workspace
 
 # The API's rate limits are lifted: this measures memory and steadiness, not the limits (bench/fairness.sh does).
-java -Xmx"$HEAP" -jar "$JAR" --server.port="$PORT_HTTP" --tandem.data-dir="$DIR/data" \
-  --tandem.api.rate-limit.per-token=1000000000 --tandem.api.rate-limit.per-organisation=1000000000 \
-  > "$DIR/out.log" 2>&1 &
-echo $! > "$DIR/pid"
+start_jar "-Xmx$HEAP" --tandem.api.rate-limit.per-token=1000000000 --tandem.api.rate-limit.per-organisation=1000000000
 PID=$(cat "$DIR/pid")
-until curl -sf -o /dev/null "$BASE/actuator/health/readiness"; do sleep 0.5; done
 
 TOKENS=$(for r in sanne daan emma liam julia; do token "$r@northwind.demo"; done | paste -sd,); export TOKENS
 signin brigitte@northwind.demo "$DIR/cookies"
 SESSION=$(awk '$6 == "TANDEM_SESSION" { print $7 }' "$DIR/cookies")
 TEAM=$(curl -s -b "$DIR/cookies" -o /dev/null -w '%{redirect_url}' "$BASE/insight" | sed 's/.*teams\///')
+status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: TANDEM_SESSION=$SESSION" "$BASE/insight/teams/$TEAM")
+[ "$status" = 200 ] || { echo "the team dashboard answered $status for team '$TEAM'; see $DIR/out.log" >&2; exit 1; }
 
 heap_live_mb() { # heap in use right after a full collection: what the process really keeps
   jcmd "$PID" GC.run >/dev/null 2>&1
@@ -41,9 +36,9 @@ heap_live_mb() { # heap in use right after a full collection: what the process r
 echo "heap limit $HEAP; $ROUNDS rounds of $ROUND_SECONDS s"
 echo "round  writes/s  write p95 ms  reads/s  read p95 ms  non-2xx  JVM RSS MB  heap live MB  PSS MB (with PostgreSQL)"
 for round in $(seq "$ROUNDS"); do
-  wrk -t1 -c2 -d"${ROUND_SECONDS}s" -s bench/soak.lua "$BASE/api/v1/activities" > "$DIR/writes" &
+  wrk --timeout 10s -t1 -c2 -d"${ROUND_SECONDS}s" -s bench/soak.lua "$BASE/api/v1/activities" > "$DIR/writes" &
   writer=$!
-  TOKENS= wrk -t1 -c2 -d"${ROUND_SECONDS}s" -s bench/soak.lua -H "Cookie: TANDEM_SESSION=$SESSION" \
+  TOKENS= wrk --timeout 10s -t1 -c2 -d"${ROUND_SECONDS}s" -s bench/soak.lua -H "Cookie: TANDEM_SESSION=$SESSION" \
     "$BASE/insight/teams/$TEAM" > "$DIR/reads"
   wait "$writer"
   w=$(grep '^requests' "$DIR/writes"); r=$(grep '^requests' "$DIR/reads")

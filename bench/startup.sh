@@ -9,29 +9,20 @@
 # again on the same data. Memory: the Java process plus every PostgreSQL process of its data directory, as the sum of
 # their proportional set sizes (a shared page counted once in all), after a minute idle, and the highest seen while
 # four clients keep requesting the Inside Sales dashboard.
+BASE=http://localhost:8091
 source "$(dirname "$0")/lib.sh"
 LOAD_SECONDS=${1:-60}
-PORT=8091
-URL=http://localhost:$PORT
-./mvnw -q -o -DskipTests package >/dev/null
-JAR=$(ls target/tandem-*.jar | grep -v original | head -1)
-DIR=$(mktemp -d)
-trap 'kill $(cat "$DIR/pid" 2>/dev/null) 2>/dev/null; sleep 3; rm -rf "$DIR"' EXIT
+URL=$BASE
+jar_workspace
 
-launch() {
+launch() { # the seconds from start to ready; as shipped: no JVM options
   local t0 t1
   t0=$(date +%s.%N)
-  java -jar "$JAR" --server.port=$PORT --tandem.data-dir="$DIR/data" --management.endpoint.health.probes.enabled=true \
-    > "$DIR/out.log" 2>&1 &
-  echo $! > "$DIR/pid"
-  until curl -sf -o /dev/null "$URL/actuator/health/readiness"; do sleep 0.1; done
+  start_jar ""
   t1=$(date +%s.%N)
   echo "$t1 - $t0" | bc
 }
-stop() {
-  kill "$(cat "$DIR/pid")"
-  while kill -0 "$(cat "$DIR/pid")" 2>/dev/null; do sleep 0.2; done
-}
+stop() { stop_jar; }
 memory() { pss_mb "$(cat "$DIR/pid")" "$DIR/data"; }
 
 first=$(launch)
