@@ -506,6 +506,17 @@ final class DemoHistory {
 				}
 				Stage target = stage + 1 < open.size() ? open.get(stage + 1) : won;
 				satisfy(target, entered, leave, stage);
+				if (target == won && slidAway(leave)) {
+					// A sliding rep's deals of the last months slip away at the last step, whatever the draws: the
+					// sustained under-performance the manager is to see holds on every day the demo is made.
+					status = DealStatus.LOST;
+					current = lost;
+					closedAt = leave;
+					lostReason = "Went quiet, no decision";
+					close(leave, ForecastCategory.OMITTED);
+					stageChanges.add(new StageChangeRow(start.dealId(), open.get(stage).id(), lost.id(), leave, ownerAt(leave)));
+					break;
+				}
 				stageChanges.add(new StageChangeRow(start.dealId(), open.get(stage).id(), target.id(), leave, ownerAt(leave)));
 				if (target == won) {
 					status = DealStatus.WON;
@@ -712,6 +723,11 @@ final class DemoHistory {
 
 		private UUID ownerAt(Instant at) {
 			return at.isBefore(handover) ? seller.id() : heirs.get(seller.id());
+		}
+
+		/** In the three months before this one, or this one, of a decline. */
+		private boolean slidAway(Instant at) {
+			return declining(at) && !LocalDate.ofInstant(at, zone).isBefore(today.withDayOfMonth(1).minusMonths(3));
 		}
 
 		private boolean declining(Instant at) {
