@@ -202,7 +202,8 @@ class PipelineBrowserTests {
 			assertThat(inProposal).isVisible();
 
 			// Negotiation only warns: from the deal page the move goes through and says what the playbook still expects.
-			inProposal.locator("a.deal-title").click();
+			// Opened by its address: the board's live refresh may replace the card between finding the link and clicking it.
+			page.navigate(base + inProposal.locator("a.deal-title").getAttribute("href"));
 			assertThat(page.locator(".stage-path button.current")).hasText("Proposal");
 			page.locator("#next-stage").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Move to Negotiation")).click();
 			assertThat(page.locator("#move-result")).containsText("Moved to Negotiation.");
