@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import dev.tandem.crm.persistence.BinEntries;
@@ -131,6 +132,16 @@ public class BulkLoad {
 	public Batch records(UUID orgId, boolean withActivities) {
 		return new Batch("", rows.accounts(orgId), rows.contacts(orgId), rows.deals(orgId), List.of(), List.of(), List.of(), List.of(),
 				withActivities ? rows.activities(orgId) : List.of(), rows.leads(orgId), List.of(), List.of());
+	}
+
+	/**
+	 * Of the given ids of accounts, contacts, deals, activities and leads, those that exist, each with whether it is
+	 * in the recycle bin: what an import needs to know of the records an earlier import linked to its source's ids.
+	 * An id that is not there (purged from the bin, or undone) is left out.
+	 */
+	@Transactional(readOnly = true)
+	public Map<UUID, Boolean> binned(UUID orgId, Collection<UUID> ids) {
+		return rows.binned(orgId, ids);
 	}
 
 	/**

@@ -54,7 +54,7 @@ final class CrmPlanning {
 		if (seenBefore(row, ext.isEmpty() ? keyField : "id", kind + (ext.isEmpty() ? ":" + key : "-id:" + ext))) {
 			return true;
 		}
-		UUID existing = ext.isEmpty() ? known : ctx.external(kind, ext).orElse(known);
+		UUID existing = ext.isEmpty() ? known : ctx.external(row, "id", kind, ext).orElse(known);
 		if (existing == null) {
 			return false;
 		}
@@ -86,7 +86,7 @@ final class CrmPlanning {
 			return;
 		}
 		UUID existing = ext.isEmpty() ? ctx.accountsByName.get(key(name))
-				: ctx.external(EntityKind.ACCOUNTS, ext).orElse(null);
+				: ctx.external(row, "id", EntityKind.ACCOUNTS, ext).orElse(null);
 		if (existing == null && ctx.accountsByName.containsKey(key(name)) && !ext.isEmpty()) {
 			existing = ctx.accountsByName.get(key(name));
 		}
@@ -136,7 +136,7 @@ final class CrmPlanning {
 	@Nullable UUID accountOf(Row row, UUID ownerForNew, boolean required) {
 		String ext = row.get("accountId");
 		if (!ext.isEmpty()) {
-			UUID id = ctx.external(EntityKind.ACCOUNTS, ext).orElse(null);
+			UUID id = ctx.external(row, "accountId", EntityKind.ACCOUNTS, ext).orElse(null);
 			if (id == null) {
 				ctx.problem(row, "accountId", "exchange.rule.reference");
 			}
@@ -180,7 +180,7 @@ final class CrmPlanning {
 			return;
 		}
 		UUID existing = ext.isEmpty() ? ctx.contactsByKey.get(accountId + "|" + key(name))
-				: ctx.external(EntityKind.CONTACTS, ext).orElse(null);
+				: ctx.external(row, "id", EntityKind.CONTACTS, ext).orElse(null);
 		if (existing != null) {
 			ctx.link(EntityKind.CONTACTS, ext, existing, false);
 			if (ctx.settings.duplicates() == Duplicates.UPDATE && ctx.existingRows.get(existing) instanceof ContactRow before) {
@@ -240,7 +240,7 @@ final class CrmPlanning {
 		if (seenBefore(row, ext.isEmpty() ? "email" : "id", ext.isEmpty() ? "lead:" + (email.isEmpty() ? key(person + "|" + company) : key(email)) : "id:" + ext)) {
 			return;
 		}
-		UUID existing = !ext.isEmpty() ? ctx.external(EntityKind.LEADS, ext).orElse(null)
+		UUID existing = !ext.isEmpty() ? ctx.external(row, "id", EntityKind.LEADS, ext).orElse(null)
 				: email.isEmpty() ? null : ctx.leadsByEmail.get(key(email));
 		Instant when = createdAt == null ? ctx.now : createdAt;
 		if (existing != null) {
@@ -276,7 +276,7 @@ final class CrmPlanning {
 		if (ext.isEmpty()) {
 			return null;
 		}
-		UUID id = ctx.external(kind, ext).orElse(null);
+		UUID id = ctx.external(row, field, kind, ext).orElse(null);
 		if (id == null) {
 			ctx.problem(row, field, "exchange.rule.reference");
 		}

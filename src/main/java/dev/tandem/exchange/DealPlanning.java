@@ -132,7 +132,7 @@ final class DealPlanning {
 		if (stageEnteredAt == null) {
 			stageEnteredAt = closedAt != null ? closedAt : entered;
 		}
-		UUID existing = ext.isEmpty() ? ctx.dealsByKey.get(accountId + "|" + key(title)) : ctx.external(EntityKind.DEALS, ext).orElse(null);
+		UUID existing = ext.isEmpty() ? ctx.dealsByKey.get(accountId + "|" + key(title)) : ctx.external(row, "id", EntityKind.DEALS, ext).orElse(null);
 		if (existing != null) {
 			ctx.link(EntityKind.DEALS, ext, existing, false);
 			DealRow before = ctx.deals.get(existing);
@@ -311,7 +311,7 @@ final class DealPlanning {
 		if (!ext.isEmpty() && crm.seenBefore(row, "id", "id:" + ext)) {
 			return;
 		}
-		UUID existing = ext.isEmpty() ? null : ctx.external(EntityKind.ACTIVITIES, ext).orElse(null);
+		UUID existing = ext.isEmpty() ? null : ctx.external(row, "id", EntityKind.ACTIVITIES, ext).orElse(null);
 		Instant created = createdAt != null ? createdAt : happened != null ? happened : dueAt;
 		if (existing != null) {
 			ctx.link(EntityKind.ACTIVITIES, ext, existing, false);
@@ -378,7 +378,7 @@ final class DealPlanning {
 		List<UUID> ids = new ArrayList<>();
 		for (String ext : row.get(field).split(";")) {
 			if (!ext.isBlank()) {
-				ctx.external(kind, ext.trim()).ifPresentOrElse(ids::add, () -> ctx.problem(row, field, "exchange.rule.reference"));
+				ctx.external(row, field, kind, ext.trim()).ifPresentOrElse(ids::add, () -> ctx.problem(row, field, "exchange.rule.reference"));
 			}
 		}
 		return ids;

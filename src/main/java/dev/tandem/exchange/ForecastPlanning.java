@@ -123,7 +123,7 @@ final class ForecastPlanning {
 		if (row.failed || at == null || crm.seenBefore(row, "id", "snapshot-id:" + ext)) {
 			return;
 		}
-		UUID existing = ctx.external(EntityKind.SNAPSHOTS, ext).orElse(null);
+		UUID existing = ctx.external(row, "id", EntityKind.SNAPSHOTS, ext).orElse(null);
 		if (existing != null) {
 			ctx.count(EntityKind.SNAPSHOTS, SKIPPED);
 			return;

@@ -73,9 +73,12 @@ class ImportPlanner {
 		List<Table> ordered = new ArrayList<>(tables);
 		ordered.sort(Comparator.comparingInt(t -> EntityKind.EXPORT_KINDS.indexOf(kinds.get(t))));
 		boolean withActivities = kinds.containsValue(EntityKind.ACTIVITIES) && settings.duplicates() == ImportSettings.Duplicates.UPDATE;
+		Map<EntityKind, Map<String, UUID>> links = records.externalIds(admin.orgId(), kinds.values());
+		Map<UUID, Boolean> binned = bulk.binned(admin.orgId(), PlanContext.BINNABLE.stream()
+			.flatMap(kind -> links.getOrDefault(kind, Map.of()).values().stream()).toList());
 		PlanContext ctx = new PlanContext(admin, settings, organisations.get(admin.orgId()), visibility.today(admin.orgId()),
 				clock.instant(), users.all(admin), teams.all(admin), playbook.pipelines(admin.orgId()),
-				bulk.records(admin.orgId(), withActivities), records.externalIds(admin.orgId(), kinds.values()));
+				bulk.records(admin.orgId(), withActivities), links, binned);
 		Map<Table, List<Row>> rows = new IdentityHashMap<>();
 		for (Table table : ordered) {
 			Map<String, Integer> columns = columns(table, kinds.get(table), tables.size() == 1 ? settings.columns() : null);

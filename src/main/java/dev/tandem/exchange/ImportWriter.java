@@ -93,7 +93,7 @@ class ImportWriter {
 		work.befores().forEach(b -> written.add(new Written(b.kind().name(), b.id(), "UPDATED", json.writeValueAsString(b.row()))));
 		records.record(admin.orgId(), importId, written);
 		records.link(admin.orgId(), importId, work.links().stream()
-			.map(l -> new ImportRecords.Link(l.kind().name(), l.externalId(), l.recordId())).toList());
+			.map(l -> new ImportRecords.Link(l.kind().name(), l.externalId(), l.recordId(), l.replacing())).toList());
 		phase.accept(95);
 	}
 

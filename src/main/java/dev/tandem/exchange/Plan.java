@@ -40,7 +40,10 @@ record Plan(ImportReport report, Work work) {
 	record Before(EntityKind kind, UUID id, Object row) {
 	}
 
-	/** The source's id of a record, so the next import recognises it. */
-	record Link(EntityKind kind, String externalId, UUID recordId) {
+	/**
+	 * The source's id of a record, so the next import recognises it; {@code replacing} when the id was linked before
+	 * to a record that is gone for good.
+	 */
+	record Link(EntityKind kind, String externalId, UUID recordId, boolean replacing) {
 	}
 }

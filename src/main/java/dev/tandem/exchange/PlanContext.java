@@ -6,12 +6,15 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -73,6 +76,10 @@ final class PlanContext {
 	final Map<UUID, Object> existingRows = new HashMap<>();
 	final Map<UUID, BulkLoad.DealRow> deals = new HashMap<>();
 	final Map<EntityKind, Map<String, UUID>> externalIds = new EnumMap<>(EntityKind.class);
+	// Records an earlier import linked to a source's id that are now in the recycle bin.
+	final Set<UUID> inRecycleBin = new HashSet<>();
+	// Source ids whose record is gone for good (purged from the recycle bin): "KIND|id".
+	private final Set<String> forgotten = new HashSet<>();
 
 	// What the report collects.
 	final List<RowProblem> problems = new ArrayList<>();
@@ -99,7 +106,8 @@ final class PlanContext {
 	final ForecastRows forecasts = new ForecastRows();
 
 	PlanContext(CurrentUser admin, ImportSettings settings, Organisation organisation, LocalDate today, Instant now, List<User> users,
-			List<Team> teams, List<Pipeline> pipelines, BulkLoad.Batch existing, Map<EntityKind, Map<String, UUID>> links) {
+			List<Team> teams, List<Pipeline> pipelines, BulkLoad.Batch existing, Map<EntityKind, Map<String, UUID>> links,
+			Map<UUID, Boolean> binned) {
 		this.admin = admin;
 		this.settings = settings;
 		this.zone = organisation.timeZone();
@@ -129,8 +137,29 @@ final class PlanContext {
 			existingRows.put(l.id(), l);
 		});
 		existing.activities().forEach(a -> existingRows.put(a.id(), a));
-		links.forEach((kind, ids) -> externalIds.put(kind, new HashMap<>(ids)));
+		// A link to a record that is gone for good (purged from the recycle bin) is forgotten: the row makes a new one.
+		links.forEach((kind, ids) -> {
+			Map<String, UUID> kept = new HashMap<>();
+			ids.forEach((externalId, recordId) -> {
+				if (!BINNABLE.contains(kind) || binned.containsKey(recordId)) {
+					kept.put(externalId, recordId);
+				}
+				else {
+					forgotten.add(kind + "|" + externalId);
+				}
+			});
+			externalIds.put(kind, kept);
+		});
+		binned.forEach((id, isBinned) -> {
+			if (isBinned) {
+				inRecycleBin.add(id);
+			}
+		});
 	}
+
+	/** The kinds whose records go into the recycle bin when deleted. */
+	static final Set<EntityKind> BINNABLE = EnumSet.of(EntityKind.ACCOUNTS, EntityKind.CONTACTS, EntityKind.DEALS, EntityKind.ACTIVITIES,
+			EntityKind.LEADS);
 
 	static String key(String text) {
 		return WHITESPACE.matcher(text.trim().toLowerCase(Locale.ROOT)).replaceAll(" ");
@@ -191,8 +220,16 @@ final class PlanContext {
 
 	// References
 
-	Optional<UUID> external(EntityKind kind, String externalId) {
-		return Optional.ofNullable(externalIds.getOrDefault(kind, Map.of()).get(externalId.trim()));
+	/**
+	 * The record an earlier import or an earlier row linked to the source's id. One in the recycle bin is a problem of
+	 * the row's {@code field}: it is neither updated nor made again beside itself; restored, it is matched again.
+	 */
+	Optional<UUID> external(Row row, String field, EntityKind kind, String externalId) {
+		UUID id = externalIds.getOrDefault(kind, Map.of()).get(externalId.trim());
+		if (id != null && inRecycleBin.contains(id)) {
+			problem(row, field, "exchange.rule.in-recycle-bin");
+		}
+		return Optional.ofNullable(id);
 	}
 
 	void link(EntityKind kind, String externalId, UUID recordId, boolean isNew) {
@@ -202,7 +239,7 @@ final class PlanContext {
 		Map<String, UUID> ids = externalIds.computeIfAbsent(kind, k -> new HashMap<>());
 		if (!ids.containsKey(externalId.trim())) {
 			ids.put(externalId.trim(), recordId);
-			links.add(new Link(kind, externalId.trim(), recordId));
+			links.add(new Link(kind, externalId.trim(), recordId, forgotten.contains(kind + "|" + externalId.trim())));
 		}
 	}
 

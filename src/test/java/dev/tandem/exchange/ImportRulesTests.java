@@ -1,10 +1,13 @@
 package dev.tandem.exchange;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.tandem.crm.RecycleBin;
 import dev.tandem.exchange.ExchangeTestData.Org;
 import dev.tandem.people.OrganisationManagement;
 import dev.tandem.support.ApiClient;
@@ -30,6 +33,8 @@ class ImportRulesTests {
 	@LocalServerPort int port;
 	@Autowired OrganisationManagement organisations;
 	@Autowired JdbcClient jdbc;
+	@Autowired RecycleBin bin;
+	@Autowired Clock clock;
 
 	Org org;
 
@@ -193,6 +198,53 @@ class ImportRulesTests {
 		org.api().post("/api/v1/imports/" + update.get("id").asString() + "/undo", "");
 		assertThat(amount("Heat pumps")).isEqualTo("30500.00");
 		assertThat(count("crm_deal")).isEqualTo(3);
+	}
+
+	@Test
+	void aRecordInTheRecycleBinIsNamedWhenItsFileComesAgainAndOnePurgedFromItIsMadeAnew() {
+		byte[] accounts = "id,name\nX1,Bin Co\nX2,Stay Co\n".getBytes(StandardCharsets.UTF_8);
+		String first = org.upload("accounts.csv", accounts).get("id").asString();
+		org.check(first);
+		assertThat(org.run(first).get("status").asString()).isEqualTo("DONE");
+		String binCo = accountId("Bin Co");
+		assertThat(org.api().delete("/api/v1/accounts/" + binCo).status()).isEqualTo(204);
+
+		// In the bin: the row names it, in the reader's language, and nothing is written.
+		JsonNode again = org.upload("accounts.csv", accounts);
+		JsonNode report = org.check(again.get("id").asString()).get("report");
+		assertThat(report.get("ready").asBoolean()).isFalse();
+		assertThat(report.get("problems").valueStream()
+			.map(p -> p.get("row").asInt() + "|" + p.get("column").asString() + "|" + p.get("value").asString() + "|" + p.get("message").asString())
+			.toList()).containsExactly("2|id|X1|This record is in the recycle bin: restore it there first, or leave this row out.");
+		assertThat(org.api().language("nl").get("/api/v1/imports/" + again.get("id").asString()).json().get("report").get("problems")
+			.get(0).get("message").asString()).isEqualTo("Dit record staat in de prullenbak: zet het daar eerst terug, of laat deze regel weg.");
+
+		// Restored, it is recognised again.
+		assertThat(org.api().post("/api/v1/recycle-bin/ACCOUNT/" + binCo + "/restore", "").status()).isEqualTo(204);
+		JsonNode restored = org.check(org.upload("accounts.csv", accounts).get("id").asString()).get("report");
+		assertThat(restored.get("ready").asBoolean()).as(restored.toString()).isTrue();
+		assertThat(restored.get("created").asInt()).isZero();
+		assertThat(restored.get("skipped").asInt()).isEqualTo(2);
+
+		// Purged for good, the row makes it anew, and the import after that recognises the new one.
+		assertThat(org.api().delete("/api/v1/accounts/" + binCo).status()).isEqualTo(204);
+		assertThat(bin.purgeExpired(org.admin().orgId(), clock.instant().plus(Duration.ofDays(31)))).isEqualTo(1);
+		JsonNode afterPurge = org.upload("accounts.csv", accounts);
+		JsonNode purgedReport = org.check(afterPurge.get("id").asString()).get("report");
+		assertThat(purgedReport.get("created").asInt()).as(purgedReport.toString()).isEqualTo(1);
+		assertThat(purgedReport.get("skipped").asInt()).isEqualTo(1);
+		assertThat(org.run(afterPurge.get("id").asString()).get("status").asString()).isEqualTo("DONE");
+		String madeAnew = accountId("Bin Co");
+		assertThat(madeAnew).isNotEqualTo(binCo);
+		JsonNode next = org.check(org.upload("accounts.csv", accounts).get("id").asString()).get("report");
+		assertThat(next.get("created").asInt()).as(next.toString()).isZero();
+		assertThat(next.get("skipped").asInt()).isEqualTo(2);
+		assertThat(count("crm_account")).isEqualTo(2);
+	}
+
+	private String accountId(String name) {
+		return jdbc.sql("select id::text from crm_account where org_id = :org and name = :name and deleted_at is null")
+			.param("org", org.admin().orgId()).param("name", name).query(String.class).single();
 	}
 
 	@Test

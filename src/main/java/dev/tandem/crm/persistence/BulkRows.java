@@ -4,8 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import dev.tandem.crm.BulkLoad.AccountRow;
 import dev.tandem.crm.BulkLoad.ActivityRow;
@@ -191,6 +194,25 @@ public class BulkRows {
 			.param("actor", actor).param("org", orgId).param("id", l.id()).update();
 	}
 
+	/**
+	 * Of the given ids of accounts, contacts, deals, activities and leads, those that exist, each with whether it is
+	 * in the recycle bin; an id that is not there (never was, or purged from the bin) is left out.
+	 */
+	public Map<UUID, Boolean> binned(UUID orgId, Collection<UUID> ids) {
+		Map<UUID, Boolean> found = new HashMap<>();
+		if (ids.isEmpty()) {
+			return found;
+		}
+		jdbc.sql(Arrays.stream(Table.values()).filter(t -> t.binnable)
+			.map(t -> "select id, deleted_at is not null as binned from " + t.sqlName + " where org_id = :org and id = any(:ids)")
+			.collect(Collectors.joining(" union all ")))
+			.param("org", orgId).param("ids", ids.toArray(new UUID[0]))
+			.query(rs -> {
+				found.put(rs.getObject("id", UUID.class), rs.getBoolean("binned"));
+			});
+		return found;
+	}
+
 	/** Deletes rows by id from one of the CRM tables that bulk loads write; answers how many went. */
 	public int delete(UUID orgId, Table table, Collection<UUID> ids) {
 		if (ids.isEmpty()) {
@@ -213,13 +235,16 @@ public class BulkRows {
 
 	/** The tables {@link #delete} may delete from; the names are fixed here, never taken from input. */
 	public enum Table {
-		STAGE_CHANGES("crm_deal_stage_history"), FIELD_CHANGES("crm_deal_field_history"), STAKEHOLDERS("crm_stakeholder"),
-		ACTIVITIES("crm_activity"), LEADS("crm_lead"), DEALS("crm_deal"), CONTACTS("crm_contact"), ACCOUNTS("crm_account");
+		STAGE_CHANGES("crm_deal_stage_history", false), FIELD_CHANGES("crm_deal_field_history", false),
+		STAKEHOLDERS("crm_stakeholder", false), ACTIVITIES("crm_activity", true), LEADS("crm_lead", true), DEALS("crm_deal", true),
+		CONTACTS("crm_contact", true), ACCOUNTS("crm_account", true);
 
 		private final String sqlName;
+		private final boolean binnable;
 
-		Table(String sqlName) {
+		Table(String sqlName, boolean binnable) {
 			this.sqlName = sqlName;
+			this.binnable = binnable;
 		}
 	}
 

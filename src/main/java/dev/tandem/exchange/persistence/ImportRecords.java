@@ -48,6 +48,16 @@ public class ImportRecords {
 	}
 
 	public void link(UUID orgId, UUID importId, List<Link> links) {
+		List<Link> replacing = links.stream().filter(Link::replacing).toList();
+		if (!replacing.isEmpty()) {
+			jdbc.sql("""
+					delete from exchange_external_id
+					 where org_id = :org and (entity, external_id) in (select * from unnest(:entities::text[], :ids::text[]))
+					""").param("org", orgId)
+				.param("entities", replacing.stream().map(Link::entity).toArray(String[]::new))
+				.param("ids", replacing.stream().map(Link::externalId).toArray(String[]::new))
+				.update();
+		}
 		copy.copy("exchange_external_id", List.of("org_id", "entity", "external_id", "record_id", "import_id"),
 				() -> links.stream().map(l -> new Object[] { orgId, l.entity(), l.externalId(), l.recordId(), importId }).iterator());
 	}
@@ -70,6 +80,7 @@ public class ImportRecords {
 	public record Written(String entity, UUID recordId, String action, @Nullable String before) {
 	}
 
-	public record Link(String entity, String externalId, UUID recordId) {
+	/** A source's id of a record; {@code replacing} an earlier link of the same id to a record that is gone for good. */
+	public record Link(String entity, String externalId, UUID recordId, boolean replacing) {
 	}
 }
