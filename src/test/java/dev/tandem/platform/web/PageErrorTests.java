@@ -1,10 +1,18 @@
 package dev.tandem.platform.web;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import dev.tandem.support.Demo;
+import dev.tandem.support.ResponseChecks;
 import dev.tandem.support.TandemIntegrationTest;
 import dev.tandem.support.WebSession;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,6 +62,33 @@ class PageErrorTests {
 		}
 		assertThat(open(WebSession.signedIn(port, Demo.OTHER_TENANT_MANAGER, Demo.PASSWORD), "/deals/does-not-exist").body())
 			.as("in the language of a Dutch user").contains("<h1>Niet gevonden</h1>");
+	}
+
+	@Test
+	void aRequestLineTheContainerRefusesIsAnsweredWithTheSecurityHeadersAndNoDetails() {
+		for (String target : new String[] { "/%zz", "/deals/%e0%80%af", "/a%00b" }) {
+			String answer = raw("GET " + target + " HTTP/1.1");
+			String head = answer.substring(0, answer.indexOf("\r\n\r\n"));
+			assertThat(head).as(target).startsWith("HTTP/1.1 400");
+			Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+			head.lines().skip(1).map(line -> line.split(":\\s*", 2))
+				.forEach(pair -> headers.computeIfAbsent(pair[0], k -> new ArrayList<>()).add(pair[1]));
+			ResponseChecks.assertSecureHeaders(target, java.net.http.HttpHeaders.of(headers, (name, value) -> true));
+			assertThat(answer).as(target).doesNotContain("Tomcat").doesNotContain("Exception").doesNotContain("at org.");
+		}
+	}
+
+	/** A request written on a socket of its own: HttpClient refuses to send a malformed target. */
+	private String raw(String requestLine) {
+		try (Socket socket = new Socket("localhost", port)) {
+			socket.setSoTimeout(10_000);
+			socket.getOutputStream().write((requestLine + "\r\nHost: localhost\r\nAccept: text/html\r\nConnection: close\r\n\r\n")
+				.getBytes(StandardCharsets.US_ASCII));
+			return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	@Test
