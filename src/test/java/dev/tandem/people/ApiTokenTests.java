@@ -12,15 +12,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.tandem.TandemApplication;
 import dev.tandem.support.AdjustableClock;
+import dev.tandem.support.MovableClockTest;
 import dev.tandem.support.ApiClient;
 import dev.tandem.support.WebSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -29,13 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Personal API tokens as a secret: at least 128 bits from a secure random source, only a hash of them in the
  * database, accepted only in the Authorization header, refused from the moment they are revoked or expire, and shown
- * once. On a clock the test moves on, in the context {@link SessionLifetimeTests} uses (without the demo), so moving
- * it touches no other test.
+ * once. On a clock the test moves on, in a context of its own without the demo.
  */
-@SpringBootTest(classes = { TandemApplication.class, AdjustableClock.Config.class },
-		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "tandem.data-dir=target/test-data/${random.uuid}", "tandem.demo.enabled=false", "logging.file.name=",
-				"server.servlet.session.timeout=4s" })
+@MovableClockTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ApiTokenTests {
 
