@@ -35,8 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Many writers at once through the API (reps creating, moving, winning and losing deals and logging activities on
  * them, their managers, or the admin for the rep outside the line, logging activities and losing deals for them, so
- * they all count into the same rows of the same owners and day) leave the count tables and what the dashboards read equal to a serial recount of
- * the raw rows, and every write answered as it should.
+ * they all count into the same rows of the same owners and day) leave the count tables and what the dashboards read
+ * equal to a serial recount of the raw rows, and every write answered as it should.
  */
 @TandemIntegrationTest
 class ConcurrentTotalsTests {

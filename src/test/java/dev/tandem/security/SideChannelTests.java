@@ -30,8 +30,10 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every way of looking records up besides the main lists (an account's open-deal count, its timeline, owner
- * filters, the pipeline board and its owner choice, CSV downloads, dashboards and forecasts of a person or a team)
+ * Every way of looking records up besides the main lists (an account's open-deal count, its timeline, what a
+ * recycle-bin entry says went with it, owner
+ * filters, the pipeline board and its owner choice, CSV downloads, dashboards, drill-downs, forecasts and forecast
+ * submissions of a person or a team, the teams' overview)
  * reveals no more than the deal list shows the same user, for everyone in a line hierarchy: head of sales, two
  * managers, their reps, a rep in another team and the admin.
  */
@@ -55,7 +57,7 @@ class SideChannelTests {
 	@BeforeAll
 	void openOrganisation() {
 		org = LineOrganisation.open(organisations, users, teams, port, clock);
-		for (String viewer : viewers()) {
+		for (String viewer : LineOrganisation.VIEWERS) {
 			Map<String, JsonNode> deals = new LinkedHashMap<>();
 			all(org.api(viewer), "/api/v1/deals?").forEach(d -> deals.put(d.get("id").asString(), d));
 			listed.put(viewer, deals);
@@ -67,7 +69,7 @@ class SideChannelTests {
 		// Hand-computed: the shared account holds open deals of a1 (its owner), a2, b1, x and ma.
 		Map<String, Integer> expected = Map.of("admin", 5, "head", 4, "ma", 3, "a1", 1, "a2", 1, "mb", 1, "b1", 1, "b2", -1, "x", 1);
 		String shared = org.sharedAccount().toString();
-		for (String viewer : viewers()) {
+		for (String viewer : LineOrganisation.VIEWERS) {
 			long inList = listed.get(viewer).values().stream()
 				.filter(d -> d.get("accountId").asString().equals(shared) && d.get("status").asString().equals("OPEN")).count();
 			ApiClient.Response account = org.api(viewer).get("/api/v1/accounts/" + shared);
@@ -91,7 +93,7 @@ class SideChannelTests {
 	@Test
 	void anAccountsTimelineShowsOnlyActivitiesOfListedDeals() {
 		String shared = org.sharedAccount().toString();
-		for (String viewer : viewers()) {
+		for (String viewer : LineOrganisation.VIEWERS) {
 			ApiClient.Response timeline = org.api(viewer).get("/api/v1/accounts/" + shared + "/timeline");
 			if (timeline.status() == 404) {
 				continue;
@@ -105,8 +107,40 @@ class SideChannelTests {
 	}
 
 	@Test
+	void aRecycleBinEntryCountsOnlyTheDealsAndActivitiesOfTheDealList() {
+		ApiClient admin = org.api("admin");
+		String account = admin.post("/api/v1/accounts", "{\"name\":\"Binned account\",\"ownerId\":\"" + org.id("a1") + "\"}")
+			.json().get("id").asString();
+		for (String owner : List.of("a1", "a2", "b1")) {
+			String deal = admin.post("/api/v1/deals", "{\"accountId\":\"" + account + "\",\"title\":\"Binned " + owner
+					+ "\",\"ownerId\":\"" + org.id(owner) + "\"}").json().get("id").asString();
+			assertThat(admin.post("/api/v1/activities", "{\"type\":\"CALL\",\"subject\":\"Binned call\",\"dealId\":\"" + deal
+					+ "\"}").status()).isEqualTo(201);
+		}
+		Map<String, Integer> onAccount = new LinkedHashMap<>();
+		for (String viewer : LineOrganisation.VIEWERS) {
+			onAccount.put(viewer, all(org.api(viewer), "/api/v1/deals?accountId=" + account + "&").size());
+		}
+		assertThat(admin.delete("/api/v1/accounts/" + account).status()).isEqualTo(204);
+		// Hand-computed: the account is a1's, so a1's line restores it; each counts the deals and calls they saw.
+		Map<String, Integer> expected = Map.of("admin", 3, "head", 3, "ma", 2, "a1", 1);
+		for (String viewer : LineOrganisation.VIEWERS) {
+			List<JsonNode> entries = all(org.api(viewer), "/api/v1/recycle-bin?").stream()
+				.filter(e -> e.get("recordId").asString().equals(account)).toList();
+			if (!expected.containsKey(viewer)) {
+				assertThat(entries).as(viewer).isEmpty();
+				continue;
+			}
+			assertThat(entries).as(viewer).singleElement().satisfies(entry -> {
+				assertThat(entry.get("deals").asInt()).as(viewer + ": deals").isEqualTo(onAccount.get(viewer)).isEqualTo(expected.get(viewer));
+				assertThat(entry.get("activities").asInt()).as(viewer + ": activities").isEqualTo(expected.get(viewer));
+			});
+		}
+	}
+
+	@Test
 	void ownerFiltersGiveTheListsShareOfThatOwner() {
-		for (String viewer : viewers()) {
+		for (String viewer : LineOrganisation.VIEWERS) {
 			ApiClient api = org.api(viewer);
 			List<JsonNode> accounts = all(api, "/api/v1/accounts?");
 			List<JsonNode> activities = all(api, "/api/v1/activities?");
@@ -128,7 +162,7 @@ class SideChannelTests {
 
 	@Test
 	void theBoardTheOwnerChoiceAndTheCsvShowTheList() {
-		for (String viewer : viewers()) {
+		for (String viewer : LineOrganisation.VIEWERS) {
 			WebSession web = org.web(viewer);
 			String board = web.get("/pipeline").body();
 			assertThat(found(DEAL_LINK, board)).as(viewer + " on the board").isEqualTo(open(viewer, null));
@@ -142,7 +176,7 @@ class SideChannelTests {
 
 	@Test
 	void dashboardsAndForecastsAnswerOnlyForPeopleInTheListAndAddUpToIt() {
-		for (String viewer : viewers()) {
+		for (String viewer : LineOrganisation.VIEWERS) {
 			ApiClient api = org.api(viewer);
 			Set<String> owners = listed.get(viewer).values().stream().map(d -> d.get("ownerId").asString()).collect(Collectors.toSet());
 			for (String person : LineOrganisation.OWNERS) {
@@ -150,9 +184,10 @@ class SideChannelTests {
 				String as = viewer + " looking at " + person;
 				ApiClient.Response summary = api.get("/api/v1/insight/users/" + id + "/summary");
 				ApiClient.Response forecast = api.get("/api/v1/forecast/users/" + id);
+				ApiClient.Response submissions = api.get("/api/v1/forecast/submissions?userId=" + id);
 				int records = org.web(viewer).get("/insight/records?scope=user:" + id + "&what=won").statusCode();
 				if (!owners.contains(id)) {
-					assertThat(List.of(summary.status(), forecast.status(), records)).as(as).containsOnly(404);
+					assertThat(List.of(summary.status(), forecast.status(), submissions.status(), records)).as(as).containsOnly(404);
 					continue;
 				}
 				assertThat(summary.status()).as(as).isEqualTo(200);
@@ -172,20 +207,32 @@ class SideChannelTests {
 				"Team B", List.of("b1", "b2"), "Elsewhere", List.of("x"));
 		Map<String, List<String>> line = Map.of("Sales", List.of("admin", "head"), "Team A", List.of("admin", "head", "ma"),
 				"Team B", List.of("admin", "head", "mb"), "Elsewhere", List.of("admin"));
-		for (String viewer : viewers()) {
+		for (String viewer : LineOrganisation.VIEWERS) {
 			for (String team : members.keySet()) {
 				String as = viewer + " looking at " + team;
 				ApiClient.Response summary = org.api(viewer).get("/api/v1/insight/teams/" + org.team(team) + "/summary");
+				ApiClient.Response forecast = org.api(viewer).get("/api/v1/forecast/teams/" + org.team(team));
+				ApiClient.Response submissions = org.api(viewer).get("/api/v1/forecast/submissions?teamId=" + org.team(team));
+				int records = org.web(viewer).get("/insight/records?scope=team:" + org.team(team) + "&what=won").statusCode();
 				if (line.get(team).contains(viewer)) {
+					assertThat(List.of(forecast.status(), submissions.status(), records)).as(as).containsOnly(200);
 					assertThat(summary.status()).as(as).isEqualTo(200);
 					assertTotals(summary.json(), listed.get(viewer).values().stream()
 						.filter(d -> members.get(team).stream().anyMatch(m -> org.id(m).toString().equals(d.get("ownerId").asString())))
 						.toList(), as);
 				}
 				else if (!members.get(team).contains(viewer)) {
-					assertThat(summary.status()).as(as).isEqualTo(404);
+					assertThat(List.of(summary.status(), forecast.status(), submissions.status(), records)).as(as).containsOnly(404);
 				}
 			}
+		}
+		// The overview sets the teams below those the viewer leads side by side, or the one they lead when none is below.
+		Map<String, Set<String>> below = Map.of("admin", Set.of("Team A", "Team B", "Elsewhere"), "head", Set.of("Team A", "Team B"),
+				"ma", Set.of("Team A"), "mb", Set.of("Team B"));
+		for (String viewer : LineOrganisation.VIEWERS) {
+			Set<String> shown = new LinkedHashSet<>();
+			org.api(viewer).get("/api/v1/insight/overview").json().get("items").forEach(t -> shown.add(t.get("name").asString()));
+			assertThat(shown).as(viewer + "'s overview").isEqualTo(below.getOrDefault(viewer, Set.of()));
 		}
 	}
 
@@ -212,12 +259,6 @@ class SideChannelTests {
 			.map(d -> d.get("id").asString()).collect(Collectors.toSet());
 	}
 
-	private static List<String> viewers() {
-		List<String> viewers = new ArrayList<>(List.of("admin"));
-		viewers.addAll(LineOrganisation.OWNERS);
-		return viewers;
-	}
-
 	/** Every item of a list, page by page; {@code path} ends in {@code ?} or {@code &}. */
 	static List<JsonNode> all(ApiClient api, String path) {
 		List<JsonNode> items = new ArrayList<>();
@@ -233,7 +274,7 @@ class SideChannelTests {
 		return items;
 	}
 
-	private static Set<String> ids(List<JsonNode> items) {
+	static Set<String> ids(List<JsonNode> items) {
 		return items.stream().map(i -> i.get("id").asString()).collect(Collectors.toSet());
 	}
 

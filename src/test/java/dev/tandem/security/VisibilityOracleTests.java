@@ -94,11 +94,11 @@ class VisibilityOracleTests {
 
 	@Test
 	void theDealListAndItsTotalEqualTheReference() {
-		for (String viewer : viewers()) {
+		for (String viewer : LineOrganisation.VIEWERS) {
 			Set<UUID> owners = visible(viewer);
 			Set<String> expected = deals.stream().filter(d -> owners.contains(d.ownerId())).map(d -> d.id().toString())
 				.collect(Collectors.toSet());
-			assertThat(ids(SideChannelTests.all(org.api(viewer), "/api/v1/deals?"))).as(viewer).isEqualTo(expected);
+			assertThat(SideChannelTests.ids(SideChannelTests.all(org.api(viewer), "/api/v1/deals?"))).as(viewer).isEqualTo(expected);
 			assertThat(org.api(viewer).get("/api/v1/deals?limit=1").json().get("total").asLong()).as(viewer).isEqualTo(expected.size());
 			Set<String> open = deals.stream().filter(d -> owners.contains(d.ownerId()) && d.status().equals("OPEN"))
 				.map(d -> d.id().toString()).collect(Collectors.toSet());
@@ -110,7 +110,7 @@ class VisibilityOracleTests {
 
 	@Test
 	void theAccountAndActivityListsEqualTheReference() {
-		for (String viewer : viewers()) {
+		for (String viewer : LineOrganisation.VIEWERS) {
 			Set<UUID> owners = visible(viewer);
 			Set<String> accounts = new HashSet<>(jdbc.sql("""
 					select a.id::text from crm_account a where a.org_id = :org and a.deleted_at is null
@@ -118,11 +118,11 @@ class VisibilityOracleTests {
 					""").param("org", org.orgId()).param("owners", owners.toArray(new UUID[0]))
 				.param("accounts", deals.stream().filter(d -> owners.contains(d.ownerId())).map(DealRow::accountId).toArray(UUID[]::new))
 				.query(String.class).list());
-			assertThat(ids(SideChannelTests.all(org.api(viewer), "/api/v1/accounts?"))).as(viewer).isEqualTo(accounts);
+			assertThat(SideChannelTests.ids(SideChannelTests.all(org.api(viewer), "/api/v1/accounts?"))).as(viewer).isEqualTo(accounts);
 			Set<String> activities = new HashSet<>(jdbc.sql("""
 					select id::text from crm_activity where org_id = :org and deleted_at is null and owner_id = any(:owners)
 					""").param("org", org.orgId()).param("owners", owners.toArray(new UUID[0])).query(String.class).list());
-			assertThat(ids(SideChannelTests.all(org.api(viewer), "/api/v1/activities?"))).as(viewer).isEqualTo(activities);
+			assertThat(SideChannelTests.ids(SideChannelTests.all(org.api(viewer), "/api/v1/activities?"))).as(viewer).isEqualTo(activities);
 		}
 	}
 
@@ -131,13 +131,13 @@ class VisibilityOracleTests {
 		// Each viewer's own dashboard: a rep's of themselves, a manager's and the head's of the team they lead, the admin's of all.
 		Map<String, String> teamOf = Map.of("ma", "Team A", "mb", "Team B", "head", "Sales", "admin", "Sales");
 		YearMonth month = YearMonth.from(today);
-		for (String viewer : viewers()) {
+		for (String viewer : LineOrganisation.VIEWERS) {
 			boolean team = teamOf.containsKey(viewer);
 			Set<UUID> scope = team ? members(org.team(teamOf.get(viewer))) : Set.of(org.id(viewer));
 			String path = team ? "teams/" + org.team(teamOf.get(viewer)) : "users/" + org.id(viewer);
 			List<DealRow> theirs = deals.stream().filter(d -> scope.contains(d.ownerId())).toList();
-			List<DealRow> won = theirs.stream().filter(d -> d.status().equals("WON") && YearMonth.from(d.closeDate()).equals(month)).toList();
-			List<DealRow> lost = theirs.stream().filter(d -> d.status().equals("LOST") && YearMonth.from(d.closeDate()).equals(month)).toList();
+			List<DealRow> won = closedIn(theirs, "WON", month);
+			List<DealRow> lost = closedIn(theirs, "LOST", month);
 			List<DealRow> open = theirs.stream().filter(d -> d.status().equals("OPEN")).toList();
 			JsonNode summary = ok(org.api(viewer).get("/api/v1/insight/" + path + "/summary"), viewer);
 			assertThat(new BigDecimal(summary.get("wonRevenue").asString())).as(viewer).isEqualByComparingTo(sum(won));
@@ -160,11 +160,15 @@ class VisibilityOracleTests {
 		}
 	}
 
-	/** Whom a viewer may see, walked here: themselves, and for each team they lead, it and every team below, with their leaders and members. */
+	/**
+	 * Whom a viewer may see, walked here: themselves, and for each team they lead, it and every team below, with their
+	 * leaders and members; everyone for the admin.
+	 */
 	private Set<UUID> visible(String viewer) {
 		UUID me = org.id(viewer);
 		if (viewer.equals("admin")) {
-			return new HashSet<>(jdbc.sql("select id from people_user where org_id = :org").param("org", org.orgId()).query(UUID.class).list());
+			return new HashSet<>(jdbc.sql("select id from people_user where org_id = :org").param("org", org.orgId())
+				.query(UUID.class).list());
 		}
 		Set<UUID> seen = new LinkedHashSet<>(List.of(me));
 		List<TeamRow> pending = new ArrayList<>(tree.stream().filter(t -> me.equals(t.leaderId())).toList());
@@ -204,18 +208,12 @@ class VisibilityOracleTests {
 		return response.json();
 	}
 
+	private static List<DealRow> closedIn(List<DealRow> deals, String status, YearMonth month) {
+		return deals.stream().filter(d -> d.status().equals(status) && YearMonth.from(d.closeDate()).equals(month)).toList();
+	}
+
 	private static BigDecimal sum(List<DealRow> deals) {
 		return deals.stream().map(DealRow::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-	}
-
-	private static List<String> viewers() {
-		List<String> viewers = new ArrayList<>(List.of("admin"));
-		viewers.addAll(LineOrganisation.OWNERS);
-		return viewers;
-	}
-
-	private static Set<String> ids(List<JsonNode> items) {
-		return items.stream().map(i -> i.get("id").asString()).collect(Collectors.toSet());
 	}
 
 	private static Set<String> found(String html) {

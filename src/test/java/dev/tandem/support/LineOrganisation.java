@@ -41,6 +41,9 @@ public final class LineOrganisation {
 	/** Everyone who owns records, in order; the admin owns none. */
 	public static final List<String> OWNERS = List.of("head", "ma", "a1", "a2", "mb", "b1", "b2", "x");
 
+	/** Everyone, the admin first. */
+	public static final List<String> VIEWERS = List.of("admin", "head", "ma", "a1", "a2", "mb", "b1", "b2", "x");
+
 	private final int port;
 	private final String domain;
 	private final UUID orgId;
