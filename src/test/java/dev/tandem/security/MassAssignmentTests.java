@@ -43,8 +43,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Fields a client must not set (a record's id, its organisation, its owner where the request has no owner, a role,
  * a version, when it was created, a password hash, whether it is deleted) are refused with a 400 naming the field or
  * ignored, and the database shows they took no effect: for every JSON write of the OpenAPI document, with a valid
- * body of its schema and those fields added, in an organisation holding a record of every kind; and for every form
- * the pages post, which binds none of them. A new endpoint or form is covered without a change here.
+ * body of its schema and those fields added, in an organisation holding a record of every kind, as its admin and, with
+ * an owner they may not see added everywhere, as a rep; and for every form the pages post, which binds none of them.
+ * A new endpoint or form is covered without a change here.
  */
 @TandemIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -73,6 +74,8 @@ class MassAssignmentTests {
 	UUID adminId;
 	UUID decoy;
 	UUID bystander;
+	String repEmail;
+	UUID repId;
 	UUID injectedId;
 	TenantTables tables;
 
@@ -88,18 +91,45 @@ class MassAssignmentTests {
 		decoy = organisations.open(new NewOrganisation("Decoy " + UUID.randomUUID(), "Europe/Amsterdam", "EUR", "en", 1),
 				"admin@decoy-" + UUID.randomUUID().toString().substring(0, 8) + ".test", "Decoy", "decoy-passw0rd-1").orgId();
 		injectedId = UUID.randomUUID();
+		repEmail = "walker-rep@" + org.adminEmail().substring(6);
+		repId = users.create(admin, new NewUser(repEmail, "Walker rep", Role.REP, "en", HostileOrganisation.PASSWORD, List.of()))
+			.user().id();
 		tables = new TenantTables(jdbc);
 	}
 
 	@Test
 	void everyJsonWriteRefusesOrIgnoresFieldsTheServerDecides() {
+		Walked walked = walk(org.api(), adminId, true);
+		assertThat(walked.tried()).as("JSON writes tried").isGreaterThan(30);
+		// Most bodies are valid, so the added fields reach a write that could have taken them.
+		assertThat(walked.taken()).as("JSON writes that succeeded").isGreaterThan(walked.tried() / 2);
+		assertThat(walked.problems()).isEmpty();
+	}
+
+	@Test
+	void aRepMakesNoRecordSomeoneElsesWhoseDataTheyMayNotSee() {
+		Walked walked = walk(ApiClient.as(port, repEmail, HostileOrganisation.PASSWORD), repId, false);
+		// Deals, accounts, activities, leads and more take an owner; whether refused or ignored, none became the bystander's.
+		assertThat(walked.withOwner()).as("JSON writes that take an owner").isGreaterThan(3);
+		assertThat(walked.problems()).isEmpty();
+	}
+
+	/** What a walk over the JSON writes found: how many it tried, how many succeeded, and what took effect. */
+	private record Walked(int tried, int taken, int withOwner, List<String> problems) {
+	}
+
+	/**
+	 * Sends every JSON write of the document as {@code caller}, with a valid body and the fields the server decides
+	 * added; an owner is added where the body declares none, or everywhere unless {@code mayChooseOwner}.
+	 */
+	private Walked walk(ApiClient caller, UUID self, boolean mayChooseOwner) {
 		ApiOperations document = new ApiOperations(ApiClient.anonymous(port).get("/v3/api-docs").body());
 		PathValues paths = new PathValues(jdbc, tables);
 		RequestBodies bodies = new RequestBodies(document, jdbc, tables, paths, clock);
-		ApiClient admin = org.api();
 		List<String> problems = new ArrayList<>();
 		int tried = 0;
 		int taken = 0;
+		int withOwner = 0;
 		for (ApiOperations.Operation operation : document.all()) {
 			if (!List.of("POST", "PUT", "PATCH").contains(operation.method()) || operation.body() == null
 					|| operation.bodyType() == null || !operation.bodyType().contains("json")) {
@@ -107,13 +137,13 @@ class MassAssignmentTests {
 			}
 			PathValues.Bound bound;
 			try {
-				bound = paths.bind(operation.path(), orgId, Set.of(adminId), operation.pathValues()).get(0);
+				bound = paths.bind(operation.path(), orgId, Set.of(self), operation.pathValues()).get(0);
 			}
 			catch (PathValues.Unresolvable ex) {
 				problems.add(operation.key() + ": " + ex.getMessage());
 				continue;
 			}
-			String valid = bodies.body(operation, bound, orgId, Set.of(adminId));
+			String valid = bodies.body(operation, bound, orgId, Set.of(self));
 			JsonNode parsed = valid == null ? null : JSON.readTree(valid);
 			if (!(parsed instanceof ObjectNode body)) {
 				continue;
@@ -121,14 +151,19 @@ class MassAssignmentTests {
 			Set<String> declared = new LinkedHashSet<>();
 			document.resolve(operation.body()).path("properties").propertyNames().forEach(declared::add);
 			Map<String, Object> extra = extras(declared);
+			withOwner += declared.contains("ownerId") ? 1 : 0;
+			if (!mayChooseOwner) {
+				extra.put("ownerId", bystander.toString());
+				declared.remove("ownerId");
+			}
 			extra.forEach((field, value) -> body.set(field, JSON.valueToTree(value)));
 			Map<UUID, String> roles = roles();
 			long deleted = deletedRows();
 			String decoyPrint = decoyPrint();
 			ApiClient.Response answer = switch (operation.method()) {
-				case "POST" -> admin.post(bound.path(), JSON.writeValueAsString(body));
-				case "PUT" -> admin.put(bound.path(), JSON.writeValueAsString(body));
-				default -> admin.patch(bound.path(), JSON.writeValueAsString(body));
+				case "POST" -> caller.post(bound.path(), JSON.writeValueAsString(body));
+				case "PUT" -> caller.put(bound.path(), JSON.writeValueAsString(body));
+				default -> caller.patch(bound.path(), JSON.writeValueAsString(body));
 			};
 			tried++;
 			taken += answer.status() < 300 ? 1 : 0;
@@ -139,10 +174,7 @@ class MassAssignmentTests {
 			// A 400 naming an added field refuses it; any other answer must have ignored them, as the database shows.
 			problems.addAll(tookEffect(as, declared, roles, deleted, decoyPrint));
 		}
-		assertThat(tried).as("JSON writes tried").isGreaterThan(30);
-		// Most bodies are valid, so the added fields reach a write that could have taken them.
-		assertThat(taken).as("JSON writes that succeeded").isGreaterThan(tried / 2);
-		assertThat(problems).isEmpty();
+		return new Walked(tried, taken, withOwner, problems);
 	}
 
 	@Test
