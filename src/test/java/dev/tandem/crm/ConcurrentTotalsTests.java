@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import dev.tandem.people.OrganisationManagement;
@@ -65,12 +66,14 @@ class ConcurrentTotalsTests {
 		// The common pool runs one task at a time on a small machine: a pool of its own makes the writes overlap.
 		ExecutorService writers = Executors.newFixedThreadPool(REPS.size() * 2);
 		CountDownLatch start = new CountDownLatch(1);
+		AtomicInteger running = new AtomicInteger();
+		AtomicInteger mostAtOnce = new AtomicInteger();
 		List<Future<List<Integer>>> results = new ArrayList<>();
 		try {
 			for (String rep : REPS) {
 				for (int round = 0; round < ROUNDS; round++) {
 					int amount = 100 + round;
-					results.add(writers.submit(task(start, () -> round(org, rep, accounts.get(rep), amount, today))));
+					results.add(writers.submit(task(start, running, mostAtOnce, () -> round(org, rep, accounts.get(rep), amount, today))));
 				}
 			}
 			start.countDown();
@@ -79,6 +82,7 @@ class ConcurrentTotalsTests {
 				statuses.addAll(result.get(5, TimeUnit.MINUTES));
 			}
 			assertThat(statuses).as("every write answered").containsOnly(200, 201);
+			assertThat(mostAtOnce.get()).as("rounds running at once").isGreaterThan(2);
 		}
 		finally {
 			writers.shutdownNow();
@@ -132,10 +136,18 @@ class ConcurrentTotalsTests {
 		return response.json();
 	}
 
-	private static Callable<List<Integer>> task(CountDownLatch start, Callable<List<Integer>> work) {
+	/** A round that waits for the start, counting how many rounds run at the same time. */
+	private static Callable<List<Integer>> task(CountDownLatch start, AtomicInteger running, AtomicInteger mostAtOnce,
+			Callable<List<Integer>> work) {
 		return () -> {
 			start.await();
-			return work.call();
+			mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+			try {
+				return work.call();
+			}
+			finally {
+				running.decrementAndGet();
+			}
 		};
 	}
 
