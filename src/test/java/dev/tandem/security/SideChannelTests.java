@@ -31,11 +31,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every way of looking records up besides the main lists (an account's open-deal count, its timeline, what a
- * recycle-bin entry says went with it, owner
- * filters, the pipeline board and its owner choice, CSV downloads, dashboards, drill-downs, forecasts and forecast
- * submissions of a person or a team, the teams' overview)
- * reveals no more than the deal list shows the same user, for everyone in a line hierarchy: head of sales, two
- * managers, their reps, a rep in another team and the admin.
+ * recycle-bin entry says went with it, owner filters, the pipeline board and its owner choice, CSV downloads, goals,
+ * dashboards, drill-downs, forecasts and forecast submissions of a person or a team, the teams' overview) reveals no
+ * more than the deal list shows the same user, for everyone in a line hierarchy: head of sales, two managers, their
+ * reps, a rep in another team and the admin.
  */
 @TandemIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -197,6 +196,30 @@ class SideChannelTests {
 				Set<String> behind = new LinkedHashSet<>();
 				forecast.json().get("deals").forEach(d -> behind.add(d.get("id").asString()));
 				assertThat(ids(theirs)).as(as + ": the forecast's deals").containsAll(behind);
+			}
+		}
+	}
+
+	@Test
+	void goalsAnswerOnlyForPeopleInTheListAndMeasureIt() {
+		for (String person : LineOrganisation.OWNERS) {
+			assertThat(org.api("admin").post("/api/v1/goals", "{\"userId\":\"" + org.id(person)
+					+ "\",\"metric\":\"WON_REVENUE\",\"target\":100000,\"set\":true}").status()).as(person).isEqualTo(201);
+		}
+		for (String viewer : LineOrganisation.VIEWERS) {
+			Set<String> owners = listed.get(viewer).values().stream().map(d -> d.get("ownerId").asString()).collect(Collectors.toSet());
+			for (String person : LineOrganisation.OWNERS) {
+				String id = org.id(person).toString();
+				String as = viewer + " looking at " + person + "'s goals";
+				ApiClient.Response goals = org.api(viewer).get("/api/v1/goals?userId=" + id);
+				if (!owners.contains(id)) {
+					assertThat(goals.status() == 404 || goals.json().get("items").isEmpty()).as(as).isTrue();
+					continue;
+				}
+				List<JsonNode> won = listed.get(viewer).values().stream()
+					.filter(d -> d.get("ownerId").asString().equals(id) && d.get("status").asString().equals("WON")).toList();
+				assertThat(goals.json().get("items")).as(as).singleElement().satisfies(goal -> assertThat(
+						new BigDecimal(goal.get("actual").asString())).as(as).isEqualByComparingTo(sum(won)));
 			}
 		}
 	}
