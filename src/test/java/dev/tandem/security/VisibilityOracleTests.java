@@ -157,6 +157,13 @@ class VisibilityOracleTests {
 			assertThat(new BigDecimal(forecast.get("won").asString())).as(viewer + ": forecast won").isEqualByComparingTo(sum(won));
 			assertThat(new BigDecimal(forecast.get("open").get("total").asString())).as(viewer + ": forecast open")
 				.isEqualByComparingTo(sum(open.stream().filter(d -> YearMonth.from(d.closeDate()).equals(month)).toList()));
+			// Each level of the roll-up below, a team's or a person's, adds up its own people.
+			for (JsonNode child : forecast.path("children")) {
+				Set<UUID> below = child.get("teamId").isNull() ? Set.of(UUID.fromString(child.get("userId").asString()))
+						: members(UUID.fromString(child.get("teamId").asString()));
+				assertThat(new BigDecimal(child.get("won").asString())).as(viewer + ": forecast won of " + child.get("name").asString())
+					.isEqualByComparingTo(sum(closedIn(deals.stream().filter(d -> below.contains(d.ownerId())).toList(), "WON", month)));
+			}
 		}
 	}
 
