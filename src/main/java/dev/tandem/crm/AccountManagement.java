@@ -39,8 +39,9 @@ public class AccountManagement {
 	}
 
 	public Account get(CurrentUser viewer, UUID id) {
-		Account account = accounts.find(viewer.orgId(), id).orElseThrow(() -> new RecordNotFoundException("account", id));
-		if (!accounts.visible(viewer.orgId(), id, access.owners(viewer))) {
+		Set<UUID> owners = access.owners(viewer);
+		Account account = accounts.find(viewer.orgId(), id, owners).orElseThrow(() -> new RecordNotFoundException("account", id));
+		if (!accounts.visible(viewer.orgId(), id, owners)) {
 			throw new RecordNotFoundException("account", id);
 		}
 		return account;

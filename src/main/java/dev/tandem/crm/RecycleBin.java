@@ -79,7 +79,7 @@ public class RecycleBin {
 	 */
 	@Transactional
 	public BinEntry restore(CurrentUser user, BinKind kind, UUID recordId) {
-		BinEntry entry = entries.lock(user.orgId(), kind, recordId, retention)
+		BinEntry entry = entries.lock(user.orgId(), kind, recordId, retention, access.owners(user))
 			.filter(e -> mayRestore(user, e))
 			.orElseThrow(() -> new RecordNotFoundException(kind.key(), recordId));
 		entries.binnedAccountOf(user.orgId(), kind, recordId).ifPresent(account -> {

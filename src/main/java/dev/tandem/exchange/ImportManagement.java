@@ -68,6 +68,7 @@ public class ImportManagement {
 	@Transactional
 	public ImportJob upload(CurrentUser admin, String fileName, byte[] content, @Nullable EntityKind kind, @Nullable Preset preset) {
 		requireAdmin(admin);
+		requireFileKind(kind);
 		if (content.length > limits.maxFileSize().toBytes()) {
 			throw InvalidInputException.of("file", "exchange.file.too-large", limits.maxFileSize().toMegabytes());
 		}
@@ -134,6 +135,7 @@ public class ImportManagement {
 		if (job.status() == ImportStatus.RUNNING || job.status() == ImportStatus.DONE || job.status() == ImportStatus.UNDONE) {
 			throw InvalidInputException.of("status", "exchange.error.not-editable");
 		}
+		requireFileKind(settings.kind());
 		List<String> fields = settings.kind().fieldKeys();
 		for (Map.Entry<String, String> column : settings.columns().entrySet()) {
 			if (!fields.contains(column.getKey())) {
@@ -151,6 +153,13 @@ public class ImportManagement {
 			throw new ConcurrentEditException("import", null, null);
 		}
 		return get(admin, id);
+	}
+
+	/** A file holds one of {@link EntityKind#FILE_KINDS} or a whole organisation; the playbook and the rest come only in the latter. */
+	private static void requireFileKind(@Nullable EntityKind kind) {
+		if (kind != null && kind != EntityKind.ORGANISATION && !EntityKind.FILE_KINDS.contains(kind)) {
+			throw InvalidInputException.of("kind", "exchange.kind.unknown");
+		}
 	}
 
 	/** The dry run: reads the whole file against the organisation, keeps the report, writes nothing else. */

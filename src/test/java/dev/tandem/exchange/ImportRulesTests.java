@@ -281,6 +281,21 @@ class ImportRulesTests {
 	}
 
 	@Test
+	void aBuyingGroupFileOnItsOwnIsTakenAndAKindOnlyAFullExportHoldsIsRefused() {
+		byte[] groups = ("dealId,contactId,role\n" + UUID.randomUUID() + "," + UUID.randomUUID() + ",DECISION_MAKER\n")
+			.getBytes(StandardCharsets.UTF_8);
+		ApiClient.Response uploaded = ExchangeTestData.upload(port, org.api().token(), "buying-groups.csv", groups, "");
+		assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
+		assertThat(uploaded.json().get("kind").asString()).isEqualTo("STAKEHOLDERS");
+		assertThat(org.check(uploaded.json().get("id").asString()).get("report").get("ready").asBoolean())
+			.as("a buying group of a deal that does not exist").isFalse();
+		ApiClient.Response pipelines = ExchangeTestData.upload(port, org.api().token(), "stages.csv",
+				"pipeline,name\nNew business,Won\n".getBytes(StandardCharsets.UTF_8), "?kind=STAGES");
+		assertThat(pipelines.status()).as(pipelines.body()).isEqualTo(400);
+		assertThat(pipelines.json().get("errors").findValuesAsString("field")).containsExactly("kind");
+	}
+
+	@Test
 	void onlyAnAdminOfTheOrganisationImports() {
 		String id = importPipedrive();
 		for (String email : List.of(Demo.REP, Demo.MANAGER, Demo.EXECUTIVE)) {

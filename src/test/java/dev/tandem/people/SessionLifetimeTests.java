@@ -4,15 +4,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import dev.tandem.TandemApplication;
 import dev.tandem.support.AdjustableClock;
+import dev.tandem.support.MovableClockTest;
 import dev.tandem.support.ApiClient;
 import dev.tandem.support.WebSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -24,10 +23,7 @@ import static org.awaitility.Awaitility.await;
  * busy it was, a token on its expiry. The idle timeout is Spring Session's, set to a few seconds here so a test can
  * see it end; a context of its own, without the demo, so that neither the clock nor the timeout touches other tests.
  */
-@SpringBootTest(classes = { TandemApplication.class, AdjustableClock.Config.class },
-		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "tandem.data-dir=target/test-data/${random.uuid}", "tandem.demo.enabled=false", "logging.file.name=",
-				"server.servlet.session.timeout=4s" })
+@MovableClockTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SessionLifetimeTests {
 

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Accounts and their contacts. An account is visible to whoever may see its owner or the owner of
- * one of its deals, so a rep working a deal on a colleague's account sees that account.
+ * one of its deals, so a rep working a deal on a colleague's account sees that account; its count of open
+ * deals counts only those the viewer sees in the deal list.
  */
 @Repository
 public class Accounts {
@@ -29,7 +30,7 @@ public class Accounts {
 	private static final String SELECT = """
 			select a.*, u.display_name as owner_name,
 			       (select count(*) from crm_deal d where d.org_id = a.org_id and d.account_id = a.id and d.status = 'OPEN'
-			          and d.deleted_at is null) as open_deals
+			          and d.owner_id = any(:owners) and d.deleted_at is null) as open_deals
 			  from crm_account a join people_user u on u.org_id = a.org_id and u.id = a.owner_id
 			""";
 
@@ -47,9 +48,10 @@ public class Accounts {
 		this.jdbc = jdbc;
 	}
 
-	public Optional<Account> find(UUID orgId, UUID id) {
+	/** The account, counting only the open deals of {@code owners}, the people whose deals the viewer may see. */
+	public Optional<Account> find(UUID orgId, UUID id, Collection<UUID> owners) {
 		return jdbc.sql(SELECT + " where a.org_id = :org and a.id = :id and a.deleted_at is null").param("org", orgId).param("id", id)
-			.query(Accounts::map).optional();
+			.param("owners", owners.toArray(new UUID[0])).query(Accounts::map).optional();
 	}
 
 	public boolean visible(UUID orgId, UUID id, Collection<UUID> owners) {

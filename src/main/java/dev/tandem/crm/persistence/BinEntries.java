@@ -20,7 +20,8 @@ import org.springframework.stereotype.Repository;
 /**
  * The recycle bin's entries and the rows each holds. Moving a record into the bin marks its row, and the rows that go
  * with it, with the entry; restoring clears the marks; purging deletes the marked rows and forgets what still pointed
- * at them.
+ * at them. An entry counts the deals and activities it holds of the owners whose records the viewer may see, as the
+ * deal and activity lists would show them.
  */
 @Repository
 public class BinEntries {
@@ -34,9 +35,11 @@ public class BinEntries {
 
 	private static final String SELECT = """
 			select b.*, o.display_name as owner_name, t.name as team_name, u.display_name as deleted_by_name,
-			       (select count(*) from crm_deal d where d.org_id = b.org_id and d.bin_id = b.id and d.id <> b.record_id) as deals,
+			       (select count(*) from crm_deal d where d.org_id = b.org_id and d.bin_id = b.id and d.id <> b.record_id
+			          and (cast(:owners as uuid[]) is null or d.owner_id = any(cast(:owners as uuid[])))) as deals,
 			       (select count(*) from crm_contact c where c.org_id = b.org_id and c.bin_id = b.id and c.id <> b.record_id) as contacts,
-			       (select count(*) from crm_activity a where a.org_id = b.org_id and a.bin_id = b.id) as activities
+			       (select count(*) from crm_activity a where a.org_id = b.org_id and a.bin_id = b.id
+			          and (cast(:owners as uuid[]) is null or a.owner_id = any(cast(:owners as uuid[])))) as activities
 			  from crm_recycle_bin b
 			  join people_user u on u.org_id = b.org_id and u.id = b.deleted_by
 			  left join people_user o on o.org_id = b.org_id and o.id = b.owner_id
@@ -109,11 +112,11 @@ public class BinEntries {
 			.query(Long.class).single();
 	}
 
-	/** The entry of a deleted record, locked until the transaction ends. */
-	public Optional<BinEntry> lock(UUID orgId, BinKind kind, UUID recordId, Duration retention) {
+	/** The entry of a deleted record, locked until the transaction ends, counting what it holds of {@code owners}. */
+	public Optional<BinEntry> lock(UUID orgId, BinKind kind, UUID recordId, Duration retention, Collection<UUID> owners) {
 		return jdbc.sql("select id from crm_recycle_bin where org_id = :org and record_id = :record and kind = :kind for update")
 			.param("org", orgId).param("record", recordId).param("kind", kind.name()).query(UUID.class).optional()
-			.flatMap(id -> find(orgId, id, retention));
+			.flatMap(id -> find(orgId, id, retention, owners.toArray(new UUID[0])));
 	}
 
 	/** The name of the binned account a binned deal or contact belongs to, which has to come back first. */
@@ -167,12 +170,13 @@ public class BinEntries {
 	public Optional<BinEntry> lockExpired(UUID orgId, UUID entryId, Instant before, Duration retention) {
 		return jdbc.sql("select id from crm_recycle_bin where org_id = :org and id = :id and deleted_at < :before for update skip locked")
 			.param("org", orgId).param("id", entryId).param("before", Timestamp.from(before)).query(UUID.class).optional()
-			.flatMap(id -> find(orgId, id, retention));
+			.flatMap(id -> find(orgId, id, retention, null));
 	}
 
-	private Optional<BinEntry> find(UUID orgId, UUID entryId, Duration retention) {
+	/** The entry, counting what it holds of {@code owners}, or of everyone without them. */
+	private Optional<BinEntry> find(UUID orgId, UUID entryId, Duration retention, UUID @Nullable [] owners) {
 		return jdbc.sql(SELECT + " where b.org_id = :org and b.id = :id").param("org", orgId).param("id", entryId)
-			.query((rs, n) -> map(rs, retention)).optional();
+			.param("owners", owners).query((rs, n) -> map(rs, retention)).optional();
 	}
 
 	/**

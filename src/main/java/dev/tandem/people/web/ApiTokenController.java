@@ -26,8 +26,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * A user's personal API tokens: create (the secret is shown this once) with an optional expiry, list with their
- * last use, revoke.
+ * A user's personal API tokens: create (the secret is shown this once, in the answer to the form, and never stored)
+ * with an optional expiry, list with their last use, revoke.
  */
 @Controller
 class ApiTokenController {
@@ -54,15 +54,17 @@ class ApiTokenController {
 
 	@PostMapping("/profile/tokens")
 	String create(@AuthenticationPrincipal CurrentUser me, @Valid @ModelAttribute("form") TokenForm form,
-			BindingResult binding, Model model, RedirectAttributes redirect) {
+			BindingResult binding, Model model) {
 		if (binding.hasErrors()) {
 			return page(me, model, formErrors.of(binding));
 		}
 		try {
 			Instant expiresAt = form.expiresInDays() == null ? null : clock.instant().plus(Duration.ofDays(form.expiresInDays()));
 			var created = tokens.create(me, form.name(), expiresAt);
-			redirect.addFlashAttribute("newToken", created.token());
-			return "redirect:/profile/tokens";
+			// Shown in this answer, not through a redirect: a flash attribute would keep the secret in the session
+			// table until the next request.
+			model.addAttribute("newToken", created.token());
+			return page(me, model, Map.of());
 		}
 		catch (InvalidInputException ex) {
 			return page(me, model, formErrors.of(ex));
