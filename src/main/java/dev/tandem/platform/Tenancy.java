@@ -22,6 +22,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 public final class Tenancy {
 
 	private static final ThreadLocal<@Nullable Scope> EXPLICIT = new ThreadLocal<>();
+	private static final ThreadLocal<@Nullable Boolean> RESOLVING = new ThreadLocal<>();
 
 	private Tenancy() {
 	}
@@ -56,11 +57,22 @@ public final class Tenancy {
 		if (explicit != null) {
 			return explicit;
 		}
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		if (authentication != null && authentication.getPrincipal() instanceof TenantPrincipal principal) {
-			return Scope.of(principal.orgId());
+		// The security context of a request is loaded from its session on first use, with a query of its own: that
+		// query, on a table without organisations, runs before anyone is known.
+		if (RESOLVING.get() != null) {
+			return Scope.NONE;
 		}
-		return Scope.NONE;
+		RESOLVING.set(Boolean.TRUE);
+		try {
+			Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+			if (authentication != null && authentication.getPrincipal() instanceof TenantPrincipal principal) {
+				return Scope.of(principal.orgId());
+			}
+			return Scope.NONE;
+		}
+		finally {
+			RESOLVING.remove();
+		}
 	}
 
 	private static <T> T within(Scope scope, Supplier<T> work) {
