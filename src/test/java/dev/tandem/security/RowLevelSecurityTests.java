@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
@@ -37,6 +38,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @TandemIntegrationTest
 class RowLevelSecurityTests {
+
+	/** No statement updates these at all, whatever the organisation: their trigger refuses first. */
+	private static final Set<String> APPEND_ONLY = Set.of("platform_audit_event");
 
 	@Autowired JdbcClient jdbc;
 	@Autowired DataSource dataSource;
@@ -93,6 +97,9 @@ class RowLevelSecurityTests {
 						+ " where org_id = :org limit 1").param("org", northwind).param("other", zuidwind).update())
 					.as("insert into %s", table).isInstanceOf(DataAccessException.class)
 					.rootCause().hasMessageContaining("row-level security");
+				if (APPEND_ONLY.contains(table)) {
+					continue;
+				}
 				assertThatThrownBy(() -> inRolledBackTransaction(() -> jdbc.sql("update " + table + " set org_id = :other"
 						+ " where ctid = (select ctid from " + table + " where org_id = :org limit 1)")
 					.param("org", northwind).param("other", zuidwind).update()))
