@@ -16,12 +16,15 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.tandem.crm.RecycleBin;
 import dev.tandem.platform.Tenancy;
+import dev.tandem.support.ApiClient;
 import dev.tandem.support.Demo;
 import dev.tandem.support.TandemIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -45,6 +48,8 @@ class RowLevelSecurityTests {
 	@Autowired JdbcClient jdbc;
 	@Autowired DataSource dataSource;
 	@Autowired PlatformTransactionManager transactions;
+	@Autowired RecycleBin bin;
+	@LocalServerPort int port;
 
 	private TenantTables tables;
 	private UUID northwind;
@@ -140,6 +145,20 @@ class RowLevelSecurityTests {
 		assertThat(seen.get(0)).isZero();
 		assertThat(seen.get(1)).isPositive();
 		assertThat(seen.get(2)).isZero();
+	}
+
+	@Test
+	void theHourlyPurgeFindsAndPurgesEveryOrganisationsEntriesOnAThreadWithoutAUser() throws Exception {
+		ApiClient admin = ApiClient.as(port, Demo.ADMIN, Demo.PASSWORD);
+		String account = admin.post("/api/v1/accounts", "{\"name\":\"Purged by the job " + UUID.randomUUID() + "\"}").json()
+			.get("id").asString();
+		assertThat(admin.delete("/api/v1/accounts/" + account).status()).isEqualTo(204);
+		jdbc.sql("update crm_recycle_bin set deleted_at = deleted_at - interval '40 days' where record_id = cast(:id as uuid)")
+			.param("id", account).update();
+		// As the scheduler runs it: its own thread, nobody signed in, nothing declared but what the job declares.
+		CompletableFuture.runAsync(bin::purgeExpired).get();
+		assertThat(jdbc.sql("select count(*) from crm_account where id = cast(:id as uuid)").param("id", account)
+			.query(Long.class).single()).isZero();
 	}
 
 	@Test
