@@ -15,6 +15,7 @@ import dev.tandem.platform.Ids;
 import dev.tandem.platform.ListRequest;
 import dev.tandem.platform.Listing;
 import dev.tandem.platform.RecordNotFoundException;
+import dev.tandem.platform.Tenancy;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,8 +97,8 @@ public class RecycleBin {
 	@Scheduled(cron = "${tandem.recycle-bin.purge-cron:0 15 * * * *}")
 	public void purgeExpired() {
 		Instant now = clock.instant();
-		for (UUID orgId : entries.organisationsWithExpired(now.minus(retention))) {
-			purgeExpired(orgId, now);
+		for (UUID orgId : Tenancy.asSystem(() -> entries.organisationsWithExpired(now.minus(retention)))) {
+			Tenancy.runAs(orgId, () -> purgeExpired(orgId, now));
 		}
 	}
 

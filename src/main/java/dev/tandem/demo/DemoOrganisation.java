@@ -18,6 +18,7 @@ import dev.tandem.demo.DemoCast.Segment;
 import dev.tandem.demo.DemoCast.Seller;
 import dev.tandem.demo.DemoCast.Stint;
 import dev.tandem.demo.DemoCast.Style;
+import dev.tandem.platform.Tenancy;
 import dev.tandem.playbook.Pipeline;
 import dev.tandem.playbook.PlaybookManagement;
 
@@ -92,10 +93,11 @@ class DemoOrganisation implements ApplicationRunner {
 			return;
 		}
 		long started = System.nanoTime();
-		transaction.executeWithoutResult(status -> {
+		// Creates organisations and runs before anyone signs in: across organisations, declared.
+		Tenancy.asSystem(() -> transaction.executeWithoutResult(status -> {
 			northwind();
 			zuidwind();
-		});
+		}));
 		log.info("Demo organisations created in {} ms", (System.nanoTime() - started) / 1_000_000);
 	}
 

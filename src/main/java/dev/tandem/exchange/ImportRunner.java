@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import dev.tandem.exchange.persistence.Imports;
 import dev.tandem.people.CurrentUser;
 import dev.tandem.platform.InvalidInputException;
+import dev.tandem.platform.Tenancy;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,7 +59,8 @@ class ImportRunner {
 	}
 
 	void submit(CurrentUser admin, ImportJob job, List<Table> tables) {
-		executor.submit(() -> run(admin, job, tables));
+		// The background thread has no signed-in user: it works as the admin's organisation, declared.
+		executor.submit(() -> Tenancy.runAs(admin.orgId(), () -> run(admin, job, tables)));
 	}
 
 	private void run(CurrentUser admin, ImportJob job, List<Table> tables) {
@@ -94,16 +96,16 @@ class ImportRunner {
 	/** Marks imports that show as running but whose run holds no lock any more (its node stopped) as failed. */
 	@EventListener(ApplicationReadyEvent.class)
 	void failInterrupted() {
-		List<UUID[]> running = jdbc.sql("select org_id, id from exchange_import where status = 'RUNNING'")
-			.query((rs, n) -> new UUID[] { rs.getObject("org_id", UUID.class), rs.getObject("id", UUID.class) }).list();
+		List<UUID[]> running = Tenancy.asSystem(() -> jdbc.sql("select org_id, id from exchange_import where status = 'RUNNING'")
+			.query((rs, n) -> new UUID[] { rs.getObject("org_id", UUID.class), rs.getObject("id", UUID.class) }).list());
 		for (UUID[] run : running) {
-			separate.executeWithoutResult(s -> {
+			Tenancy.runAs(run[0], () -> separate.executeWithoutResult(s -> {
 				boolean free = Boolean.TRUE.equals(jdbc.sql("select pg_try_advisory_xact_lock(:key)").param("key", lockKey(run[1]))
 					.query(Boolean.class).single());
 				if (free) {
 					imports.fail(run[0], run[1], INTERRUPTED, clock.instant());
 				}
-			});
+			}));
 		}
 	}
 

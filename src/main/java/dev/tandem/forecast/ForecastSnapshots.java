@@ -18,6 +18,7 @@ import dev.tandem.people.Role;
 import dev.tandem.platform.BulkCopy;
 import dev.tandem.platform.Ids;
 import dev.tandem.platform.Period;
+import dev.tandem.platform.Tenancy;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,9 +63,10 @@ public class ForecastSnapshots {
 	/** The weekly run: a snapshot for every organisation that has none for this week yet. */
 	@Scheduled(cron = "${tandem.forecast.snapshot-cron:0 0 6 * * MON}")
 	public void weekly() {
-		for (UUID orgId : jdbc.sql("select org_id from people_organisation_v").query(UUID.class).list()) {
+		List<UUID> orgIds = Tenancy.asSystem(() -> jdbc.sql("select org_id from people_organisation_v").query(UUID.class).list());
+		for (UUID orgId : orgIds) {
 			try {
-				transaction.executeWithoutResult(status -> take(orgId, clock.instant(), true));
+				Tenancy.runAs(orgId, () -> transaction.executeWithoutResult(status -> take(orgId, clock.instant(), true)));
 			}
 			catch (RuntimeException ex) {
 				log.warn("Weekly forecast snapshot of {} failed: {}", orgId, ex.getMessage());

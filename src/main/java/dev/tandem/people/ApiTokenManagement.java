@@ -16,6 +16,7 @@ import dev.tandem.platform.FieldProblem;
 import dev.tandem.platform.Ids;
 import dev.tandem.platform.InvalidInputException;
 import dev.tandem.platform.RecordNotFoundException;
+import dev.tandem.platform.Tenancy;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -85,13 +86,14 @@ public class ApiTokenManagement {
 			return Optional.empty();
 		}
 		Instant now = clock.instant();
-		return tokens.findActive(Secrets.hash(secret), now).flatMap(owner -> {
+		// Across organisations: whose token it is is known only once it is found; then as its organisation.
+		return Tenancy.asSystem(() -> tokens.findActive(Secrets.hash(secret), now)).flatMap(owner -> Tenancy.runAs(owner.orgId(), () -> {
 			// Recording every use would turn each API read into a write; once a minute is enough to see activity.
 			if (owner.lastUsedAt() == null || owner.lastUsedAt().isBefore(now.minus(TOUCH_INTERVAL))) {
 				tokens.touch(owner.orgId(), owner.tokenId(), now);
 			}
 			return users.find(owner.orgId(), owner.userId()).map(CurrentUser::of);
-		});
+		}));
 	}
 
 	/** A new token; {@code token} is the secret, shown to its owner this once. */

@@ -5,11 +5,13 @@ import java.security.Principal;
 import java.util.Locale;
 import java.util.UUID;
 
+import dev.tandem.platform.TenantPrincipal;
+
 /**
  * The signed-in user as every request sees it: organisation, id, role and language.
  */
 public record CurrentUser(UUID orgId, UUID id, String email, String displayName, Role role, String locale)
-		implements Serializable, Principal {
+		implements Serializable, Principal, TenantPrincipal {
 
 	/** The user as a request acts for them. */
 	public static CurrentUser of(User user) {

@@ -15,6 +15,7 @@ import dev.tandem.platform.RequestMemo;
 import dev.tandem.platform.Ids;
 import dev.tandem.platform.InvalidInputException;
 import dev.tandem.platform.RecordNotFoundException;
+import dev.tandem.platform.Tenancy;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -104,11 +105,14 @@ public class OrganisationManagement {
 			throw new InvalidInputException(problems);
 		}
 		UUID orgId = Ids.next();
-		organisations.insert(new Organisation(orgId, org.name().trim(), ZoneId.of(org.timeZone()), org.currency(),
-				org.locale(), org.fiscalYearStartMonth()));
 		UUID adminId = Ids.next();
-		users.insert(orgId, adminId, email, adminName, Role.ADMIN, org.locale(), passwordEncoder.encode(adminPassword), adminName);
-		events.publishEvent(new OrganisationOpened(orgId, org.name().trim(), org.locale()));
+		// Nobody belongs to the new organisation yet: its first rows are written as it, declared.
+		Tenancy.runAs(orgId, () -> {
+			organisations.insert(new Organisation(orgId, org.name().trim(), ZoneId.of(org.timeZone()), org.currency(),
+					org.locale(), org.fiscalYearStartMonth()));
+			users.insert(orgId, adminId, email, adminName, Role.ADMIN, org.locale(), passwordEncoder.encode(adminPassword), adminName);
+			events.publishEvent(new OrganisationOpened(orgId, org.name().trim(), org.locale()));
+		});
 		return new CurrentUser(orgId, adminId, email, adminName, Role.ADMIN, org.locale());
 	}
 }

@@ -25,6 +25,7 @@ import dev.tandem.platform.InvalidInputException;
 import dev.tandem.platform.ListRequest;
 import dev.tandem.platform.Listing;
 import dev.tandem.platform.RecordNotFoundException;
+import dev.tandem.platform.Tenancy;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -214,7 +215,7 @@ public class UserManagement {
 
 	/** The user a password link belongs to, if the link is still valid. */
 	public Optional<User> userOfLink(String secret) {
-		return links.peek(Secrets.hash(secret), clock.instant()).flatMap(l -> users.find(l.orgId(), l.userId()));
+		return links.peek(Secrets.hash(secret), clock.instant()).flatMap(l -> Tenancy.runAs(l.orgId(), () -> users.find(l.orgId(), l.userId())));
 	}
 
 	@Transactional
@@ -222,7 +223,7 @@ public class UserManagement {
 		checkNewPassword(password);
 		PasswordLinks.LinkUser link = links.consume(Secrets.hash(secret), clock.instant())
 			.orElseThrow(() -> InvalidInputException.of("token", "validation.password-link.invalid"));
-		users.setPasswordHash(link.orgId(), link.userId(), passwordEncoder.encode(password));
+		Tenancy.runAs(link.orgId(), () -> users.setPasswordHash(link.orgId(), link.userId(), passwordEncoder.encode(password)));
 	}
 
 	@Transactional

@@ -31,6 +31,7 @@ import dev.tandem.people.TeamKind;
 import dev.tandem.people.TeamManagement;
 import dev.tandem.people.UserManagement;
 import dev.tandem.platform.Period;
+import dev.tandem.platform.Tenancy;
 import dev.tandem.playbook.ActivityType;
 import dev.tandem.playbook.ForecastCategory;
 import dev.tandem.playbook.Pipeline;
@@ -96,8 +97,13 @@ class LargeOrganisation implements ApplicationRunner {
 		this.jdbc = jdbc;
 	}
 
+	/** Creates an organisation before anyone signs in: across organisations, declared, as the demo does. */
 	@Override
 	public void run(ApplicationArguments args) {
+		Tenancy.asSystem(this::create);
+	}
+
+	private void create() {
 		if (jdbc.sql("select count(*) from people_user where email = :email").param("email", "head@" + DOMAIN).query(Integer.class)
 			.single() > 0) {
 			log.info("Bench Corp exists");

@@ -7,11 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import dev.tandem.crm.RecycleBin;
 import dev.tandem.exchange.ExchangeTestData.Org;
 import dev.tandem.people.OrganisationManagement;
 import dev.tandem.support.ApiClient;
 import dev.tandem.support.Demo;
+import dev.tandem.support.TableOwner;
 import dev.tandem.support.TandemIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +38,7 @@ class ImportRulesTests {
 	@Autowired JdbcClient jdbc;
 	@Autowired RecycleBin bin;
 	@Autowired Clock clock;
+	@Autowired DataSource dataSource;
 
 	Org org;
 
@@ -142,18 +146,19 @@ class ImportRulesTests {
 		JsonNode job = org.upload("activities.csv", activities.getBytes(StandardCharsets.UTF_8));
 		assertThat(org.check(job.get("id").asString()).get("report").get("ready").asBoolean()).isTrue();
 		// The database refuses the last row while the accounts and the first rows are already written.
-		jdbc.sql("""
+		JdbcClient owner = TableOwner.of(dataSource);
+		owner.sql("""
 				create or replace function test_refuse_activity() returns trigger language plpgsql as $$
 				begin if new.subject = 'REFUSE ME' then raise exception 'refused for the test'; end if; return new; end $$
 				""").update();
-		jdbc.sql("create trigger test_refuse_activity before insert on crm_activity for each row execute function test_refuse_activity()").update();
+		owner.sql("create trigger test_refuse_activity before insert on crm_activity for each row execute function test_refuse_activity()").update();
 		try {
 			JsonNode done = org.run(job.get("id").asString());
 			assertThat(done.get("status").asString()).isEqualTo("FAILED");
 			assertThat(done.get("error").asString()).isEqualTo("Something went wrong while writing; nothing was written.");
 		}
 		finally {
-			jdbc.sql("drop trigger test_refuse_activity on crm_activity").update();
+			owner.sql("drop trigger test_refuse_activity on crm_activity").update();
 		}
 		assertThat(count("crm_activity")).isZero();
 		assertThat(count("crm_account")).isZero();

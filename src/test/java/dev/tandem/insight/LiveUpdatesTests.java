@@ -89,8 +89,8 @@ class LiveUpdatesTests {
 	}
 
 	@Test
-	void aSecondNodeOnTheSameDatabaseHearsAChangeMadeOnTheFirst() {
-		String url = ((HikariDataSource) dataSource).getJdbcUrl();
+	void aSecondNodeOnTheSameDatabaseHearsAChangeMadeOnTheFirst() throws Exception {
+		String url = dataSource.unwrap(HikariDataSource.class).getJdbcUrl();
 		try (ConfigurableApplicationContext second = SpringApplication.run(new Class<?>[] { TandemApplication.class, dev.tandem.support.TestClock.class }, new String[] { "--server.port=0",
 				"--spring.datasource.url=" + url, "--tandem.demo.enabled=false", "--logging.file.name=", "--spring.jmx.enabled=false",
 				"--tandem.data-dir=target/test-data/second-" + UUID.randomUUID() })) {

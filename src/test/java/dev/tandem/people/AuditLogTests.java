@@ -90,7 +90,8 @@ class AuditLogTests {
 			.isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
 		assertThatThrownBy(() -> jdbc.sql("delete from platform_audit_event").update())
 			.isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+		// The application's role may not truncate any table; the table's trigger stops its owner too.
 		assertThatThrownBy(() -> jdbc.sql("truncate platform_audit_event").update())
-			.isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+			.isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("permission denied");
 	}
 }

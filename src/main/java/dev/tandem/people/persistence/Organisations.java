@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import dev.tandem.people.Organisation;
+import dev.tandem.platform.Tenancy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -29,13 +30,15 @@ public class Organisations {
 			.optional();
 	}
 
+	/** Across organisations: whether the installation has any. */
 	public boolean any() {
-		return jdbc.sql("select exists (select 1 from people_organisation)").query(Boolean.class).single();
+		return Tenancy.asSystem(() -> jdbc.sql("select exists (select 1 from people_organisation)").query(Boolean.class).single());
 	}
 
+	/** Across organisations: an organisation's name is unique in the installation. */
 	public boolean nameTaken(String name) {
-		return jdbc.sql("select exists (select 1 from people_organisation where lower(name) = lower(:name))")
-			.param("name", name).query(Boolean.class).single();
+		return Tenancy.asSystem(() -> jdbc.sql("select exists (select 1 from people_organisation where lower(name) = lower(:name))")
+			.param("name", name).query(Boolean.class).single());
 	}
 
 	public void insert(Organisation org) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.tandem.platform.Tenancy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -31,21 +32,22 @@ public class PasswordLinks {
 
 	/** Marks the live link with this hash as used and answers its user; empty if unknown, used or expired at {@code now}. */
 	public Optional<LinkUser> consume(byte[] hash, Instant now) {
-		return jdbc.sql("""
+		// Across organisations: whose link it is is known only once it is found.
+		return Tenancy.asSystem(() -> jdbc.sql("""
 				update people_password_link set used_at = :now
 				 where token_hash = :hash and used_at is null and expires_at > :now
 				returning org_id, user_id
 				""")
 			.param("hash", hash).param("now", Timestamp.from(now))
 			.query((rs, n) -> new LinkUser(rs.getObject("org_id", UUID.class), rs.getObject("user_id", UUID.class)))
-			.optional();
+			.optional());
 	}
 
 	public Optional<LinkUser> peek(byte[] hash, Instant now) {
-		return jdbc.sql("select org_id, user_id from people_password_link where token_hash = :hash and used_at is null and expires_at > :now")
+		return Tenancy.asSystem(() -> jdbc.sql("select org_id, user_id from people_password_link where token_hash = :hash and used_at is null and expires_at > :now")
 			.param("hash", hash).param("now", Timestamp.from(now))
 			.query((rs, n) -> new LinkUser(rs.getObject("org_id", UUID.class), rs.getObject("user_id", UUID.class)))
-			.optional();
+			.optional());
 	}
 
 	public record LinkUser(UUID orgId, UUID userId) {

@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import dev.tandem.people.Role;
 import dev.tandem.people.User;
+import dev.tandem.platform.Tenancy;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -86,10 +87,11 @@ public class Users {
 			.param("within", filter.within() == null ? null : filter.within().toArray(UUID[]::new));
 	}
 
+	/** Across organisations: an e-mail address is a login name, unique in the installation. */
 	public boolean emailTaken(String email, @Nullable UUID exceptUserId) {
-		return jdbc.sql("select exists (select 1 from people_user where email = :email and (cast(:except as uuid) is null or id <> :except))")
+		return Tenancy.asSystem(() -> jdbc.sql("select exists (select 1 from people_user where email = :email and (cast(:except as uuid) is null or id <> :except))")
 			.param("email", email).param("except", exceptUserId)
-			.query(Boolean.class).single();
+			.query(Boolean.class).single());
 	}
 
 	public void insert(UUID orgId, UUID id, String email, String displayName, Role role, String locale,
@@ -130,10 +132,11 @@ public class Users {
 			.param("hash", passwordHash).param("org", orgId).param("id", id).update();
 	}
 
+	/** Across organisations: who signs in is known only once their e-mail address is found. */
 	public Optional<Login> findLogin(String email) {
-		return jdbc.sql("select " + COLUMNS + ", password_hash from people_user where email = :email")
+		return Tenancy.asSystem(() -> jdbc.sql("select " + COLUMNS + ", password_hash from people_user where email = :email")
 			.param("email", email)
-			.query((rs, n) -> new Login(map(rs, n), rs.getString("password_hash"))).optional();
+			.query((rs, n) -> new Login(map(rs, n), rs.getString("password_hash"))).optional());
 	}
 
 	public @Nullable String passwordHash(UUID orgId, UUID id) {

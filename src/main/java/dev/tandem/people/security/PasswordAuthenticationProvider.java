@@ -7,6 +7,7 @@ import java.util.Optional;
 import dev.tandem.people.CurrentUser;
 import dev.tandem.people.User;
 import dev.tandem.people.persistence.Users;
+import dev.tandem.platform.Tenancy;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -53,7 +54,7 @@ class PasswordAuthenticationProvider implements AuthenticationProvider {
 		throttle.succeeded(email);
 		User user = login.get().user();
 		if (passwordEncoder.upgradeEncoding(login.get().passwordHash())) {
-			users.setPasswordHash(user.orgId(), user.id(), passwordEncoder.encode(password));
+			Tenancy.runAs(user.orgId(), () -> users.setPasswordHash(user.orgId(), user.id(), passwordEncoder.encode(password)));
 		}
 		return authenticated(user);
 	}

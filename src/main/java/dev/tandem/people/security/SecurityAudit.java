@@ -7,6 +7,7 @@ import dev.tandem.people.CurrentUser;
 import dev.tandem.people.persistence.Users;
 import dev.tandem.platform.AuditAction;
 import dev.tandem.platform.AuditLog;
+import dev.tandem.platform.Tenancy;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -40,7 +41,9 @@ class SecurityAudit implements WebMvcConfigurer, HandlerInterceptor {
 	@EventListener
 	void signedIn(AuthenticationSuccessEvent event) {
 		if (event.getAuthentication().getPrincipal() instanceof CurrentUser user) {
-			audit.record(user.orgId(), user.id(), user.displayName(), AuditAction.SIGNED_IN, "user", user.id(), null);
+			// Published before the user becomes the thread's, so as their organisation explicitly.
+			Tenancy.runAs(user.orgId(), () -> audit.record(user.orgId(), user.id(), user.displayName(), AuditAction.SIGNED_IN,
+					"user", user.id(), null));
 		}
 	}
 
@@ -49,9 +52,10 @@ class SecurityAudit implements WebMvcConfigurer, HandlerInterceptor {
 	void failed(AbstractAuthenticationFailureEvent event) {
 		String email = event.getAuthentication().getName().trim().toLowerCase(Locale.ROOT);
 		var login = users.findLogin(email);
-		audit.record(login.map(l -> l.user().orgId()).orElse(null), login.map(l -> l.user().id()).orElse(null), email,
+		// Across organisations: an attempt on an unknown account belongs to none.
+		Tenancy.asSystem(() -> audit.record(login.map(l -> l.user().orgId()).orElse(null), login.map(l -> l.user().id()).orElse(null), email,
 				AuditAction.SIGN_IN_FAILED, "user", login.map(l -> (Object) l.user().id()).orElse(null),
-				event.getException().getClass().getSimpleName());
+				event.getException().getClass().getSimpleName()));
 	}
 
 	@EventListener

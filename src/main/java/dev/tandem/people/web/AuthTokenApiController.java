@@ -9,6 +9,7 @@ import dev.tandem.people.ApiToken;
 import dev.tandem.people.ApiTokenManagement;
 import dev.tandem.people.CurrentUser;
 import dev.tandem.people.security.AuthenticationGateway;
+import dev.tandem.platform.Tenancy;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -59,7 +60,8 @@ class AuthTokenApiController {
 			if (user.isEmpty()) {
 				return problem(HttpStatus.UNAUTHORIZED, "problem.credentials", null);
 			}
-			var created = tokens.create(user.get(), request.name(), request.expiresAt());
+			// The request signed in nobody: the token is made as the organisation of whom the password proved.
+			var created = Tenancy.runAs(user.get().orgId(), () -> tokens.create(user.get(), request.name(), request.expiresAt()));
 			return ResponseEntity.created(URI.create("/api/v1/auth/tokens/" + created.id()))
 				.body(new TokenCreated(created.id(), created.token(), request.expiresAt()));
 		}

@@ -80,12 +80,17 @@ public class EmbeddedDatabase implements AutoCloseable {
 		return postgres != null;
 	}
 
-	/** The JDBC address, the same after every start. */
+	/** The JDBC address for the superuser, the same after every start. */
 	synchronized String jdbcUrl() {
+		return jdbcUrl("postgres");
+	}
+
+	/** The JDBC address for one of the roles, the same after every start. */
+	synchronized String jdbcUrl(String user) {
 		if (postgres == null) {
 			throw new IllegalStateException("Embedded PostgreSQL is not running");
 		}
-		return postgres.getJdbcUrl("postgres", "postgres");
+		return postgres.getJdbcUrl(user, "postgres");
 	}
 
 	@Override

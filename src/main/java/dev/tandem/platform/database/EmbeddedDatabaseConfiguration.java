@@ -6,6 +6,7 @@ import java.nio.file.Path;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -25,6 +26,7 @@ class EmbeddedDatabaseConfiguration {
 		StaleServer.stopIfRunning(pgData);
 		EmbeddedDatabase database = new EmbeddedDatabase(pgData);
 		database.start();
+		DatabaseRoles.ensure(database.jdbcUrl());
 		return database;
 	}
 
@@ -36,11 +38,16 @@ class EmbeddedDatabaseConfiguration {
 	@ConfigurationProperties("spring.datasource.hikari")
 	HikariDataSource dataSource(EmbeddedDatabase database) {
 		HikariDataSource pool = new HikariDataSource();
-		pool.setJdbcUrl(database.jdbcUrl());
-		pool.setUsername("postgres");
+		pool.setJdbcUrl(database.jdbcUrl(DatabaseRoles.APPLICATION));
+		pool.setUsername(DatabaseRoles.APPLICATION);
 		pool.setPoolName("tandem");
 		pool.setMaximumPoolSize(20);
 		return pool;
 	}
 
+	/** Flyway migrates as the owner of the tables, not as the application's role. */
+	@Bean
+	FlywayConfigurationCustomizer migrateAsOwner(EmbeddedDatabase database) {
+		return configuration -> configuration.dataSource(database.jdbcUrl(DatabaseRoles.OWNER), DatabaseRoles.OWNER, "");
+	}
 }
