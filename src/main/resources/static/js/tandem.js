@@ -23,6 +23,36 @@ document.addEventListener('htmx:confirm', (event) => {
   }
 });
 
+// A live refresh keeps the notice of what this person just did: the change they made is itself what triggers the
+// refresh, which would otherwise wipe "Moved to Demo." a moment after it appeared. The part lists in data-live-keep
+// what to keep; each kept element goes back into the record (data-deal-id) it was shown in, if that is still there.
+let liveKept = null;
+document.addEventListener('htmx:beforeSwap', (event) => {
+  const target = event.detail.target;
+  const trigger = event.detail.requestConfig && event.detail.requestConfig.triggeringEvent;
+  const keep = target && target.dataset && target.dataset.liveKeep;
+  if (!keep || !target.id || !trigger || trigger.type !== 'sse:changed') return;
+  const kept = [];
+  target.querySelectorAll(keep).forEach((node) => {
+    const record = node.closest('[data-deal-id]');
+    if (record) kept.push({ key: record.dataset.dealId, node: node });
+  });
+  liveKept = kept.length ? { id: target.id, kept: kept } : null;
+});
+document.addEventListener('htmx:afterSettle', () => {
+  if (!liveKept) return;
+  const part = document.getElementById(liveKept.id);
+  if (part) {
+    liveKept.kept.forEach(({ key, node }) => {
+      const record = part.querySelector('[data-deal-id="' + CSS.escape(key) + '"]');
+      if (record && !record.querySelector(part.dataset.liveKeep)) {
+        record.insertBefore(node, record.querySelector(':scope > details'));
+      }
+    });
+  }
+  liveKept = null;
+});
+
 // A choice marked data-autosubmit sends its form at once (without scripts, a noscript button does).
 document.addEventListener('change', (event) => {
   if (event.target.matches && event.target.matches('[data-autosubmit]') && event.target.form) {

@@ -122,8 +122,17 @@ class PipelineBrowserTests {
 					page.locator("h2", new Page.LocatorOptions().setHasText("New lead"))));
 			card.dragTo(newLead);
 			assertThat(newLead.locator(".deal-card", new Locator.LocatorOptions().setHasText(title))).isVisible();
-			assertThat(newLead.locator(".deal-card", new Locator.LocatorOptions().setHasText(title)).locator(".move-result"))
-				.containsText("Moved to New lead.");
+			Locator moved = newLead.locator(".deal-card", new Locator.LocatorOptions().setHasText(title)).locator(".move-result");
+			assertThat(moved).containsText("Moved to New lead.");
+
+			// A live refresh (here: another deal of Daan's, created elsewhere) keeps the notice next to the card it
+			// belongs to, and the move's own refresh is one such refresh.
+			Locator summary = page.locator(".board-summary");
+			String before = summary.textContent();
+			deals.create(daan, new NewDeal(account.id(), "Second " + UUID.randomUUID().toString().substring(0, 8), new BigDecimal("100"), null, null,
+					stage(pipeline, "New lead").id(), null, DealSource.OUTBOUND, null, null), null);
+			assertThat(summary).not().hasText(before);
+			assertThat(moved).containsText("Moved to New lead.");
 		}
 	}
 
