@@ -41,9 +41,9 @@ final class DatabaseRoles {
 			    execute format('alter routine %s owner to tandem_owner', r.name);
 			  end loop;
 			  alter default privileges for role tandem_owner in schema public
-			    grant select, insert, update, delete on tables to tandem_app;
+			    grant select, insert, update, delete, maintain on tables to tandem_app;
 			  alter default privileges for role tandem_owner in schema public grant usage, select on sequences to tandem_app;
-			  grant select, insert, update, delete on all tables in schema public to tandem_app;
+			  grant select, insert, update, delete, maintain on all tables in schema public to tandem_app;
 			  grant usage, select on all sequences in schema public to tandem_app;
 			end
 			$$
