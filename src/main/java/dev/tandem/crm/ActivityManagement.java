@@ -44,12 +44,11 @@ public class ActivityManagement {
 	private final Access access;
 	private final Idempotency idempotency;
 	private final ApplicationEventPublisher events;
-	private final LiveChanges live;
 	private final Clock clock;
 
 	ActivityManagement(Activities activities, Deals deals, Accounts accounts, DealManagement dealManagement,
 			AccountManagement accountManagement, OrganisationManagement organisations, Visibility visibility, Access access,
-			Idempotency idempotency, ApplicationEventPublisher events, LiveChanges live, Clock clock) {
+			Idempotency idempotency, ApplicationEventPublisher events, Clock clock) {
 		this.activities = activities;
 		this.deals = deals;
 		this.accounts = accounts;
@@ -60,7 +59,6 @@ public class ActivityManagement {
 		this.access = access;
 		this.idempotency = idempotency;
 		this.events = events;
-		this.live = live;
 		this.clock = clock;
 	}
 
@@ -234,7 +232,8 @@ public class ActivityManagement {
 				edit.outcome() == null ? current.outcome() : blank(edit.outcome()), duration, occurredAt, dueAt, version)) {
 			throw new ConcurrentEditException("activity", null, null);
 		}
-		live.activityChanged(user.orgId(), current.ownerId());
+		events.publishEvent(new ActivityCorrected(user.orgId(), id, current.type(), current.channel(), current.ownerId(), user.id(),
+				occurredAt, current.occurredAt()));
 		return get(user, id);
 	}
 
@@ -242,7 +241,8 @@ public class ActivityManagement {
 	public void delete(CurrentUser user, UUID id) {
 		Activity activity = get(user, id);
 		activities.delete(user.orgId(), id);
-		live.activityChanged(user.orgId(), activity.ownerId());
+		events.publishEvent(new ActivityDeleted(user.orgId(), id, activity.type(), activity.channel(), activity.ownerId(), user.id(),
+				activity.occurredAt(), activity.done()));
 	}
 
 	/** Corrections to a logged activity; {@code null} leaves a field as it is. */

@@ -5,8 +5,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.tandem.crm.persistence.BinEntries;
@@ -18,6 +21,7 @@ import dev.tandem.platform.Ids;
 import dev.tandem.playbook.ActivityType;
 import dev.tandem.playbook.ForecastCategory;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,11 +42,13 @@ public class BulkLoad {
 	private final BulkCopy copy;
 	private final BulkRows rows;
 	private final BinEntries bin;
+	private final ApplicationEventPublisher events;
 
-	BulkLoad(BulkCopy copy, BulkRows rows, BinEntries bin) {
+	BulkLoad(BulkCopy copy, BulkRows rows, BinEntries bin, ApplicationEventPublisher events) {
 		this.copy = copy;
 		this.rows = rows;
 		this.bin = bin;
+		this.events = events;
 	}
 
 	/** Writes everything in the batch for one organisation; answers how many rows went into each table. */
@@ -109,7 +115,23 @@ public class BulkLoad {
 		copy.copy("crm_routing_weight", List.of("org_id", "team_id", "user_id", "weight", "current_weight"),
 				() -> batch.routing().stream().map(r -> new Object[] { orgId, r.teamId(), r.userId(), r.weight(), r.position() })
 					.iterator());
+		publish(orgId, CrmRecordsLoaded.Change.CREATED, batch);
 		return new Counts(accounts, contacts, deals, stageChanges, fieldChanges, stakeholders, activities, leads);
+	}
+
+	/** One event for the whole batch: what it holds and whose records they are. */
+	private void publish(UUID orgId, CrmRecordsLoaded.Change change, Batch batch) {
+		Set<UUID> owners = new LinkedHashSet<>();
+		batch.accounts().forEach(a -> owners.add(a.ownerId()));
+		batch.deals().forEach(d -> owners.add(d.ownerId()));
+		batch.activities().forEach(a -> owners.add(a.ownerId()));
+		batch.leads().stream().map(LeadRow::ownerId).filter(Objects::nonNull).forEach(owners::add);
+		CrmRecordsLoaded loaded = new CrmRecordsLoaded(orgId, change, batch.accounts().stream().map(AccountRow::id).toList(),
+				batch.contacts().stream().map(ContactRow::id).toList(), batch.deals().stream().map(DealRow::id).toList(),
+				batch.activities().stream().map(ActivityRow::id).toList(), batch.leads().stream().map(LeadRow::id).toList(), owners);
+		if (loaded.size() > 0) {
+			events.publishEvent(loaded);
+		}
 	}
 
 	/**
@@ -173,6 +195,7 @@ public class BulkLoad {
 		}
 		copy.copy("crm_deal_field_history",
 				List.of("org_id", "id", "deal_id", "field", "old_value", "new_value", "changed_at", "changed_by"), fieldRows);
+		publish(orgId, CrmRecordsLoaded.Change.UPDATED, batch);
 		return added;
 	}
 
@@ -183,6 +206,11 @@ public class BulkLoad {
 	 */
 	@Transactional
 	public void remove(UUID orgId, Removal removal) {
+		Set<UUID> owners = new LinkedHashSet<>();
+		owners.addAll(rows.owners(orgId, Table.ACCOUNTS, removal.accounts()));
+		owners.addAll(rows.owners(orgId, Table.DEALS, removal.deals()));
+		owners.addAll(rows.owners(orgId, Table.ACTIVITIES, removal.activities()));
+		owners.addAll(rows.owners(orgId, Table.LEADS, removal.leads()));
 		rows.delete(orgId, Table.STAGE_CHANGES, removal.historyRows());
 		rows.delete(orgId, Table.FIELD_CHANGES, removal.historyRows());
 		rows.delete(orgId, Table.ACTIVITIES, removal.activities());
@@ -192,6 +220,12 @@ public class BulkLoad {
 		rows.delete(orgId, Table.CONTACTS, removal.contacts());
 		rows.delete(orgId, Table.ACCOUNTS, removal.accounts());
 		bin.forgetEmpty(orgId);
+		CrmRecordsLoaded removed = new CrmRecordsLoaded(orgId, CrmRecordsLoaded.Change.REMOVED, List.copyOf(removal.accounts()),
+				List.copyOf(removal.contacts()), List.copyOf(removal.deals()), List.copyOf(removal.activities()),
+				List.copyOf(removal.leads()), owners);
+		if (removed.size() > 0) {
+			events.publishEvent(removed);
+		}
 	}
 
 	/** The ids of what {@link #remove} deletes; {@code historyRows} are stage and field change rows. */

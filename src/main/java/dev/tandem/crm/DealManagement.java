@@ -64,14 +64,13 @@ public class DealManagement {
 	private final Access access;
 	private final Idempotency idempotency;
 	private final ApplicationEventPublisher events;
-	private final LiveChanges live;
 	private final Clock clock;
 	private final AuditLog audit;
 	private final RecycleBin bin;
 
 	DealManagement(Deals deals, DealHistory history, Accounts accounts, Activities activities, Stakeholders stakeholders,
 			PlaybookManagement playbook, OrganisationManagement organisations, Visibility visibility, Access access,
-			Idempotency idempotency, ApplicationEventPublisher events, LiveChanges live, Clock clock, AuditLog audit,
+			Idempotency idempotency, ApplicationEventPublisher events, Clock clock, AuditLog audit,
 			RecycleBin bin) {
 		this.audit = audit;
 		this.bin = bin;
@@ -86,7 +85,6 @@ public class DealManagement {
 		this.access = access;
 		this.idempotency = idempotency;
 		this.events = events;
-		this.live = live;
 		this.clock = clock;
 	}
 
@@ -216,7 +214,15 @@ public class DealManagement {
 		recordFieldChanges(user, current, changed);
 		audit.record(user.orgId(), user.id(), user.displayName(), AuditAction.DEAL_CHANGED, "deal", id,
 				current.title() + ": " + String.join(", ", new java.util.TreeSet<>(changes.present())));
-		live.dealChanged(user.orgId(), current.ownerId(), ownerId);
+		if (!ownerId.equals(current.ownerId())) {
+			events.publishEvent(new DealOwnerChanged(user.orgId(), id, current.ownerId(), ownerId, current.status(), changed.amount()));
+		}
+		java.util.Set<String> fields = new java.util.TreeSet<>(changes.present());
+		fields.remove("ownerId");
+		fields.remove("version");
+		if (!fields.isEmpty()) {
+			events.publishEvent(new DealChanged(user.orgId(), id, ownerId, current.status(), fields));
+		}
 		return get(user, id);
 	}
 
@@ -259,6 +265,9 @@ public class DealManagement {
 		history.stageChanged(user.orgId(), id, from.id(), to.id(), now, user.id());
 		recordFieldChanges(user, current, moved);
 		events.publishEvent(new DealStageChanged(user.orgId(), id, current.ownerId(), from.id(), to.id(), now, user.id()));
+		if (!current.isOpen() && to.kind() == StageKind.OPEN) {
+			events.publishEvent(new DealReopened(user.orgId(), id, current.ownerId(), current.status(), current.amount(), current.closeDate()));
+		}
 		if (to.kind() == StageKind.WON) {
 			events.publishEvent(new DealWon(user.orgId(), id, current.ownerId(), Objects.requireNonNull(amount), closeDate));
 		}
@@ -318,7 +327,7 @@ public class DealManagement {
 		if (!deals.update(user.orgId(), deal.changedBy(user.displayName()), version)) {
 			throw conflict(get(user, dealId));
 		}
-		live.dealChanged(user.orgId(), deal.ownerId());
+		events.publishEvent(new DealChanged(user.orgId(), dealId, deal.ownerId(), deal.status(), java.util.Set.of("criteria")));
 		return get(user, dealId);
 	}
 
@@ -334,7 +343,7 @@ public class DealManagement {
 		if (!deals.update(user.orgId(), reviewed, deal.version())) {
 			throw conflict(get(user, dealId));
 		}
-		live.dealChanged(user.orgId(), deal.ownerId());
+		events.publishEvent(new DealChanged(user.orgId(), dealId, deal.ownerId(), deal.status(), java.util.Set.of("reviewed")));
 		return get(user, dealId);
 	}
 

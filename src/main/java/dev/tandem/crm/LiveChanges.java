@@ -1,7 +1,6 @@
 package dev.tandem.crm;
 
 import java.util.List;
-import java.util.UUID;
 
 import dev.tandem.platform.LiveUpdates;
 import org.springframework.context.event.EventListener;
@@ -9,7 +8,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Announces every CRM change on the live channel, in the transaction that made it, so open dashboards and
- * boards of the people concerned refresh once it commits.
+ * boards of the people concerned refresh once it commits. It hears the CRM's own events synchronously, inside the
+ * transaction: the announcement is a {@code NOTIFY} that PostgreSQL sends on commit and drops on rollback, so it
+ * needs no registry.
  */
 @Component
 class LiveChanges {
@@ -50,13 +51,30 @@ class LiveChanges {
 		live.changed(event.orgId(), event.kind().key(), List.copyOf(event.owners()), List.of());
 	}
 
-	/** An activity corrected or removed. */
-	void activityChanged(UUID orgId, UUID owner) {
-		live.changed(orgId, "activity", List.of(owner), List.of());
+	@EventListener
+	void on(ActivityCorrected event) {
+		live.changed(event.orgId(), "activity", List.of(event.ownerId()), List.of());
 	}
 
-	/** A change of a deal that no event announces (amount, close date, next step, review, owner). */
-	void dealChanged(UUID orgId, UUID... owners) {
-		live.changed(orgId, "deal", List.of(owners), List.of());
+	@EventListener
+	void on(ActivityDeleted event) {
+		live.changed(event.orgId(), "activity", List.of(event.ownerId()), List.of());
+	}
+
+	@EventListener
+	void on(DealChanged event) {
+		live.changed(event.orgId(), "deal", List.of(event.ownerId()), List.of());
+	}
+
+	@EventListener
+	void on(DealOwnerChanged event) {
+		live.changed(event.orgId(), "deal", List.of(event.previousOwnerId(), event.ownerId()), List.of());
+	}
+
+	@EventListener
+	void on(CrmRecordsLoaded event) {
+		if (!event.owners().isEmpty()) {
+			live.changed(event.orgId(), "records", List.copyOf(event.owners()), List.of());
+		}
 	}
 }

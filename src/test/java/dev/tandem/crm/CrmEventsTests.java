@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import dev.tandem.people.CurrentUser;
+import dev.tandem.people.NewOrganisation;
 import dev.tandem.platform.ConcurrentEditException;
 import dev.tandem.playbook.ActivityType;
 import dev.tandem.playbook.Pipeline;
@@ -36,6 +37,8 @@ class CrmEventsTests {
 	@Autowired PlaybookManagement playbook;
 	@Autowired JdbcClient jdbc;
 	@Autowired java.time.Clock clock;
+	@Autowired BulkLoad bulkLoad;
+	@Autowired dev.tandem.people.OrganisationManagement organisations;
 
 	@Test
 	void aDealsLifePublishesOneEventPerChange(PublishedEvents events) {
@@ -88,5 +91,79 @@ class CrmEventsTests {
 		assertThat(events.ofType(DealStageChanged.class).matching(DealStageChanged::dealId, deal.id())).hasSize(1);
 		assertThat(events.ofType(DealWon.class).matching(DealWon::dealId, deal.id())).singleElement()
 			.satisfies(e -> assertThat(e.amount()).isEqualByComparingTo("12500"));
+	}
+
+	@Test
+	void correctionsOwnerChangesAndReopeningPublishTheirEventsOnce(PublishedEvents events) {
+		CurrentUser daan = Demo.user(jdbc, "daan@northwind.demo");
+		CurrentUser brigitte = Demo.user(jdbc, Demo.MANAGER);
+		Activity call = activities.log(daan, NewActivity.quick(ActivityType.CALL, "Call about events", null), null);
+		activities.update(daan, call.id(), call.version(),
+				new ActivityManagement.ActivityEdit("Call about events, corrected", null, null, null, null, null));
+		assertThat(events.ofType(ActivityCorrected.class).matching(ActivityCorrected::activityId, call.id())).singleElement()
+			.satisfies(e -> {
+				assertThat(e.ownerId()).isEqualTo(daan.id());
+				assertThat(e.correctedBy()).isEqualTo(daan.id());
+			});
+		activities.delete(daan, call.id());
+		assertThat(events.ofType(ActivityDeleted.class).matching(ActivityDeleted::activityId, call.id())).singleElement()
+			.satisfies(e -> assertThat(e.type()).isEqualTo(ActivityType.CALL));
+
+		Account account = accounts.create(daan, new NewAccount("Corrections " + UUID.randomUUID(), null, null, null, null, null));
+		Pipeline pipeline = playbook.defaultPipeline(daan.orgId());
+		Stage negotiation = pipeline.openStages().get(pipeline.openStages().size() - 1);
+		Deal deal = deals.create(daan, new NewDeal(account.id(), "Handed over", new BigDecimal("8000"), LocalDate.now(clock), null,
+				negotiation.id(), null, null, null, null), null);
+		Deal handedOver = deals.update(brigitte, deal.id(), new DealChanges(deal.version(), java.util.Set.of("amount", "ownerId"), null,
+				new BigDecimal("9000"), null, brigitte.id(), null, null, null, null, null));
+		assertThat(events.ofType(DealOwnerChanged.class).matching(DealOwnerChanged::dealId, deal.id())).singleElement()
+			.satisfies(e -> {
+				assertThat(e.previousOwnerId()).isEqualTo(daan.id());
+				assertThat(e.ownerId()).isEqualTo(brigitte.id());
+				assertThat(e.amount()).isEqualByComparingTo("9000");
+			});
+		assertThat(events.ofType(DealChanged.class).matching(DealChanged::dealId, deal.id())).singleElement()
+			.satisfies(e -> assertThat(e.fields()).containsExactly("amount"));
+
+		Stage won = pipeline.stages().stream().filter(s -> s.kind() == StageKind.WON).findFirst().orElseThrow();
+		deals.move(brigitte, deal.id(), StageMove.to(won.id(), handedOver.version()));
+		assertThat(events.ofType(DealReopened.class).matching(DealReopened::dealId, deal.id())).isEmpty();
+		deals.move(brigitte, deal.id(), StageMove.to(negotiation.id(), deals.get(brigitte, deal.id()).version()));
+		assertThat(events.ofType(DealReopened.class).matching(DealReopened::dealId, deal.id())).singleElement()
+			.satisfies(e -> {
+				assertThat(e.previousStatus()).isEqualTo(DealStatus.WON);
+				assertThat(e.amount()).isEqualByComparingTo("9000");
+				assertThat(e.ownerId()).isEqualTo(brigitte.id());
+			});
+	}
+
+	@Test
+	void aBulkLoadAndTheRemovalOfWhatItWrotePublishOneEventEach(PublishedEvents events) {
+		CurrentUser admin = organisations.open(new NewOrganisation("Loaded " + UUID.randomUUID(), "Europe/Amsterdam", "EUR", "en", 1),
+				"admin@loaded-" + UUID.randomUUID().toString().substring(0, 8) + ".test", "Admin", "loaded-passw0rd-1");
+		UUID first = UUID.randomUUID();
+		UUID second = UUID.randomUUID();
+		java.time.Instant now = clock.instant();
+		bulkLoad.load(admin.orgId(), new BulkLoad.Batch("Import", java.util.List.of(
+				new BulkLoad.AccountRow(first, "First", null, null, null, null, admin.id(), now),
+				new BulkLoad.AccountRow(second, "Second", null, null, null, null, admin.id(), now)),
+				java.util.List.of(), java.util.List.of(), java.util.List.of(), java.util.List.of(), java.util.List.of(), java.util.List.of(),
+				java.util.List.of(), java.util.List.of(), java.util.List.of(), java.util.List.of()));
+		assertThat(events.ofType(CrmRecordsLoaded.class).matching(e -> e.orgId().equals(admin.orgId()))).singleElement()
+			.satisfies(e -> {
+				assertThat(e.change()).isEqualTo(CrmRecordsLoaded.Change.CREATED);
+				assertThat(e.accounts()).containsExactly(first, second);
+				assertThat(e.size()).isEqualTo(2);
+				assertThat(e.owners()).containsExactly(admin.id());
+			});
+
+		bulkLoad.remove(admin.orgId(), new BulkLoad.Removal(java.util.List.of(second), java.util.List.of(), java.util.List.of(),
+				java.util.List.of(), java.util.List.of(), java.util.List.of(), java.util.List.of()));
+		assertThat(events.ofType(CrmRecordsLoaded.class).matching(e -> e.orgId().equals(admin.orgId()))
+			.matching(e -> e.change() == CrmRecordsLoaded.Change.REMOVED)).singleElement()
+			.satisfies(e -> {
+				assertThat(e.accounts()).containsExactly(second);
+				assertThat(e.owners()).containsExactly(admin.id());
+			});
 	}
 }

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -211,6 +212,16 @@ public class BulkRows {
 				found.put(rs.getObject("id", UUID.class), rs.getBoolean("binned"));
 			});
 		return found;
+	}
+
+	/** Whose records these are: the owners of the rows of a table with owners (accounts, deals, activities, leads). */
+	public Set<UUID> owners(UUID orgId, Table table, Collection<UUID> ids) {
+		if (ids.isEmpty() || !table.binnable || table == Table.CONTACTS) {
+			return Set.of();
+		}
+		return new java.util.LinkedHashSet<>(jdbc.sql("select distinct owner_id from " + table.sqlName
+				+ " where org_id = :org and id = any(:ids) and owner_id is not null")
+			.param("org", orgId).param("ids", ids.toArray(new UUID[0])).query(UUID.class).list());
 	}
 
 	/** Deletes rows by id from one of the CRM tables that bulk loads write; answers how many went. */
