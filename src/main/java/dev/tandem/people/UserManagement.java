@@ -78,6 +78,14 @@ public class UserManagement {
 		return users.find(user.orgId(), user.id()).filter(User::active).map(CurrentUser::of);
 	}
 
+	/**
+	 * An active user as the application itself addresses them (a notice, a reminder), not for showing to a viewer:
+	 * empty for a deactivated or unknown user.
+	 */
+	public Optional<User> recipient(UUID orgId, UUID id) {
+		return users.find(orgId, id).filter(User::active);
+	}
+
 	public User get(CurrentUser viewer, UUID id) {
 		return find(viewer, id).orElseThrow(() -> new RecordNotFoundException("user", id));
 	}

@@ -79,7 +79,9 @@ public class ApiClient {
 	}
 
 	private HttpRequest.Builder request(String path) {
-		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).header("Accept-Language", acceptLanguage);
+		// No answer within two minutes is a failure, not a test that hangs until the build is killed.
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).header("Accept-Language", acceptLanguage)
+			.timeout(java.time.Duration.ofMinutes(2));
 		if (token != null) {
 			builder.header("Authorization", "Bearer " + token);
 		}

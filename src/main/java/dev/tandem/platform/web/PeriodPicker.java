@@ -34,6 +34,16 @@ public record PeriodPicker(Period period, String label, String previous, String 
 		};
 	}
 
+	/**
+	 * The label as a sentence writes it: "June 2026" in English, "juni 2026" in Dutch, where a month has no capital in
+	 * running text ({@link #label} capitalises it, as a heading does).
+	 */
+	public static String inSentence(Period period, Locale locale) {
+		return period.kind() == Period.Kind.MONTH
+				? period.start().getMonth().getDisplayName(TextStyle.FULL, locale) + " " + period.start().getYear()
+				: label(period, locale);
+	}
+
 	/** "1 Oct – 31 Dec 2026", for a hint under the label. */
 	public String range(Locale locale) {
 		DateTimeFormatter day = DateTimeFormatter.ofPattern("d MMM", locale);
