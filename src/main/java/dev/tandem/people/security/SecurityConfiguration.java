@@ -137,9 +137,16 @@ class SecurityConfiguration {
 	}
 
 	@Bean
+	FilterRegistrationBean<ApiFairShareFilter> fairShareOnlyInTheApiChain(ApiFairShareFilter filter) {
+		FilterRegistrationBean<ApiFairShareFilter> registration = new FilterRegistrationBean<>(filter);
+		registration.setEnabled(false);
+		return registration;
+	}
+
+	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, ApiTokenFilter apiTokenFilter, ApiRateLimitFilter rateLimits, ProblemResponses problems)
-			throws Exception {
+	SecurityFilterChain api(HttpSecurity http, ApiTokenFilter apiTokenFilter, ApiRateLimitFilter rateLimits, ApiFairShareFilter fairShare,
+			ProblemResponses problems) throws Exception {
 		return http.securityMatcher("/api/**")
 			.authorizeHttpRequests(auth -> auth
 				.requestMatchers(HttpMethod.POST, "/api/v1/auth/tokens").permitAll()
@@ -149,6 +156,7 @@ class SecurityConfiguration {
 			.requestCache(cache -> cache.disable())
 			.addFilterBefore(apiTokenFilter, AnonymousAuthenticationFilter.class)
 			.addFilterAfter(rateLimits, ApiTokenFilter.class)
+			.addFilterAfter(fairShare, ApiRateLimitFilter.class)
 			.exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.headers(h -> h.referrerPolicy(r -> r.policy(REFERRER_POLICY)))
 			.build();
