@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.tandem.crm.ActivityManagement;
+import dev.tandem.crm.NewActivity;
+import dev.tandem.platform.InvalidInputException;
+import dev.tandem.playbook.ActivityType;
 import dev.tandem.support.TandemIntegrationTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,6 +41,7 @@ class TeamAccessTests {
 	@Autowired UserManagement users;
 	@Autowired TeamManagement teams;
 	@Autowired Visibility visibility;
+	@Autowired ActivityManagement activities;
 
 	final String domain = "lead-" + UUID.randomUUID().toString().substring(0, 8) + ".test";
 	final Map<String, CurrentUser> people = new LinkedHashMap<>();
@@ -149,6 +154,35 @@ class TeamAccessTests {
 		assertThat(visibility.isInLineOf(people.get("a1"), a1)).isFalse();
 		assertThat(visibility.canSee(people.get("a1"), a1)).isTrue();
 		assertThat(visibility.canSee(people.get("b1"), a1)).isFalse();
+	}
+
+	@Test
+	void aJointActivityTakesColleaguesTheLoggerSeesAndTheLoggersLineManagers() {
+		assertThat(joint("a1", "ma")).isTrue();
+		assertThat(joint("a1", "head")).isTrue();
+		assertThat(joint("a3", "ma")).isTrue();
+		assertThat(joint("ma", "a1")).isTrue();
+		assertThat(joint("ma", "head")).isTrue();
+		assertThat(joint("a1", "mb")).isFalse();
+		assertThat(joint("a1", "a2")).isFalse();
+		assertThat(joint("x", "head")).isFalse();
+		// An admin is nobody's line manager by role: a rep does not take them along.
+		assertThat(joint("a1", "admin")).isFalse();
+		assertThat(joint("admin", "a1")).isTrue();
+		assertThat(joint("a1", "orep")).isFalse();
+	}
+
+	private boolean joint(String logger, String participant) {
+		NewActivity call = new NewActivity(ActivityType.CALL, "Joint call of " + logger + " with " + participant, null, null, null, null,
+				null, null, null, null, null, null, List.of(people.get(participant).id()), null);
+		try {
+			return activities.log(people.get(logger), call, null).participantIds().equals(List.of(people.get(participant).id()));
+		}
+		catch (InvalidInputException ex) {
+			assertThat(ex.problems()).extracting(p -> p.field() + ":" + p.messageKey())
+				.containsExactly("participantIds:validation.user.unknown");
+			return false;
+		}
 	}
 
 	private List<String> access(String viewer) {
