@@ -1,7 +1,5 @@
 package dev.tandem.crm;
 
-import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -57,16 +55,8 @@ class Access {
 
 	/** The sales teams whose leads this user routes and sees unassigned: those they lead and all below; every team for an admin. */
 	Set<UUID> routedTeams(CurrentUser viewer) {
-		List<Team> all = teams.all(viewer).stream().filter(t -> t.kind() == TeamKind.SALES).toList();
-		if (viewer.isAdmin()) {
-			return all.stream().map(Team::id).collect(Collectors.toSet());
-		}
-		Set<UUID> led = new HashSet<>();
-		all.stream().filter(t -> viewer.id().equals(t.leaderId())).forEach(t -> led.add(t.id()));
-		boolean grew = true;
-		while (grew) {
-			grew = all.stream().filter(t -> t.parentId() != null && led.contains(t.parentId())).map(Team::id).anyMatch(led::add);
-		}
-		return led;
+		Set<UUID> full = visibility.fullTeams(viewer);
+		return teams.all(viewer).stream().filter(t -> t.kind() == TeamKind.SALES && full.contains(t.id())).map(Team::id)
+			.collect(Collectors.toSet());
 	}
 }

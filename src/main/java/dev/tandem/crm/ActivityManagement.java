@@ -162,9 +162,11 @@ public class ActivityManagement {
 			problems.add(new FieldProblem("ownerId", "validation.owner.not-yours"));
 		}
 		List<UUID> participants = a.participantIds() == null ? List.of() : a.participantIds().stream().distinct().toList();
+		// A colleague who took part is someone the user sees, or one of the user's line managers riding along.
+		List<UUID> lineManagers = participants.isEmpty() ? List.of()
+				: visibility.lineManagers(user.orgId(), user.id(), visibility.today(user.orgId()));
 		for (UUID participant : participants) {
-			if (!visibility.canSee(user, participant) && !visibility.canSee(new CurrentUser(user.orgId(), participant, "", "",
-					dev.tandem.people.Role.REP, "en"), user.id())) {
+			if (!visibility.canSee(user, participant) && !lineManagers.contains(participant)) {
 				problems.add(new FieldProblem("participantIds", "validation.user.unknown"));
 				break;
 			}

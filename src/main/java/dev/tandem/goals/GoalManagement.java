@@ -13,6 +13,7 @@ import dev.tandem.goals.persistence.Goals;
 import dev.tandem.people.CurrentUser;
 import dev.tandem.people.Organisation;
 import dev.tandem.people.OrganisationManagement;
+import dev.tandem.people.TeamAccess;
 import dev.tandem.people.TeamManagement;
 import dev.tandem.people.Visibility;
 import dev.tandem.platform.ConcurrentEditException;
@@ -142,10 +143,9 @@ public class GoalManagement {
 		return roles.managerSide(user, goal.scope());
 	}
 
-	/** Whether the user is on the manager side of the team's members: leads it or a team above it, or is an admin. */
+	/** Whether the user is on the manager side of the team's members: leads it or a team above it, or is an admin (of a team of their organisation). */
 	public boolean managesTeam(CurrentUser user, UUID teamId) {
-		return user.isAdmin() || teams.find(user, teamId).map(t -> user.id().equals(t.leaderId())).orElse(false)
-				|| teams.ancestors(user, teamId).stream().anyMatch(t -> user.id().equals(t.leaderId()));
+		return visibility.teamAccess(user, teamId) == TeamAccess.FULL;
 	}
 
 	/** Whether the user may answer the figure on the table now. */

@@ -28,8 +28,7 @@ class GoalRoles {
 		if (!scope.isTeam()) {
 			return user.id().equals(scope.id());
 		}
-		Team team = teams.find(user, scope.id()).orElse(null);
-		return team != null && user.id().equals(team.leaderId());
+		return visibility.leads(user, scope.id());
 	}
 
 	boolean managerSide(CurrentUser user, Scope scope) {
@@ -39,14 +38,11 @@ class GoalRoles {
 		if (!scope.isTeam()) {
 			return visibility.manages(user, scope.id());
 		}
-		Team team = teams.find(user, scope.id()).orElse(null);
-		if (team == null) {
-			return false;
-		}
-		if (teams.ancestors(user, team.id()).stream().anyMatch(above -> user.id().equals(above.leaderId()))) {
+		if (visibility.leadsAbove(user, scope.id())) {
 			return true;
 		}
-		return team.leaderId() != null && !team.leaderId().equals(user.id()) && visibility.manages(user, team.leaderId());
+		Team team = teams.find(user, scope.id()).orElse(null);
+		return team != null && team.leaderId() != null && !team.leaderId().equals(user.id()) && visibility.manages(user, team.leaderId());
 	}
 
 	boolean maySee(CurrentUser user, Scope scope, LocalDate today) {

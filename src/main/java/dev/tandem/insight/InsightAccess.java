@@ -42,14 +42,11 @@ public class InsightAccess {
 	public Level team(CurrentUser viewer, UUID teamId) {
 		Team team = teams.find(viewer, teamId).filter(t -> t.kind() == TeamKind.SALES)
 			.orElseThrow(() -> new RecordNotFoundException("team", teamId));
-		if (viewer.isAdmin() || viewer.id().equals(team.leaderId())
-				|| teams.ancestors(viewer, teamId).stream().anyMatch(t -> viewer.id().equals(t.leaderId()))) {
-			return Level.FULL;
-		}
-		if (teams.teamsOf(viewer, viewer.id(), visibility.today(viewer.orgId())).contains(teamId)) {
-			return Level.AGGREGATE;
-		}
-		throw new RecordNotFoundException("team", teamId);
+		return switch (visibility.teamAccess(viewer, team.id())) {
+			case FULL -> Level.FULL;
+			case MEMBER -> Level.AGGREGATE;
+			case NONE -> throw new RecordNotFoundException("team", teamId);
+		};
 	}
 
 	/** The sales teams the viewer leads, top-most first. */

@@ -6,9 +6,11 @@ import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.tandem.people.persistence.Memberships;
 import dev.tandem.platform.RequestMemo;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -21,32 +23,120 @@ import org.springframework.stereotype.Service;
  * whole organisation. Memberships are dated, so the answer can be asked for any day: a rep who
  * moved teams belonged to the old manager before the move and to the new one from the move on.
  * Nothing ever crosses organisations.
+ * <p>
+ * Teams follow the same rule ({@link #teamAccess}): a team is seen in full by an admin, its leader and the leader of
+ * any team above it; a member sees its aggregates. Person-private data (private notes, reviews, statements, plans) is
+ * for the person and whoever is {@linkplain #isInLineOf in their line}. Modules ask these questions here instead of
+ * comparing leader ids themselves.
  */
 @Service
 public class Visibility {
 
+	/**
+	 * The teams {@code :manager} leads and every team below them: {@code above} is false on a row of a team they lead
+	 * themselves, true on a row reached from a led team above it (a team can have both rows).
+	 */
+	private static final String LED_TEAMS = """
+			with recursive led (id, above) as (
+			  select id, false from people_team where org_id = :org and leader_id = :manager
+			  union
+			  select t.id, true from people_team t join led on t.parent_id = led.id where t.org_id = :org
+			)
+			""";
+
+	/** How a viewer leads a team of {@link #led}: as its own leader, as leader of a team above it, or both. */
+	private record Lead(boolean leader, boolean above) {
+	}
+
 	private final JdbcClient jdbc;
+	private final Memberships memberships;
 	private final Clock clock;
 
-	Visibility(JdbcClient jdbc, Clock clock) {
+	Visibility(JdbcClient jdbc, Memberships memberships, Clock clock) {
 		this.jdbc = jdbc;
+		this.memberships = memberships;
 		this.clock = clock;
 	}
 
-	/** Whether {@code viewer} may see data owned by {@code ownerId} today. */
+	/** Whether {@code viewer} may see data owned by {@code ownerId} today: their own, or someone they are {@linkplain #isInLineOf in the line of}. */
 	public boolean canSee(CurrentUser viewer, UUID ownerId) {
-		if (viewer.id().equals(ownerId)) {
-			return true;
-		}
-		if (viewer.isAdmin()) {
-			return inOrganisation(viewer.orgId(), ownerId);
-		}
+		return viewer.id().equals(ownerId) || isInLineOf(viewer, ownerId);
+	}
+
+	/**
+	 * Whether {@code viewer} is a line manager of {@code ownerId} today: leads one of the owner's teams or a team above
+	 * it, or a team above one the owner leads. Leadership only: an admin who leads no team manages no one, and no one
+	 * manages themselves. For "may see this person's private data", ask {@link #isInLineOf}.
+	 */
+	public boolean manages(CurrentUser viewer, UUID ownerId) {
 		return managedUsers(viewer.orgId(), viewer.id(), today(viewer.orgId())).contains(ownerId);
 	}
 
-	/** Whether {@code viewer} manages {@code ownerId} (directly or through teams below) today. */
-	public boolean manages(CurrentUser viewer, UUID ownerId) {
-		return managedUsers(viewer.orgId(), viewer.id(), today(viewer.orgId())).contains(ownerId);
+	/**
+	 * Whether {@code viewer} stands above {@code personId} today: is an admin of the person's organisation, or one of
+	 * the person's {@linkplain #manages line managers}; never the person themselves. The rule for person-private data
+	 * (private coaching notes, reviews, compensation statements, growth plans): the person sees their own, and whoever
+	 * is in their line sees it too.
+	 */
+	public boolean isInLineOf(CurrentUser viewer, UUID personId) {
+		if (viewer.id().equals(personId)) {
+			return false;
+		}
+		return viewer.isAdmin() ? inOrganisation(viewer.orgId(), personId) : manages(viewer, personId);
+	}
+
+	/**
+	 * How much of the team {@code viewer} sees today: {@link TeamAccess#FULL} for an admin of the team's organisation,
+	 * the team's leader and the leader of any team above it; {@link TeamAccess#MEMBER} for a member of the team
+	 * (directly or through a team below it) who is none of those; {@link TeamAccess#NONE} for anyone else, and for a
+	 * team of another organisation or an unknown id.
+	 */
+	public TeamAccess teamAccess(CurrentUser viewer, UUID teamId) {
+		if (fullTeams(viewer).contains(teamId)) {
+			return TeamAccess.FULL;
+		}
+		LocalDate today = today(viewer.orgId());
+		Set<UUID> own = RequestMemo.get("teams-of/" + viewer.orgId() + "/" + viewer.id() + "/" + today,
+				() -> Set.copyOf(memberships.teamsOf(viewer.orgId(), viewer.id(), today)));
+		return own.contains(teamId) ? TeamAccess.MEMBER : TeamAccess.NONE;
+	}
+
+	/**
+	 * The teams {@code viewer} sees in {@linkplain TeamAccess#FULL full}: those they lead and every team below them;
+	 * every team of the organisation for an admin.
+	 */
+	public Set<UUID> fullTeams(CurrentUser viewer) {
+		if (viewer.isAdmin()) {
+			return RequestMemo.get("team-ids/" + viewer.orgId(), () -> Set.copyOf(jdbc.sql("select id from people_team where org_id = :org")
+				.param("org", viewer.orgId()).query(UUID.class).list()));
+		}
+		return led(viewer).keySet();
+	}
+
+	/** Whether {@code viewer} is the team's leader; leadership only, being an admin does not count. */
+	public boolean leads(CurrentUser viewer, UUID teamId) {
+		Lead lead = led(viewer).get(teamId);
+		return lead != null && lead.leader();
+	}
+
+	/**
+	 * Whether {@code viewer} leads a team above this one, whether or not they lead this one too; leadership only,
+	 * being an admin does not count. The manager side of a team: who adjusts its forecast, agrees its goals.
+	 */
+	public boolean leadsAbove(CurrentUser viewer, UUID teamId) {
+		Lead lead = led(viewer).get(teamId);
+		return lead != null && lead.above();
+	}
+
+	private Map<UUID, Lead> led(CurrentUser viewer) {
+		return RequestMemo.get("led/" + viewer.orgId() + "/" + viewer.id(), () -> {
+			Map<UUID, Lead> led = new java.util.HashMap<>();
+			jdbc.sql(LED_TEAMS + "select id, bool_or(not above) as leader, bool_or(above) as above from led group by id")
+				.param("org", viewer.orgId()).param("manager", viewer.id())
+				.query((rs, row) -> led.put(rs.getObject("id", UUID.class), new Lead(rs.getBoolean("leader"), rs.getBoolean("above"))))
+				.list();
+			return java.util.Collections.unmodifiableMap(led);
+		});
 	}
 
 	/** The users whose data {@code viewer} may see today: themselves and everyone they manage (all, for an admin). */
@@ -89,12 +179,7 @@ public class Visibility {
 	}
 
 	private Set<UUID> queryManagedUsers(UUID orgId, UUID managerId, LocalDate day) {
-		List<UUID> ids = jdbc.sql("""
-				with recursive led as (
-				  select id from people_team where org_id = :org and leader_id = :manager
-				  union
-				  select t.id from people_team t join led on t.parent_id = led.id where t.org_id = :org
-				)
+		List<UUID> ids = jdbc.sql(LED_TEAMS + """
 				select m.user_id from people_membership m join led on m.team_id = led.id
 				 where m.org_id = :org and m.valid_from <= :day and (m.valid_to is null or m.valid_to > :day)
 				union

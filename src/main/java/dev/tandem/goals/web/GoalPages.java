@@ -17,6 +17,7 @@ import dev.tandem.goals.NewGoal;
 import dev.tandem.goals.Scope;
 import dev.tandem.people.CurrentUser;
 import dev.tandem.people.Team;
+import dev.tandem.people.TeamAccess;
 import dev.tandem.people.TeamKind;
 import dev.tandem.people.TeamManagement;
 import dev.tandem.people.User;
@@ -208,12 +209,9 @@ class GoalPages {
 	/** The sales teams the viewer leads (and those below), or belongs to. */
 	private List<Team> teamChoices(CurrentUser me) {
 		List<Team> sales = teams.all(me).stream().filter(t -> t.kind() == TeamKind.SALES).toList();
-		Set<UUID> mine = teams.teamsOf(me, me.id(), visibility.today(me.orgId()));
 		List<Team> choices = new ArrayList<>();
 		for (Team team : sales) {
-			boolean leads = me.id().equals(team.leaderId()) || me.isAdmin()
-					|| teams.ancestors(me, team.id()).stream().anyMatch(t -> me.id().equals(t.leaderId()));
-			if (leads || mine.contains(team.id())) {
+			if (visibility.teamAccess(me, team.id()) != TeamAccess.NONE) {
 				choices.add(team);
 			}
 		}

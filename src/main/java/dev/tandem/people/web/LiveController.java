@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import dev.tandem.people.CurrentUser;
 import dev.tandem.people.Team;
+import dev.tandem.people.TeamAccess;
 import dev.tandem.people.TeamManagement;
 import dev.tandem.people.Visibility;
 import dev.tandem.platform.InvalidInputException;
@@ -60,7 +61,7 @@ class LiveController {
 		else if (scope.startsWith("team:") || scope.startsWith("teams:")) {
 			for (String id : scope.substring(scope.indexOf(':') + 1).split(",")) {
 				UUID team = id(id);
-				requireTeam(me, team, today);
+				requireTeam(me, team);
 				watchTeam(me, team, today, users, watched);
 			}
 		}
@@ -83,11 +84,8 @@ class LiveController {
 		all.stream().filter(t -> below.contains(t.id()) && t.leaderId() != null).forEach(t -> users.add(t.leaderId()));
 	}
 
-	private void requireTeam(CurrentUser me, UUID teamId, LocalDate today) {
-		Team team = teams.find(me, teamId).orElseThrow(() -> new RecordNotFoundException("team", teamId));
-		boolean leads = me.isAdmin() || me.id().equals(team.leaderId())
-				|| teams.ancestors(me, teamId).stream().anyMatch(t -> me.id().equals(t.leaderId()));
-		if (!leads && !teams.teamsOf(me, me.id(), today).contains(teamId)) {
+	private void requireTeam(CurrentUser me, UUID teamId) {
+		if (visibility.teamAccess(me, teamId) == TeamAccess.NONE) {
 			throw new RecordNotFoundException("team", teamId);
 		}
 	}
