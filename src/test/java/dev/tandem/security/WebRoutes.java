@@ -114,6 +114,13 @@ final class WebRoutes {
 		return values;
 	}
 
+	/** The query string ({@code ?name=value&...}, or empty) with the values of {@link #requiredValues}. */
+	static String query(Route route, Clock clock, java.util.UUID user) {
+		StringBuilder query = new StringBuilder();
+		requiredValues(route, clock, user).forEach((name, value) -> query.append(query.isEmpty() ? "?" : "&").append(name).append('=').append(value));
+		return query.toString();
+	}
+
 	private static String value(Class<?> type, Clock clock) {
 		if (type.isEnum()) {
 			return type.getEnumConstants()[0].toString();

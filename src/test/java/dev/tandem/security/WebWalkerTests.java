@@ -70,7 +70,7 @@ class WebWalkerTests {
 				continue;
 			}
 			for (PathValues.Bound bound : walk.paths.bind(route.path(), walk.northwind, walk.near, route.pathValues())) {
-				String path = bound.path() + query(route);
+				String path = bound.path() + WebRoutes.query(route, clock, walk.near.iterator().next());
 				pages++;
 				for (Caller caller : walk.callers) {
 					Caller.Answer answer = open(caller, path, Map.of());
@@ -156,11 +156,5 @@ class WebWalkerTests {
 	private static boolean notFoundPage(Caller.Answer answer) {
 		return answer.contentType().startsWith("text/html") && answer.body().contains("class=\"mainnav\"")
 				&& answer.body().contains("class=\"error-code\"");
-	}
-
-	private String query(WebRoutes.Route route) {
-		StringBuilder query = new StringBuilder();
-		WebRoutes.requiredValues(route, clock, walk.near.iterator().next()).forEach((name, value) -> query.append(query.isEmpty() ? "?" : "&").append(name).append('=').append(value));
-		return query.toString();
 	}
 }

@@ -16,8 +16,6 @@ import dev.tandem.crm.DealQuery;
 import dev.tandem.crm.DealStatus;
 import dev.tandem.crm.NewActivity;
 import dev.tandem.people.CurrentUser;
-import dev.tandem.platform.ConcurrentEditException;
-import dev.tandem.platform.InvalidInputException;
 import dev.tandem.platform.Listing;
 import dev.tandem.platform.web.FormErrors;
 import dev.tandem.platform.web.Htmx;
@@ -70,14 +68,14 @@ class ActivityPages {
 			@RequestParam(required = false) @Nullable UUID contactId, RedirectAttributes redirect) {
 		String back = dealId != null ? "/deals/" + dealId : accountId != null ? "/accounts/" + accountId
 				: contactId != null ? "/contacts/" + contactId : "/log";
-		try {
-			activities.log(me, new NewActivity(type, subject, null, null, null, null, null, null, null, dealId, accountId,
-					contactId == null ? null : List.of(contactId), null, null), null);
+		Map<String, String> refused = formErrors.attempt(() -> activities.log(me, new NewActivity(type, subject, null, null, null, null,
+				null, null, null, dealId, accountId, contactId == null ? null : List.of(contactId), null, null), null));
+		if (refused.isEmpty()) {
 			redirect.addFlashAttribute("flash", formErrors.message("log.done", formErrors.message("activity-type." + type)));
 		}
-		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("errors", formErrors.of(ex));
-			redirect.addFlashAttribute("flashError", String.join(" ", formErrors.of(ex).values()));
+		else {
+			redirect.addFlashAttribute("errors", refused);
+			redirect.addFlashAttribute("flashError", String.join(" ", refused.values()));
 		}
 		return "redirect:" + back;
 	}
@@ -103,13 +101,9 @@ class ActivityPages {
 			RedirectAttributes redirect) {
 		LocalDate due = dueDate == null ? views.today(me) : dueDate;
 		Instant dueAt = due.atTime(LocalTime.of(17, 0)).atZone(format.zone()).toInstant();
-		try {
-			activities.log(me, new NewActivity(ActivityType.TASK, subject, null, null, null, null, null, null, dueAt, dealId, null,
-					null, null, null), null);
+		if (formErrors.flash(redirect, () -> activities.log(me, new NewActivity(ActivityType.TASK, subject, null, null, null, null, null, null,
+				dueAt, dealId, null, null, null, null), null))) {
 			redirect.addFlashAttribute("flash", formErrors.message("task.added"));
-		}
-		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("errors", formErrors.of(ex));
 		}
 		return "redirect:/my-day";
 	}
@@ -117,12 +111,8 @@ class ActivityPages {
 	@PostMapping("/activities/{id}/complete")
 	String complete(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, @RequestParam int version,
 			@RequestParam(required = false) @Nullable String outcome, RedirectAttributes redirect) {
-		try {
-			activities.complete(me, id, version, outcome);
+		if (formErrors.flash(redirect, () -> activities.complete(me, id, version, outcome))) {
 			redirect.addFlashAttribute("flash", formErrors.message("task.completed"));
-		}
-		catch (ConcurrentEditException ex) {
-			redirect.addFlashAttribute("errors", Map.of("form", formErrors.message("problem.conflict.detail", "?")));
 		}
 		return "redirect:/my-day";
 	}

@@ -30,7 +30,6 @@ import dev.tandem.crm.StakeholderRole;
 import dev.tandem.crm.Stance;
 import dev.tandem.crm.persistence.DealHistory;
 import dev.tandem.people.CurrentUser;
-import dev.tandem.platform.ConcurrentEditException;
 import dev.tandem.platform.InvalidInputException;
 import dev.tandem.platform.web.FormErrors;
 import dev.tandem.platform.web.Htmx;
@@ -140,28 +139,28 @@ class DealPages {
 			RedirectAttributes redirect) {
 		Locale locale = LocaleContextHolder.getLocale();
 		Deal deal = deals.get(me, id);
-		List<Checklists.Item> blocked = List.of();
-		List<String> warnings = List.of();
-		String error = null;
-		try {
-			int current = version;
-			if (tick != null && !tick.isEmpty()) {
-				Map<UUID, Boolean> ticks = new LinkedHashMap<>();
-				tick.forEach(c -> ticks.put(c, true));
-				current = deals.checkCriteria(me, id, version, ticks).version();
+		var outcome = new Object() {
+			List<Checklists.Item> blocked = List.of();
+			List<String> warnings = List.of();
+		};
+		Map<String, String> refused = formErrors.attempt(() -> {
+			try {
+				int current = version;
+				if (tick != null && !tick.isEmpty()) {
+					Map<UUID, Boolean> ticks = new LinkedHashMap<>();
+					tick.forEach(c -> ticks.put(c, true));
+					current = deals.checkCriteria(me, id, version, ticks).version();
+				}
+				MoveResult result = deals.move(me, id, new StageMove(stageId, current, amount, closeDate, lostReason));
+				outcome.warnings = missingText.all(result.warnings(), locale);
 			}
-			MoveResult result = deals.move(me, id, new StageMove(stageId, current, amount, closeDate, lostReason));
-			warnings = missingText.all(result.warnings(), locale);
-		}
-		catch (GateRefusedException ex) {
-			blocked = checklists.items(id, ex.missing(), locale);
-		}
-		catch (ConcurrentEditException ex) {
-			error = formErrors.message("problem.conflict.detail", ex.changedBy() == null ? "?" : ex.changedBy());
-		}
-		catch (InvalidInputException ex) {
-			error = String.join(" ", formErrors.of(ex).values());
-		}
+			catch (GateRefusedException ex) {
+				outcome.blocked = checklists.items(id, ex.missing(), locale);
+			}
+		});
+		List<Checklists.Item> blocked = outcome.blocked;
+		List<String> warnings = outcome.warnings;
+		String error = refused.isEmpty() ? null : String.join(" ", refused.values());
 		String target = playbook.pipeline(me.orgId(), deal.pipelineId()).stage(stageId).map(Stage::name).orElse("");
 		if ("board".equals(from) && Htmx.isHtmx(request)) {
 			fillBoard(me, deal.pipelineId(), owner, id, model);
@@ -223,38 +222,26 @@ class DealPages {
 	@PostMapping("/deals/{id}")
 	String update(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, DealForm form, Model model,
 			RedirectAttributes redirect) {
-		try {
+		return formErrors.submit(() -> {
 			deals.update(me, id, new DealChanges(form.version(), Set.of("title", "amount", "closeDate", "ownerId",
 					"forecastCategory", "nextStep", "nextStepDate", "source"), form.title(), form.amount(), form.closeDate(),
 					form.ownerId(), form.forecastCategory(), form.nextStep(), form.nextStepDate(), form.source(), null));
 			redirect.addFlashAttribute("flash", formErrors.message("deal.saved"));
 			return "redirect:/deals/" + id;
-		}
-		catch (InvalidInputException ex) {
-			model.addAttribute("errors", formErrors.of(ex));
+		}, errors -> {
+			model.addAttribute("errors", errors);
 			model.addAttribute("editOpen", true);
 			return deal(me, id, null, model);
-		}
-		catch (ConcurrentEditException ex) {
-			model.addAttribute("errors", Map.of("form", formErrors.message("problem.conflict.detail", ex.changedBy())));
-			model.addAttribute("editOpen", true);
-			return deal(me, id, null, model);
-		}
+		});
 	}
 
 	/** Ticks or unticks one criterion from the deal page's checklist; a stale page is told who changed the deal. */
 	@PostMapping("/deals/{id}/criteria/{criterionId}")
 	String criterion(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, @PathVariable UUID criterionId,
 			@RequestParam(defaultValue = "false") boolean checked, @RequestParam int version, RedirectAttributes redirect) {
-		try {
-			deals.checkCriteria(me, id, version, Map.of(criterionId, checked));
-		}
-		catch (ConcurrentEditException ex) {
-			redirect.addFlashAttribute("errors", Map.of("form",
-					formErrors.message("problem.conflict.detail", ex.changedBy() == null ? "?" : ex.changedBy())));
-		}
-		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("errors", Map.of("form", String.join(" ", formErrors.of(ex).values())));
+		Map<String, String> refused = formErrors.attempt(() -> deals.checkCriteria(me, id, version, Map.of(criterionId, checked)));
+		if (!refused.isEmpty()) {
+			redirect.addFlashAttribute("errors", Map.of("form", String.join(" ", refused.values())));
 		}
 		return "redirect:/deals/" + id + "#playbook";
 	}
@@ -271,7 +258,7 @@ class DealPages {
 			@RequestParam(required = false) @Nullable String newContactName, @RequestParam(required = false) @Nullable String newContactTitle,
 			@RequestParam StakeholderRole role, @RequestParam(defaultValue = "3") int influence, @RequestParam Stance stance,
 			RedirectAttributes redirect) {
-		try {
+		formErrors.flash(redirect, () -> {
 			UUID contact = contactId;
 			if (contact == null && newContactName != null && !newContactName.isBlank()) {
 				Deal deal = deals.get(me, id);
@@ -283,10 +270,7 @@ class DealPages {
 				throw InvalidInputException.of("contactId", "jakarta.validation.constraints.NotNull.message");
 			}
 			deals.addStakeholder(me, id, new NewStakeholder(contact, role, influence, stance));
-		}
-		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("errors", formErrors.of(ex));
-		}
+		});
 		return "redirect:/deals/" + id + "#buying-group";
 	}
 
@@ -294,15 +278,7 @@ class DealPages {
 	String updateStakeholder(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, @PathVariable UUID stakeholderId,
 			@RequestParam StakeholderRole role, @RequestParam int influence, @RequestParam Stance stance, @RequestParam int version,
 			RedirectAttributes redirect) {
-		try {
-			deals.updateStakeholder(me, id, stakeholderId, role, influence, stance, version);
-		}
-		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("errors", formErrors.of(ex));
-		}
-		catch (ConcurrentEditException ex) {
-			redirect.addFlashAttribute("errors", Map.of("form", formErrors.message("problem.conflict.detail", "?")));
-		}
+		formErrors.flash(redirect, () -> deals.updateStakeholder(me, id, stakeholderId, role, influence, stance, version));
 		return "redirect:/deals/" + id + "#buying-group";
 	}
 
@@ -326,7 +302,7 @@ class DealPages {
 
 	@PostMapping("/deals")
 	String create(@AuthenticationPrincipal CurrentUser me, NewDealForm form, Model model) {
-		try {
+		return formErrors.submit(() -> {
 			UUID accountId = form.accountId();
 			if (accountId == null && form.accountName() != null && !form.accountName().isBlank()) {
 				accountId = accounts.findOrCreate(me, form.accountName().trim()).id();
@@ -337,17 +313,16 @@ class DealPages {
 			Deal deal = deals.create(me, new NewDeal(accountId, form.title(), form.amount(), form.closeDate(), form.pipelineId(), null,
 					form.ownerId(), form.source(), form.nextStep(), form.nextStepDate()), null);
 			return "redirect:/deals/" + deal.id();
-		}
-		catch (InvalidInputException ex) {
+		}, errors -> {
 			model.addAttribute("accountId", form.accountId());
 			model.addAttribute("accounts", views.accountChoices(me));
 			model.addAttribute("owners", views.people(me));
 			model.addAttribute("sources", DealSource.values());
 			model.addAttribute("pipelines", playbook.pipelines(me.orgId()));
 			model.addAttribute("form", form);
-			model.addAttribute("errors", formErrors.of(ex));
+			model.addAttribute("errors", errors);
 			return "crm/deal-new";
-		}
+		});
 	}
 
 	private static List<Requirement> requiredOf(Stage stage, DealFacts facts) {

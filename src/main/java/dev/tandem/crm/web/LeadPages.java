@@ -18,8 +18,6 @@ import dev.tandem.people.CurrentUser;
 import dev.tandem.people.Team;
 import dev.tandem.people.TeamKind;
 import dev.tandem.people.TeamManagement;
-import dev.tandem.platform.ConcurrentEditException;
-import dev.tandem.platform.InvalidInputException;
 import dev.tandem.platform.web.FormErrors;
 import dev.tandem.platform.web.Htmx;
 import jakarta.servlet.http.HttpServletRequest;
@@ -95,15 +93,12 @@ class LeadPages {
 
 	@PostMapping("/leads")
 	String create(@AuthenticationPrincipal CurrentUser me, LeadForm form, Model model) {
-		try {
+		return formErrors.submit(() -> {
 			Lead lead = leads.create(me, new NewLead(form.personName() == null ? "" : form.personName(),
 					form.company() == null ? "" : form.company(), form.email(), form.phone(), form.source(), form.campaign(),
 					form.score(), form.teamId(), form.ownerId()));
 			return "redirect:/leads/" + lead.id();
-		}
-		catch (InvalidInputException ex) {
-			return form(me, model, form, formErrors.of(ex));
-		}
+		}, errors -> form(me, model, form, errors));
 	}
 
 	private String form(CurrentUser me, Model model, @Nullable LeadForm form, Map<String, String> errors) {
@@ -132,30 +127,14 @@ class LeadPages {
 	@PostMapping("/leads/{id}/status")
 	String status(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, @RequestParam LeadStatus status,
 			@RequestParam(required = false) @Nullable String reason, @RequestParam int version, RedirectAttributes redirect) {
-		try {
-			leads.changeStatus(me, id, status, reason, version);
-		}
-		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("errors", formErrors.of(ex));
-		}
-		catch (ConcurrentEditException ex) {
-			redirect.addFlashAttribute("errors", Map.of("form", formErrors.message("problem.conflict.detail", "?")));
-		}
+		formErrors.flash(redirect, () -> leads.changeStatus(me, id, status, reason, version));
 		return "redirect:/leads/" + id;
 	}
 
 	@PostMapping("/leads/{id}/assign")
 	String assign(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, @RequestParam UUID ownerId,
 			@RequestParam(required = false) @Nullable String reason, @RequestParam int version, RedirectAttributes redirect) {
-		try {
-			leads.reassign(me, id, ownerId, reason, version);
-		}
-		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("errors", formErrors.of(ex));
-		}
-		catch (ConcurrentEditException ex) {
-			redirect.addFlashAttribute("errors", Map.of("form", formErrors.message("problem.conflict.detail", "?")));
-		}
+		formErrors.flash(redirect, () -> leads.reassign(me, id, ownerId, reason, version));
 		return "redirect:/leads/" + id;
 	}
 
@@ -163,29 +142,17 @@ class LeadPages {
 	String convert(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, @RequestParam(required = false) @Nullable String dealTitle,
 			@RequestParam(required = false) @Nullable BigDecimal amount, @RequestParam(required = false) @Nullable LocalDate closeDate,
 			@RequestParam int version, RedirectAttributes redirect) {
-		try {
+		return formErrors.submit(() -> {
 			var conversion = leads.convert(me, id, dealTitle, amount, closeDate, version);
 			return conversion.deal() != null ? "redirect:/deals/" + conversion.deal().id() : "redirect:/accounts/" + conversion.account().id();
-		}
-		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("errors", formErrors.of(ex));
-		}
-		catch (ConcurrentEditException ex) {
-			redirect.addFlashAttribute("errors", Map.of("form", formErrors.message("problem.conflict.detail", "?")));
-		}
-		return "redirect:/leads/" + id;
+		}, FormErrors.back(redirect, "redirect:/leads/" + id));
 	}
 
 	@PostMapping("/leads/weights")
 	String setWeight(@AuthenticationPrincipal CurrentUser me, @RequestParam UUID teamId, @RequestParam UUID userId,
 			@RequestParam BigDecimal weight, RedirectAttributes redirect) {
-		try {
-			leads.setWeight(me, teamId, userId, weight);
-			redirect.addFlashAttribute("flash", formErrors.message("routing.weight.saved"));
-		}
-		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("flash", String.join(" ", formErrors.of(ex).values()));
-		}
+		Map<String, String> refused = formErrors.attempt(() -> leads.setWeight(me, teamId, userId, weight));
+		redirect.addFlashAttribute("flash", refused.isEmpty() ? formErrors.message("routing.weight.saved") : String.join(" ", refused.values()));
 		return "redirect:/leads#routing";
 	}
 

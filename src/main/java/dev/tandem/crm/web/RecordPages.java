@@ -17,8 +17,6 @@ import dev.tandem.crm.DealStatus;
 import dev.tandem.crm.NewAccount;
 import dev.tandem.crm.NewContact;
 import dev.tandem.people.CurrentUser;
-import dev.tandem.platform.ConcurrentEditException;
-import dev.tandem.platform.InvalidInputException;
 import dev.tandem.platform.web.FormErrors;
 import dev.tandem.platform.web.Htmx;
 import dev.tandem.playbook.PlaybookManagement;
@@ -133,13 +131,8 @@ class RecordPages {
 
 	@PostMapping("/accounts")
 	String createAccount(@AuthenticationPrincipal CurrentUser me, AccountForm form, Model model) {
-		try {
-			Account account = accounts.create(me, form.toNew());
-			return "redirect:/accounts/" + account.id();
-		}
-		catch (InvalidInputException ex) {
-			return accountForm(me, model, null, form, formErrors.of(ex));
-		}
+		return formErrors.submit(() -> "redirect:/accounts/" + accounts.create(me, form.toNew()).id(),
+				errors -> accountForm(me, model, null, form, errors));
 	}
 
 	@GetMapping("/accounts/{id}")
@@ -166,17 +159,10 @@ class RecordPages {
 	@PostMapping("/accounts/{id}")
 	String updateAccount(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, AccountForm form, Model model) {
 		Account account = accounts.get(me, id);
-		try {
+		return formErrors.submit(() -> {
 			accounts.update(me, id, form.version() == null ? -1 : form.version(), form.toNew());
 			return "redirect:/accounts/" + id;
-		}
-		catch (InvalidInputException ex) {
-			return accountForm(me, model, account, form, formErrors.of(ex));
-		}
-		catch (ConcurrentEditException ex) {
-			return accountForm(me, model, accounts.get(me, id), form,
-					Map.of("form", formErrors.message("problem.conflict.detail", ex.changedBy())));
-		}
+		}, errors -> accountForm(me, model, account, form, errors), errors -> accountForm(me, model, accounts.get(me, id), form, errors));
 	}
 
 	private String accountForm(CurrentUser me, Model model, @Nullable Account account, @Nullable AccountForm form,
@@ -194,12 +180,7 @@ class RecordPages {
 			@RequestParam(required = false) @Nullable String title, @RequestParam(required = false) @Nullable String email,
 			@RequestParam(required = false) @Nullable String phone, @RequestParam(required = false) @Nullable String socialUrl,
 			RedirectAttributes redirect) {
-		try {
-			accounts.createContact(me, new NewContact(id, name, title, email, phone, socialUrl));
-		}
-		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("errors", formErrors.of(ex));
-		}
+		formErrors.flash(redirect, () -> accounts.createContact(me, new NewContact(id, name, title, email, phone, socialUrl)));
 		return "redirect:/accounts/" + id + "#contacts";
 	}
 
@@ -242,15 +223,9 @@ class RecordPages {
 			@RequestParam(required = false) @Nullable String email, @RequestParam(required = false) @Nullable String phone,
 			@RequestParam(required = false) @Nullable String socialUrl, RedirectAttributes redirect) {
 		Contact contact = accounts.contact(me, id);
-		try {
-			accounts.updateContact(me, id, version, new NewContact(contact.accountId(), name, title, email, phone, socialUrl));
+		if (formErrors.flash(redirect,
+				() -> accounts.updateContact(me, id, version, new NewContact(contact.accountId(), name, title, email, phone, socialUrl)))) {
 			redirect.addFlashAttribute("flash", formErrors.message("contact.saved"));
-		}
-		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("errors", formErrors.of(ex));
-		}
-		catch (ConcurrentEditException ex) {
-			redirect.addFlashAttribute("errors", Map.of("form", formErrors.message("problem.conflict.detail", "?")));
 		}
 		return "redirect:/contacts/" + id;
 	}

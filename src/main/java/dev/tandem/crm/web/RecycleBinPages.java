@@ -12,7 +12,6 @@ import dev.tandem.crm.RecycleBin;
 import dev.tandem.crm.RestoreRefusedException;
 import dev.tandem.crm.RuleRefusedException;
 import dev.tandem.people.CurrentUser;
-import dev.tandem.platform.InvalidInputException;
 import dev.tandem.platform.ListRequest;
 import dev.tandem.platform.web.FormErrors;
 import dev.tandem.platform.web.Htmx;
@@ -103,18 +102,20 @@ class RecycleBinPages {
 
 	/** Deletes, then shows the bin where it can be undone; a refusal goes back to the record, saying which rule. */
 	private String intoBin(Runnable delete, String label, String back, RedirectAttributes redirect) {
+		Map<String, String> refused;
 		try {
-			delete.run();
-			redirect.addFlashAttribute("flash", formErrors.message("recycle.moved", label, bin.retention().toDays()));
-			return "redirect:/recycle-bin";
+			refused = formErrors.attempt(delete);
 		}
 		catch (RuleRefusedException ex) {
 			redirect.addFlashAttribute("errors", Map.of("form", formErrors.message(ex.messageKey(), ex.arguments())));
+			return "redirect:" + back;
 		}
-		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("errors", Map.of("form", label + ": " + String.join(" ", formErrors.of(ex).values())));
+		if (!refused.isEmpty()) {
+			redirect.addFlashAttribute("errors", Map.of("form", label + ": " + String.join(" ", refused.values())));
+			return "redirect:" + back;
 		}
-		return "redirect:" + back;
+		redirect.addFlashAttribute("flash", formErrors.message("recycle.moved", label, bin.retention().toDays()));
+		return "redirect:/recycle-bin";
 	}
 
 	private void fill(CurrentUser me, @Nullable String cursor, Model model) {

@@ -20,7 +20,6 @@ import dev.tandem.people.CurrentUser;
 import dev.tandem.people.Role;
 import dev.tandem.people.User;
 import dev.tandem.people.UserManagement;
-import dev.tandem.platform.ConcurrentEditException;
 import dev.tandem.platform.InvalidInputException;
 import dev.tandem.platform.web.FormErrors;
 import dev.tandem.platform.web.Htmx;
@@ -79,18 +78,15 @@ class ImportController {
 	String upload(@AuthenticationPrincipal CurrentUser me, @RequestParam("file") @Nullable MultipartFile file,
 			@RequestParam(required = false) @Nullable EntityKind kind, @RequestParam(required = false) @Nullable Preset preset,
 			RedirectAttributes redirect) throws IOException {
-		try {
+		byte[] content = file == null || file.isEmpty() ? new byte[0] : file.getBytes();
+		return formErrors.submit(() -> {
 			if (file == null || file.isEmpty()) {
 				throw InvalidInputException.of("file", "exchange.file.empty");
 			}
 			String name = file.getOriginalFilename() == null ? "upload.csv" : file.getOriginalFilename();
-			ImportJob job = imports.upload(me, name, file.getBytes(), kind, preset);
+			ImportJob job = imports.upload(me, name, content, kind, preset);
 			return "redirect:/imports/" + job.id();
-		}
-		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("errors", formErrors.of(ex));
-			return "redirect:/imports";
-		}
+		}, FormErrors.back(redirect, "redirect:/imports"));
 	}
 
 	@GetMapping("/imports/{id}")
@@ -116,28 +112,18 @@ class ImportController {
 	String check(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, @RequestParam Map<String, String> form,
 			RedirectAttributes redirect) {
 		ImportJob job = imports.get(me, id);
-		try {
+		formErrors.flash(redirect, () -> {
 			if (form.containsKey("version")) {
 				imports.configure(me, id, Integer.parseInt(form.get("version")), settings(job, form));
 			}
 			imports.check(me, id);
-		}
-		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("errors", formErrors.of(ex));
-		}
-		catch (ConcurrentEditException ex) {
-			redirect.addFlashAttribute("errors", Map.of("form", formErrors.message("problem.conflict.detail", "?")));
-		}
+		});
 		return "redirect:/imports/" + id + "#report";
 	}
 
 	@PostMapping("/imports/{id}/run")
 	String run(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, RedirectAttributes redirect) {
-		try {
-			imports.run(me, id);
-		}
-		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("errors", formErrors.of(ex));
+		if (!formErrors.flash(redirect, () -> imports.run(me, id))) {
 			return "redirect:/imports/" + id;
 		}
 		// The run starts in the background a moment later; "started" keeps the page polling until it shows.
@@ -146,12 +132,8 @@ class ImportController {
 
 	@PostMapping("/imports/{id}/undo")
 	String undo(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, RedirectAttributes redirect) {
-		try {
-			imports.undo(me, id);
+		if (formErrors.flash(redirect, () -> imports.undo(me, id))) {
 			redirect.addFlashAttribute("flash", formErrors.message("exchange.undone"));
-		}
-		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("errors", formErrors.of(ex));
 		}
 		return "redirect:/imports/" + id;
 	}

@@ -24,8 +24,6 @@ import dev.tandem.people.Team;
 import dev.tandem.people.TeamKind;
 import dev.tandem.people.TeamManagement;
 import dev.tandem.people.Visibility;
-import dev.tandem.platform.ConcurrentEditException;
-import dev.tandem.platform.InvalidInputException;
 import dev.tandem.platform.Period;
 import dev.tandem.platform.web.FormErrors;
 import dev.tandem.platform.web.Htmx;
@@ -182,16 +180,8 @@ class ForecastPages {
 			@RequestParam(required = false) @Nullable String note, RedirectAttributes redirect) {
 		Scope chosen = Scope.parse(scope);
 		Period p = goals.period(me, period, Period.Kind.MONTH);
-		try {
-			management.submit(me, chosen, p, commit, bestCase, note);
+		if (formErrors.flash(redirect, "scope", () -> management.submit(me, chosen, p, commit, bestCase, note))) {
 			redirect.addFlashAttribute("notice", "forecast.submitted");
-		}
-		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("errors", formErrors.of(ex));
-		}
-		catch (ConcurrentEditException ex) {
-			redirect.addFlashAttribute("errors",
-					Map.of("scope", formErrors.message("problem.conflict.detail", ex.changedBy() == null ? "?" : ex.changedBy())));
 		}
 		return back(chosen, p);
 	}
@@ -201,16 +191,8 @@ class ForecastPages {
 			@RequestParam(required = false) @Nullable BigDecimal commit, @RequestParam(required = false) @Nullable BigDecimal bestCase,
 			@RequestParam(required = false) @Nullable String reason, @RequestParam(required = false) @Nullable UUID seen,
 			RedirectAttributes redirect) {
-		try {
-			management.adjust(me, id, seen, commit, bestCase, reason);
+		if (formErrors.flash(redirect, "submissionId", () -> management.adjust(me, id, seen, commit, bestCase, reason))) {
 			redirect.addFlashAttribute("notice", "forecast.adjusted");
-		}
-		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("errors", formErrors.of(ex));
-		}
-		catch (ConcurrentEditException ex) {
-			redirect.addFlashAttribute("errors",
-					Map.of("submissionId", formErrors.message("problem.conflict.detail", ex.changedBy() == null ? "?" : ex.changedBy())));
 		}
 		return back(Scope.parse(scope), goals.period(me, period, Period.Kind.MONTH));
 	}
@@ -218,12 +200,8 @@ class ForecastPages {
 	@PostMapping("/forecast/snapshots")
 	String snapshot(@AuthenticationPrincipal CurrentUser me, @RequestParam String scope, @RequestParam String period,
 			RedirectAttributes redirect) {
-		try {
-			snapshots.takeNow(me);
+		if (formErrors.flash(redirect, () -> snapshots.takeNow(me))) {
 			redirect.addFlashAttribute("notice", "forecast.snapshot-taken");
-		}
-		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("errors", formErrors.of(ex));
 		}
 		return back(Scope.parse(scope), goals.period(me, period, Period.Kind.MONTH));
 	}

@@ -23,8 +23,6 @@ import dev.tandem.people.TeamManagement;
 import dev.tandem.people.User;
 import dev.tandem.people.UserManagement;
 import dev.tandem.people.Visibility;
-import dev.tandem.platform.ConcurrentEditException;
-import dev.tandem.platform.InvalidInputException;
 import dev.tandem.platform.Period;
 import dev.tandem.platform.web.FormErrors;
 import dev.tandem.platform.web.PeriodPicker;
@@ -138,15 +136,14 @@ class GoalPages {
 	@PostMapping("/goals")
 	String propose(@AuthenticationPrincipal CurrentUser me, GoalForm form, RedirectAttributes redirect) {
 		Period period = goals.period(me, form.period(), Period.Kind.MONTH);
-		try {
+		boolean saved = formErrors.flash(redirect, "version", () -> {
 			Scope scope = form.scope(me);
 			NewGoal goal = new NewGoal(scope, form.metric(), form.metric() == GoalMetric.ACTIVITIES ? form.types() : Set.of(), period,
 					form.target(), form.note());
-			Goal saved = form.direct() ? goals.set(me, goal) : goals.propose(me, goal);
-			redirect.addFlashAttribute("saved", saved.id());
-		}
-		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("errors", formErrors.of(ex));
+			Goal written = form.direct() ? goals.set(me, goal) : goals.propose(me, goal);
+			redirect.addFlashAttribute("saved", written.id());
+		});
+		if (!saved) {
 			redirect.addFlashAttribute("form", form);
 		}
 		return "redirect:/goals?period=" + period.key() + (form.team() == null ? "" : "&team=" + form.team());
@@ -155,7 +152,7 @@ class GoalPages {
 	@PostMapping("/goals/{id}/accept")
 	String accept(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, @RequestParam int version,
 			@RequestParam(required = false) @Nullable String back, RedirectAttributes redirect) {
-		answer(redirect, () -> goals.accept(me, id, version));
+		formErrors.flash(redirect, "version", () -> goals.accept(me, id, version));
 		return back(back, id);
 	}
 
@@ -163,21 +160,17 @@ class GoalPages {
 	String counter(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, @RequestParam int version,
 			@RequestParam(required = false) @Nullable BigDecimal target, @RequestParam(required = false) @Nullable String note,
 			@RequestParam(required = false) @Nullable String back, RedirectAttributes redirect) {
-		answer(redirect, () -> goals.counter(me, id, version, target, note));
+		formErrors.flash(redirect, "version", () -> goals.counter(me, id, version, target, note));
 		return back(back, id);
 	}
 
 	@PostMapping("/goals/{id}/delete")
 	String delete(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, RedirectAttributes redirect) {
 		Goal goal = goals.get(me, id);
-		try {
+		return formErrors.submit(() -> {
 			goals.delete(me, id);
-		}
-		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("errors", formErrors.of(ex));
-			return "redirect:/goals/" + id;
-		}
-		return "redirect:/goals?period=" + goal.period().key();
+			return "redirect:/goals?period=" + goal.period().key();
+		}, FormErrors.back(redirect, "redirect:/goals/" + id));
 	}
 
 	@PostMapping("/goals/copy")
@@ -187,19 +180,6 @@ class GoalPages {
 		int copied = goals.copyToNext(me, teams.get(me, team).id(), from);
 		redirect.addFlashAttribute("copied", copied);
 		return "redirect:/goals?team=" + team + "&period=" + from.next().key();
-	}
-
-	private void answer(RedirectAttributes redirect, Runnable action) {
-		try {
-			action.run();
-		}
-		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("errors", formErrors.of(ex));
-		}
-		catch (ConcurrentEditException ex) {
-			redirect.addFlashAttribute("errors", Map.of("version", formErrors.message("problem.conflict.detail",
-					ex.changedBy() == null ? "?" : ex.changedBy())));
-		}
 	}
 
 	private static String back(@Nullable String back, UUID id) {

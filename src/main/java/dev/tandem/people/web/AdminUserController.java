@@ -13,8 +13,6 @@ import dev.tandem.people.UserManagement;
 import dev.tandem.people.persistence.Users.UserFilter;
 import dev.tandem.people.web.UserForms.EditUserForm;
 import dev.tandem.people.web.UserForms.NewUserForm;
-import dev.tandem.platform.ConcurrentEditException;
-import dev.tandem.platform.InvalidInputException;
 import dev.tandem.platform.ListRequest;
 import dev.tandem.platform.web.FormErrors;
 import dev.tandem.platform.web.Htmx;
@@ -93,7 +91,7 @@ class AdminUserController {
 		if (!errors.isEmpty()) {
 			return newForm(me, model, form, errors);
 		}
-		try {
+		return formErrors.submit(() -> {
 			var created = users.create(me, new NewUser(form.email(), form.displayName(), form.role(), form.locale(), password,
 					form.teams()));
 			redirect.addFlashAttribute("flash", formErrors.message("users.created", created.user().displayName()));
@@ -101,10 +99,7 @@ class AdminUserController {
 				redirect.addFlashAttribute("passwordLink", created.invitationSecret());
 			}
 			return "redirect:/admin/users/" + created.user().id();
-		}
-		catch (InvalidInputException ex) {
-			return newForm(me, model, form, formErrors.of(ex));
-		}
+		}, failed -> newForm(me, model, form, failed));
 	}
 
 	@GetMapping("/{id}")
@@ -123,19 +118,12 @@ class AdminUserController {
 		if (binding.hasErrors()) {
 			return editForm(me, model, user, form, formErrors.of(binding));
 		}
-		try {
+		return formErrors.submit(() -> {
 			users.update(me, id, new UserChanges(form.version(), form.displayName(), form.role(), form.locale(),
 					Boolean.TRUE.equals(form.active()), form.teams()));
-		}
-		catch (InvalidInputException ex) {
-			return editForm(me, model, user, form, formErrors.of(ex));
-		}
-		catch (ConcurrentEditException ex) {
-			return editForm(me, model, users.get(me, id), form,
-					Map.of("form", formErrors.message("problem.conflict.detail", ex.changedBy())));
-		}
-		redirect.addFlashAttribute("flash", formErrors.message("users.saved"));
-		return "redirect:/admin/users/" + id;
+			redirect.addFlashAttribute("flash", formErrors.message("users.saved"));
+			return "redirect:/admin/users/" + id;
+		}, errors -> editForm(me, model, user, form, errors), errors -> editForm(me, model, users.get(me, id), form, errors));
 	}
 
 	@PostMapping("/{id}/reset-password")

@@ -9,7 +9,6 @@ import java.util.UUID;
 
 import dev.tandem.people.ApiTokenManagement;
 import dev.tandem.people.CurrentUser;
-import dev.tandem.platform.InvalidInputException;
 import dev.tandem.platform.web.FormErrors;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -58,17 +57,14 @@ class ApiTokenController {
 		if (binding.hasErrors()) {
 			return page(me, model, formErrors.of(binding));
 		}
-		try {
+		return formErrors.submit(() -> {
 			Instant expiresAt = form.expiresInDays() == null ? null : clock.instant().plus(Duration.ofDays(form.expiresInDays()));
 			var created = tokens.create(me, form.name(), expiresAt);
 			// Shown in this answer, not through a redirect: a flash attribute would keep the secret in the session
 			// table until the next request.
 			model.addAttribute("newToken", created.token());
 			return page(me, model, Map.of());
-		}
-		catch (InvalidInputException ex) {
-			return page(me, model, formErrors.of(ex));
-		}
+		}, errors -> page(me, model, errors));
 	}
 
 	@PostMapping("/profile/tokens/{id}/revoke")

@@ -9,7 +9,6 @@ import dev.tandem.people.CurrentUser;
 import dev.tandem.people.TeamManagement;
 import dev.tandem.people.UserManagement;
 import dev.tandem.people.security.SignedInUser;
-import dev.tandem.platform.InvalidInputException;
 import dev.tandem.platform.web.FormErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -65,14 +64,11 @@ class ProfileController {
 		if (binding.hasErrors()) {
 			return page(me, model, form, formErrors.of(binding));
 		}
-		try {
+		return formErrors.submit(() -> {
 			signedIn.replace(users.changeProfile(me, form.displayName(), form.locale()), request, response);
-		}
-		catch (InvalidInputException ex) {
-			return page(me, model, form, formErrors.of(ex));
-		}
-		redirect.addFlashAttribute("flash", formErrors.message("profile.saved"));
-		return "redirect:/profile";
+			redirect.addFlashAttribute("flash", formErrors.message("profile.saved"));
+			return "redirect:/profile";
+		}, errors -> page(me, model, form, errors));
 	}
 
 	@PostMapping("/profile/password")
@@ -83,13 +79,10 @@ class ProfileController {
 			errors.put("confirmPassword", formErrors.message("validation.password.confirm"));
 		}
 		if (errors.isEmpty()) {
-			try {
-				users.changePassword(me, form.currentPassword(), form.newPassword());
+			errors.putAll(formErrors.attempt(() -> users.changePassword(me, form.currentPassword(), form.newPassword())));
+			if (errors.isEmpty()) {
 				redirect.addFlashAttribute("flash", formErrors.message("profile.password-changed"));
 				return "redirect:/profile";
-			}
-			catch (InvalidInputException ex) {
-				errors.putAll(formErrors.of(ex));
 			}
 		}
 		return page(me, model, new ProfileForm(me.displayName(), me.locale()), errors);

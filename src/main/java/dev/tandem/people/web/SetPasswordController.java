@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.tandem.people.UserManagement;
-import dev.tandem.platform.InvalidInputException;
 import dev.tandem.platform.web.FormErrors;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -48,12 +47,9 @@ class SetPasswordController {
 			errors.put("confirmPassword", formErrors.message("validation.password.confirm"));
 		}
 		if (errors.isEmpty()) {
-			try {
-				users.setPasswordWithLink(form.token(), form.newPassword());
+			errors.putAll(formErrors.attempt(() -> users.setPasswordWithLink(form.token(), form.newPassword())));
+			if (errors.isEmpty()) {
 				return "redirect:/login?password-set";
-			}
-			catch (InvalidInputException ex) {
-				errors.putAll(formErrors.of(ex));
 			}
 		}
 		model.addAttribute("token", form.token());

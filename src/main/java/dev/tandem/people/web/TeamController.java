@@ -15,8 +15,6 @@ import dev.tandem.people.Visibility;
 import dev.tandem.people.web.TeamForms.EndForm;
 import dev.tandem.people.web.TeamForms.MemberForm;
 import dev.tandem.people.web.TeamForms.TeamForm;
-import dev.tandem.platform.ConcurrentEditException;
-import dev.tandem.platform.InvalidInputException;
 import dev.tandem.platform.web.FormErrors;
 import dev.tandem.platform.web.Htmx;
 import jakarta.servlet.http.HttpServletRequest;
@@ -88,14 +86,11 @@ class TeamController {
 		if (binding.hasErrors()) {
 			return form(me, model, null, form, formErrors.of(binding));
 		}
-		try {
+		return formErrors.submit(() -> {
 			Team team = teams.create(me, new NewTeam(form.name(), form.kind(), form.parentId(), form.leaderId()));
 			redirect.addFlashAttribute("flash", formErrors.message("teams.created", team.name()));
 			return "redirect:/teams/" + team.id();
-		}
-		catch (InvalidInputException ex) {
-			return form(me, model, null, form, formErrors.of(ex));
-		}
+		}, errors -> form(me, model, null, form, errors));
 	}
 
 	@GetMapping("/teams/{id}")
@@ -127,18 +122,11 @@ class TeamController {
 		if (binding.hasErrors() || form.version() == null) {
 			return form(me, model, team, form, formErrors.of(binding));
 		}
-		try {
+		return formErrors.submit(() -> {
 			teams.update(me, id, new TeamChanges(form.version(), form.name(), form.kind(), form.parentId(), form.leaderId()));
-		}
-		catch (InvalidInputException ex) {
-			return form(me, model, team, form, formErrors.of(ex));
-		}
-		catch (ConcurrentEditException ex) {
-			return form(me, model, teams.get(me, id), form,
-					Map.of("form", formErrors.message("problem.conflict.detail", ex.changedBy())));
-		}
-		redirect.addFlashAttribute("flash", formErrors.message("teams.saved"));
-		return "redirect:/teams/" + id;
+			redirect.addFlashAttribute("flash", formErrors.message("teams.saved"));
+			return "redirect:/teams/" + id;
+		}, errors -> form(me, model, team, form, errors), errors -> form(me, model, teams.get(me, id), form, errors));
 	}
 
 	@PostMapping("/teams/{id}/members")
@@ -147,12 +135,7 @@ class TeamController {
 			Model model, RedirectAttributes redirect) {
 		Map<String, String> errors = new LinkedHashMap<>(formErrors.of(binding));
 		if (errors.isEmpty()) {
-			try {
-				teams.addMember(me, id, form.userId(), form.validFrom());
-			}
-			catch (InvalidInputException ex) {
-				errors.putAll(formErrors.of(ex));
-			}
+			errors.putAll(formErrors.attempt(() -> teams.addMember(me, id, form.userId(), form.validFrom())));
 		}
 		return afterMemberChange(me, id, errors, request, model, redirect);
 	}
@@ -163,12 +146,7 @@ class TeamController {
 			RedirectAttributes redirect) {
 		Map<String, String> errors = new LinkedHashMap<>(formErrors.of(binding));
 		if (errors.isEmpty()) {
-			try {
-				teams.endMembership(me, id, membershipId, form.validTo());
-			}
-			catch (InvalidInputException ex) {
-				errors.putAll(formErrors.of(ex));
-			}
+			errors.putAll(formErrors.attempt(() -> teams.endMembership(me, id, membershipId, form.validTo())));
 		}
 		return afterMemberChange(me, id, errors, request, model, redirect);
 	}

@@ -6,8 +6,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.tandem.people.CurrentUser;
-import dev.tandem.platform.ConcurrentEditException;
-import dev.tandem.platform.InvalidInputException;
 import dev.tandem.platform.web.FormErrors;
 import dev.tandem.platform.web.NavigationContributor;
 import dev.tandem.platform.web.NavigationItem;
@@ -70,12 +68,8 @@ class PlaybookAdminController implements NavigationContributor {
 	@PostMapping("/admin/playbook")
 	String createPipeline(@AuthenticationPrincipal CurrentUser me, @RequestParam String name,
 			@RequestParam(defaultValue = "21") int reviewCadenceDays, RedirectAttributes redirect) {
-		try {
-			playbook.createPipeline(me, name, reviewCadenceDays);
+		if (formErrors.flash(redirect, () -> playbook.createPipeline(me, name, reviewCadenceDays))) {
 			redirect.addFlashAttribute("flash", formErrors.message("playbook.pipeline.created", name.trim()));
-		}
-		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("errors", formErrors.of(ex));
 		}
 		return "redirect:/admin/playbook";
 	}
@@ -83,15 +77,8 @@ class PlaybookAdminController implements NavigationContributor {
 	@PostMapping("/admin/playbook/{id}")
 	String updatePipeline(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, @RequestParam String name,
 			@RequestParam int reviewCadenceDays, @RequestParam int version, RedirectAttributes redirect) {
-		try {
-			playbook.updatePipeline(me, id, version, name, reviewCadenceDays);
+		if (formErrors.flash(redirect, () -> playbook.updatePipeline(me, id, version, name, reviewCadenceDays))) {
 			redirect.addFlashAttribute("flash", formErrors.message("playbook.saved"));
-		}
-		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("errors", formErrors.of(ex));
-		}
-		catch (ConcurrentEditException ex) {
-			redirect.addFlashAttribute("errors", Map.of("form", formErrors.message("problem.conflict.detail", "?")));
 		}
 		return "redirect:/admin/playbook#p-" + id;
 	}
@@ -99,14 +86,8 @@ class PlaybookAdminController implements NavigationContributor {
 	@PostMapping("/admin/playbook/{id}/stages")
 	String addStage(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, @RequestParam String name,
 			RedirectAttributes redirect) {
-		try {
-			Stage stage = playbook.addStage(me, id, name);
-			return "redirect:/admin/playbook/stages/" + stage.id();
-		}
-		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("errors", formErrors.of(ex));
-			return "redirect:/admin/playbook#p-" + id;
-		}
+		return formErrors.submit(() -> "redirect:/admin/playbook/stages/" + playbook.addStage(me, id, name).id(),
+				FormErrors.back(redirect, "redirect:/admin/playbook#p-" + id));
 	}
 
 	@GetMapping("/admin/playbook/stages/{id}")
@@ -147,18 +128,12 @@ class PlaybookAdminController implements NavigationContributor {
 				GateMode.valueOf(request.getParameter("gateMode")), nonNull(request.getParameter("guidance")),
 				intOf(request.getParameter("minStakeholders"), 0), request.getParameter("requiresDecisionMaker") != null, required,
 				criteria);
-		try {
+		return formErrors.submit(() -> {
 			playbook.updateStage(me, id, changes);
 			redirect.addFlashAttribute("flash", formErrors.message("playbook.stage.saved", changes.name().trim()));
 			return "redirect:/admin/playbook#p-" + pipeline.id();
-		}
-		catch (InvalidInputException ex) {
-			return stageForm(model, pipeline, stage, formErrors.of(ex), changes);
-		}
-		catch (ConcurrentEditException ex) {
-			return stageForm(model, pipeline, playbook.pipeline(me.orgId(), pipeline.id()).stage(id).orElseThrow(),
-					Map.of("form", formErrors.message("problem.conflict.detail", ex.changedBy() == null ? "?" : ex.changedBy())), null);
-		}
+		}, errors -> stageForm(model, pipeline, stage, errors, changes),
+				errors -> stageForm(model, pipeline, playbook.pipeline(me.orgId(), pipeline.id()).stage(id).orElseThrow(), errors, null));
 	}
 
 	private String stageForm(Model model, Pipeline pipeline, Stage stage, Map<String, String> errors, @Nullable StageChanges entered) {
