@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -93,8 +94,9 @@ public class RecycleBin {
 		return entry;
 	}
 
-	/** The hourly run: every organisation's entries past the retention. */
+	/** The hourly run: every organisation's entries past the retention; one node of the cluster at a time. */
 	@Scheduled(cron = "${tandem.recycle-bin.purge-cron:0 15 * * * *}")
+	@SchedulerLock(name = "recycle-bin-purge", lockAtMostFor = "PT50M", lockAtLeastFor = "${tandem.jobs.lock-at-least-for:PT30S}")
 	public void purgeExpired() {
 		Instant now = clock.instant();
 		for (UUID orgId : Tenancy.asSystem(() -> entries.organisationsWithExpired(now.minus(retention)))) {

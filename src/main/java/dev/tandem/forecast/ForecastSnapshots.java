@@ -23,6 +23,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -60,8 +61,9 @@ public class ForecastSnapshots {
 		this.clock = clock;
 	}
 
-	/** The weekly run: a snapshot for every organisation that has none for this week yet. */
+	/** The weekly run: a snapshot for every organisation that has none for this week yet; one node at a time. */
 	@Scheduled(cron = "${tandem.forecast.snapshot-cron:0 0 6 * * MON}")
+	@SchedulerLock(name = "forecast-weekly-snapshot", lockAtMostFor = "PT2H", lockAtLeastFor = "${tandem.jobs.lock-at-least-for:PT30S}")
 	public void weekly() {
 		List<UUID> orgIds = Tenancy.asSystem(() -> jdbc.sql("select org_id from people_organisation_v").query(UUID.class).list());
 		for (UUID orgId : orgIds) {

@@ -18,6 +18,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = { TandemApplication.class, TestClock.class }, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "tandem.data-dir=target/test-data/${random.uuid}", "tandem.demo.enabled=true",
-				"logging.file.name=", "spring.thymeleaf.cache=true" })
+				"logging.file.name=", "spring.thymeleaf.cache=true",
+				// A job run by one test must not make the next test's run of it wait for the lock to expire.
+				"tandem.jobs.lock-at-least-for=PT0S" })
 public @interface TandemIntegrationTest {
 }
