@@ -12,6 +12,7 @@ import java.util.UUID;
 import dev.tandem.people.Role;
 import dev.tandem.playbook.ForecastCategory;
 import dev.tandem.playbook.Stage;
+import dev.tandem.playbook.StageKind;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -73,6 +74,62 @@ public record Deal(UUID id, UUID accountId, String accountName, UUID ownerId, St
 		return new Deal(id, accountId, accountName, ownerId, ownerName, title, amount, closeDate, pipelineId, stageId, stageName,
 				status, forecastCategory, categoryOverridden, nextStep, nextStepDate, source, lostReason, engagedOn, closedAt,
 				stageEnteredAt, lastActivityAt, lastReviewedAt, createdAt, updatedAt, actor, version);
+	}
+
+	/** The deal as reviewed at that moment, which resets its review-cadence clock. */
+	public Deal reviewedAt(Instant at, String actor) {
+		return new Deal(id, accountId, accountName, ownerId, ownerName, title, amount, closeDate, pipelineId, stageId, stageName,
+				status, forecastCategory, categoryOverridden, nextStep, nextStepDate, source, lostReason, engagedOn, closedAt,
+				stageEnteredAt, lastActivityAt, at, createdAt, updatedAt, actor, version);
+	}
+
+	/**
+	 * The deal moved from the stage it is in ({@code from}) to {@code to} at {@code now}, with what the move brings
+	 * along (null keeps the deal's own), and the events that say so. The rules of a move live here:
+	 * <ul>
+	 * <li>its status follows the stage's kind; won or lost, it is closed at {@code now}, and open again, not;</li>
+	 * <li>its forecast category follows the stage (Won: closed, Lost: omitted), except that an open deal's own
+	 * override stays while it moves between open stages; reopening takes the stage's;</li>
+	 * <li>a lost reason is kept only when it moves to a lost stage;</li>
+	 * <li>events: always {@link DealStageChanged}; {@link DealWon} or {@link DealLost} when it closes;
+	 * {@link DealReopened} when a won or lost deal moves to an open stage.</li>
+	 * </ul>
+	 * The stage gate ({@code playbook.Gate}) decides before whether the move is allowed at all.
+	 */
+	public Moved movedTo(UUID orgId, Stage from, Stage to, @Nullable BigDecimal newAmount, @Nullable LocalDate newCloseDate,
+			@Nullable String newLostReason, Instant now, UUID byId, String byName) {
+		BigDecimal movedAmount = newAmount != null ? newAmount : amount;
+		LocalDate movedCloseDate = newCloseDate != null ? newCloseDate : closeDate;
+		String reason = newLostReason != null && !newLostReason.isBlank() ? newLostReason.trim() : lostReason;
+		ForecastCategory category = switch (to.kind()) {
+			case WON -> ForecastCategory.CLOSED;
+			case LOST -> ForecastCategory.OMITTED;
+			case OPEN -> categoryOverridden && isOpen() ? forecastCategory : to.forecastCategory();
+		};
+		boolean overridden = to.kind() == StageKind.OPEN && categoryOverridden && isOpen();
+		Deal moved = new Deal(id, accountId, accountName, ownerId, ownerName, title, movedAmount, movedCloseDate, pipelineId, to.id(),
+				to.name(), statusIn(to), category, overridden, nextStep, nextStepDate, source,
+				to.kind() == StageKind.LOST ? reason : lostReason, engagedOn, to.isClosed() ? now : null, now, lastActivityAt,
+				lastReviewedAt, createdAt, updatedAt, byName, version);
+		List<Object> events = new ArrayList<>();
+		events.add(new DealStageChanged(orgId, id, ownerId, from.id(), to.id(), now, byId));
+		if (!isOpen() && to.kind() == StageKind.OPEN) {
+			events.add(new DealReopened(orgId, id, ownerId, status, amount, closeDate));
+		}
+		if (to.kind() == StageKind.WON) {
+			// The gate lets a deal into Won only with an amount and a close date, into Lost only with a reason and a date.
+			events.add(new DealWon(orgId, id, ownerId, java.util.Objects.requireNonNull(movedAmount, "a won deal has an amount"),
+					java.util.Objects.requireNonNull(movedCloseDate, "a won deal has a close date")));
+		}
+		if (to.kind() == StageKind.LOST) {
+			events.add(new DealLost(orgId, id, ownerId, java.util.Objects.requireNonNull(reason, "a lost deal has a reason"),
+					java.util.Objects.requireNonNull(movedCloseDate, "a lost deal has a close date")));
+		}
+		return new Moved(moved, List.copyOf(events));
+	}
+
+	/** A deal after a move, and the events it publishes. */
+	public record Moved(Deal deal, List<Object> events) {
 	}
 
 	/** The status a deal has in a stage. */

@@ -248,32 +248,14 @@ public class DealManagement {
 			throw new GateRefusedException(gate.missing());
 		}
 		Instant now = clock.instant();
-		ForecastCategory category = switch (to.kind()) {
-			case WON -> ForecastCategory.CLOSED;
-			case LOST -> ForecastCategory.OMITTED;
-			case OPEN -> current.categoryOverridden() && current.isOpen() ? current.forecastCategory() : to.forecastCategory();
-		};
-		boolean overridden = to.kind() == StageKind.OPEN && current.categoryOverridden() && current.isOpen();
-		Deal moved = new Deal(id, current.accountId(), current.accountName(), current.ownerId(), current.ownerName(),
-				current.title(), amount, closeDate, current.pipelineId(), to.id(), to.name(), Deal.statusIn(to), category, overridden,
-				current.nextStep(), current.nextStepDate(), current.source(), to.kind() == StageKind.LOST ? lostReason : current.lostReason(),
-				current.engagedOn(), to.isClosed() ? now : null, now, current.lastActivityAt(), current.lastReviewedAt(),
-				current.createdAt(), current.updatedAt(), user.displayName(), current.version());
-		if (!deals.update(user.orgId(), moved, move.version())) {
+		Deal.Moved moved = current.movedTo(user.orgId(), from, to, move.amount(), move.closeDate(), move.lostReason(), now, user.id(),
+				user.displayName());
+		if (!deals.update(user.orgId(), moved.deal(), move.version())) {
 			throw conflict(get(user, id));
 		}
 		history.stageChanged(user.orgId(), id, from.id(), to.id(), now, user.id());
-		recordFieldChanges(user, current, moved);
-		events.publishEvent(new DealStageChanged(user.orgId(), id, current.ownerId(), from.id(), to.id(), now, user.id()));
-		if (!current.isOpen() && to.kind() == StageKind.OPEN) {
-			events.publishEvent(new DealReopened(user.orgId(), id, current.ownerId(), current.status(), current.amount(), current.closeDate()));
-		}
-		if (to.kind() == StageKind.WON) {
-			events.publishEvent(new DealWon(user.orgId(), id, current.ownerId(), Objects.requireNonNull(amount), closeDate));
-		}
-		if (to.kind() == StageKind.LOST) {
-			events.publishEvent(new DealLost(user.orgId(), id, current.ownerId(), lostReason, closeDate));
-		}
+		recordFieldChanges(user, current, moved.deal());
+		moved.events().forEach(events::publishEvent);
 		return new MoveResult(get(user, id), gate.missing());
 	}
 
@@ -335,11 +317,7 @@ public class DealManagement {
 	@Transactional
 	public Deal markReviewed(CurrentUser user, UUID dealId) {
 		Deal deal = get(user, dealId);
-		Deal reviewed = new Deal(deal.id(), deal.accountId(), deal.accountName(), deal.ownerId(), deal.ownerName(), deal.title(),
-				deal.amount(), deal.closeDate(), deal.pipelineId(), deal.stageId(), deal.stageName(), deal.status(),
-				deal.forecastCategory(), deal.categoryOverridden(), deal.nextStep(), deal.nextStepDate(), deal.source(),
-				deal.lostReason(), deal.engagedOn(), deal.closedAt(), deal.stageEnteredAt(), deal.lastActivityAt(), clock.instant(),
-				deal.createdAt(), deal.updatedAt(), user.displayName(), deal.version());
+		Deal reviewed = deal.reviewedAt(clock.instant(), user.displayName());
 		if (!deals.update(user.orgId(), reviewed, deal.version())) {
 			throw conflict(get(user, dealId));
 		}
