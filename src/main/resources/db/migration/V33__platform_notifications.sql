@@ -6,7 +6,7 @@
 create table platform_notification (
   org_id       uuid not null,
   id           uuid not null,
-  recipient_id uuid not null,
+  user_id uuid not null,
   kind         text not null,
   notice_key   text not null,
   title        text not null,
@@ -15,10 +15,10 @@ create table platform_notification (
   created_at   timestamptz not null,
   read_at      timestamptz,
   constraint platform_notification_pk primary key (org_id, id),
-  constraint platform_notification_once_uq unique (org_id, recipient_id, notice_key),
+  constraint platform_notification_once_uq unique (org_id, user_id, notice_key),
   constraint platform_notification_link_ck check (link is null or link ~ '^/[A-Za-z0-9]')
 );
-create index platform_notification_unread_idx on platform_notification (org_id, recipient_id, id desc) where read_at is null;
-create index platform_notification_recipient_idx on platform_notification (org_id, recipient_id, id desc);
+create index platform_notification_unread_idx on platform_notification (org_id, user_id, id desc) where read_at is null;
+create index platform_notification_user_idx on platform_notification (org_id, user_id, id desc);
 
 select platform_isolate_tenant('platform_notification');

@@ -18,6 +18,7 @@ import dev.tandem.demo.DemoCast.Segment;
 import dev.tandem.demo.DemoCast.Seller;
 import dev.tandem.demo.DemoCast.Stint;
 import dev.tandem.demo.DemoCast.Style;
+import dev.tandem.platform.Period;
 import dev.tandem.platform.Tenancy;
 import dev.tandem.playbook.Pipeline;
 import dev.tandem.playbook.PlaybookManagement;
@@ -204,6 +205,9 @@ class DemoOrganisation implements ApplicationRunner {
 		goals.play(crews, sellers);
 		goalLoad.load(admin.orgId(), goals.goals(), goals.proposals());
 		log.info("Demo goals of {}: {} goals, {} agreement steps", admin.email(), goals.goals().size(), goals.proposals().size());
+		// Last month's goals reached, as the wins that reached them would have told the reps and their managers.
+		goalLoad.announceReached(admin.orgId(),
+				Period.containing(today, Period.Kind.MONTH, organisations.get(admin.orgId()).fiscalYearStartMonth()).previous());
 		long started = System.nanoTime();
 		DemoForecasts forecasts = new DemoForecasts(NORTHWIND_SEED + 2, organisations.get(admin.orgId()).timeZone(), clock.instant(), suzanne,
 				sales.id(), names, batch);

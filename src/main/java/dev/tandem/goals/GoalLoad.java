@@ -26,10 +26,20 @@ public class GoalLoad {
 
 	private final BulkCopy copy;
 	private final Goals stored;
+	private final GoalReachedNotices notices;
 
-	GoalLoad(BulkCopy copy, Goals stored) {
+	GoalLoad(BulkCopy copy, Goals stored, GoalReachedNotices notices) {
 		this.copy = copy;
 		this.stored = stored;
+		this.notices = notices;
+	}
+
+	/**
+	 * Tells the reps who met a goal for won revenue or won deals in the period, and their managers, as a win that met
+	 * it would have: for history loaded in bulk, which publishes no win one by one.
+	 */
+	public void announceReached(UUID orgId, Period period) {
+		notices.announceReached(orgId, period);
 	}
 
 	/** Every goal of an organisation, the steps of their agreement: what {@link #load} takes. */

@@ -98,16 +98,44 @@ class GoalReachedNotices {
 		if (reached.isEmpty()) {
 			return;
 		}
-		User rep = users.recipient(won.orgId(), won.ownerId()).orElse(null);
+		announce(org, won.ownerId(), won.closedOn(), reached);
+	}
+
+	/**
+	 * Tells every rep whose own goal for won revenue or won deals in the period is met, and their line managers, as
+	 * if the win that met it had just come (once per goal, as always): for an organisation whose history was loaded
+	 * in bulk, without a {@link DealWon} per win (the demo's).
+	 */
+	void announceReached(UUID orgId, Period period) {
+		Organisation org = organisations.get(orgId);
+		List<Goal> candidates = goals.all(orgId).stream()
+			.filter(g -> !g.scope().isTeam() && WON.contains(g.metric()) && g.period().equals(period) && g.effectiveTarget().signum() > 0)
+			.toList();
+		if (candidates.isEmpty()) {
+			return;
+		}
+		Set<UUID> people = new LinkedHashSet<>();
+		candidates.forEach(g -> people.add(g.scope().id()));
+		Measurements.Breakdown measured = measurements.measurePeople(orgId, people, List.of(period), org.timeZone()).get(period);
+		for (Goal goal : candidates) {
+			BigDecimal achieved = measured.of(goal.scope().id()).value(goal.metric(), goal.activityTypes());
+			if (achieved.compareTo(goal.effectiveTarget()) >= 0) {
+				announce(org, goal.scope().id(), period.end().minusDays(1), List.of(new Reached(goal, achieved)));
+			}
+		}
+	}
+
+	private void announce(Organisation org, UUID repId, LocalDate day, List<Reached> reached) {
+		User rep = users.recipient(org.id(), repId).orElse(null);
 		if (rep == null) {
 			return;
 		}
-		Set<UUID> managers = new LinkedHashSet<>(visibility.lineManagers(won.orgId(), won.ownerId(), won.closedOn()));
+		Set<UUID> managers = new LinkedHashSet<>(visibility.lineManagers(org.id(), repId, day));
 		managers.remove(rep.id());
 		for (Reached r : reached) {
 			tell(org, rep, rep, r);
 			for (UUID managerId : managers) {
-				users.recipient(won.orgId(), managerId).ifPresent(manager -> tell(org, manager, rep, r));
+				users.recipient(org.id(), managerId).ifPresent(manager -> tell(org, manager, rep, r));
 			}
 		}
 	}

@@ -47,9 +47,9 @@ public class Notifications {
 			throw new IllegalArgumentException("a notice links to a path inside Tandem: " + notice.link());
 		}
 		int made = jdbc.sql("""
-				insert into platform_notification (org_id, id, recipient_id, kind, notice_key, title, body, link, created_at)
+				insert into platform_notification (org_id, id, user_id, kind, notice_key, title, body, link, created_at)
 				values (:org, :id, :recipient, :kind, :key, :title, :body, :link, :at)
-				on conflict (org_id, recipient_id, notice_key) do nothing
+				on conflict (org_id, user_id, notice_key) do nothing
 				""")
 			.param("org", orgId).param("id", Ids.next()).param("recipient", recipientId).param("kind", notice.kind())
 			.param("key", notice.key()).param("title", notice.title()).param("body", notice.body()).param("link", notice.link())
@@ -63,7 +63,7 @@ public class Notifications {
 
 	/** A page of the person's notices, newest first. */
 	public Listing<Entry> list(UUID orgId, UUID recipientId, boolean unreadOnly, ListRequest request) {
-		String filter = " where org_id = :org and recipient_id = :recipient and (not :unread or read_at is null)";
+		String filter = " where org_id = :org and user_id = :recipient and (not :unread or read_at is null)";
 		List<Entry> rows = jdbc.sql("select * from platform_notification" + filter
 				+ " and (cast(:after as uuid) is null or id < :after) order by id desc limit :limit")
 			.param("org", orgId).param("recipient", recipientId).param("unread", unreadOnly).param("after", request.after())
@@ -76,7 +76,7 @@ public class Notifications {
 
 	/** How many notices the person has not read yet. */
 	public long unread(UUID orgId, UUID recipientId) {
-		return jdbc.sql("select count(*) from platform_notification where org_id = :org and recipient_id = :recipient and read_at is null")
+		return jdbc.sql("select count(*) from platform_notification where org_id = :org and user_id = :recipient and read_at is null")
 			.param("org", orgId).param("recipient", recipientId).query(Long.class).single();
 	}
 
@@ -85,7 +85,7 @@ public class Notifications {
 	public Optional<Entry> read(UUID orgId, UUID recipientId, UUID id) {
 		Optional<Entry> entry = jdbc.sql("""
 				update platform_notification set read_at = coalesce(read_at, :at)
-				 where org_id = :org and recipient_id = :recipient and id = :id
+				 where org_id = :org and user_id = :recipient and id = :id
 				returning *
 				""")
 			.param("org", orgId).param("recipient", recipientId).param("id", id).param("at", Timestamp.from(clock.instant()))
@@ -99,7 +99,7 @@ public class Notifications {
 	public int readAll(UUID orgId, UUID recipientId) {
 		int read = jdbc.sql("""
 				update platform_notification set read_at = :at
-				 where org_id = :org and recipient_id = :recipient and read_at is null
+				 where org_id = :org and user_id = :recipient and read_at is null
 				""")
 			.param("org", orgId).param("recipient", recipientId).param("at", Timestamp.from(clock.instant())).update();
 		if (read > 0) {

@@ -79,6 +79,7 @@ class ApiWalkerTests {
 			POST /api/v1/deals
 			POST /api/v1/activities
 			POST /api/v1/leads
+			POST /api/v1/notifications/read-all
 			POST /api/v1/auth/tokens
 			""".formatted(NOT_ADMIN));
 
