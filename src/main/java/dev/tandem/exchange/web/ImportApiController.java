@@ -104,7 +104,7 @@ class ImportApiController {
 	@GetMapping("/api/v1/export")
 	@Operation(summary = "Export the organisation", description = "A ZIP of CSVs, one per kind, that Tandem imports again.")
 	void export(@AuthenticationPrincipal CurrentUser me, HttpServletResponse response) throws IOException {
-		ExportController.download(export, audit, me, response);
+		ExportPages.download(export, audit, me, response);
 	}
 
 	private ImportView view(dev.tandem.exchange.ImportJob job) {

@@ -31,6 +31,6 @@ class AuditApiController {
 			+ "exports, imports, deal changes and deletions; newest first; times in UTC. Admins only.")
 	Listing<AuditLog.Entry> list(@AuthenticationPrincipal CurrentUser me, @RequestParam(required = false) @Nullable AuditAction action,
 			@RequestParam(required = false) @Nullable Integer limit, @RequestParam(required = false) @Nullable String cursor) {
-		return AuditController.entries(audit, me, action, limit, cursor);
+		return AuditPages.entries(audit, me, action, limit, cursor);
 	}
 }

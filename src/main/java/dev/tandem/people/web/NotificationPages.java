@@ -20,11 +20,11 @@ import org.springframework.web.bind.annotation.RequestParam;
  * read and goes where it points. Everyone sees only their own. {@link NotificationApiController} is the same as JSON.
  */
 @Controller
-class NotificationController {
+class NotificationPages {
 
 	private final Notifications notifications;
 
-	NotificationController(Notifications notifications) {
+	NotificationPages(Notifications notifications) {
 		this.notifications = notifications;
 	}
 

@@ -20,14 +20,14 @@ import org.springframework.web.bind.annotation.RequestParam;
  * Where an invited user, or one whose password an admin reset, chooses their password.
  */
 @Controller
-class SetPasswordController {
+class SetPasswordPages {
 
 	private static final String PAGE = "people/set-password";
 
 	private final UserManagement users;
 	private final FormErrors formErrors;
 
-	SetPasswordController(UserManagement users, FormErrors formErrors) {
+	SetPasswordPages(UserManagement users, FormErrors formErrors) {
 		this.users = users;
 		this.formErrors = formErrors;
 	}

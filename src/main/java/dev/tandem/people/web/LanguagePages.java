@@ -19,13 +19,13 @@ import org.springframework.web.bind.annotation.RequestParam;
  * before.
  */
 @Controller
-class LanguageController {
+class LanguagePages {
 
 	private final UserManagement users;
 	private final SignedInUser signedIn;
 	private final UserLocaleResolver localeResolver;
 
-	LanguageController(UserManagement users, SignedInUser signedIn, UserLocaleResolver localeResolver) {
+	LanguagePages(UserManagement users, SignedInUser signedIn, UserLocaleResolver localeResolver) {
 		this.users = users;
 		this.signedIn = signedIn;
 		this.localeResolver = localeResolver;

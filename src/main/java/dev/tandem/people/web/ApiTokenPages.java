@@ -29,7 +29,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * with an optional expiry, list with their last use, revoke.
  */
 @Controller
-class ApiTokenController {
+class ApiTokenPages {
 
 	private static final String PAGE = "people/tokens";
 
@@ -40,7 +40,7 @@ class ApiTokenController {
 	private final FormErrors formErrors;
 	private final Clock clock;
 
-	ApiTokenController(ApiTokenManagement tokens, FormErrors formErrors, Clock clock) {
+	ApiTokenPages(ApiTokenManagement tokens, FormErrors formErrors, Clock clock) {
 		this.tokens = tokens;
 		this.formErrors = formErrors;
 		this.clock = clock;

@@ -18,11 +18,11 @@ import org.springframework.web.bind.annotation.RequestParam;
  * time; {@link AuditApiController} answers the same as JSON.
  */
 @Controller
-class AuditController {
+class AuditPages {
 
 	private final AuditLog audit;
 
-	AuditController(AuditLog audit) {
+	AuditPages(AuditLog audit) {
 		this.audit = audit;
 	}
 

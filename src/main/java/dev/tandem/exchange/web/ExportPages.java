@@ -18,12 +18,12 @@ import org.springframework.web.bind.annotation.GetMapping;
  * The export page and the organisation's ZIP download.
  */
 @Controller
-class ExportController {
+class ExportPages {
 
 	private final ExportManagement export;
 	private final AuditLog audit;
 
-	ExportController(ExportManagement export, AuditLog audit) {
+	ExportPages(ExportManagement export, AuditLog audit) {
 		this.export = export;
 		this.audit = audit;
 	}

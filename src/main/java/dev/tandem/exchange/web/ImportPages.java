@@ -43,7 +43,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * progress bar that htmx refreshes, undo; and the history of the organisation's imports.
  */
 @Controller
-class ImportController {
+class ImportPages {
 
 	private static final String PAGE = "exchange/import";
 
@@ -53,7 +53,7 @@ class ImportController {
 	private final PlaybookManagement playbook;
 	private final FormErrors formErrors;
 
-	ImportController(ImportManagement imports, ImportViews views, UserManagement users, PlaybookManagement playbook,
+	ImportPages(ImportManagement imports, ImportViews views, UserManagement users, PlaybookManagement playbook,
 			FormErrors formErrors) {
 		this.imports = imports;
 		this.views = views;

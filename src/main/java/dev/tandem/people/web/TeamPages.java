@@ -36,7 +36,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * add and change teams and memberships.
  */
 @Controller
-class TeamController {
+class TeamPages {
 
 	private static final String TREE = "people/teams";
 	private static final String DETAIL = "people/team";
@@ -48,7 +48,7 @@ class TeamController {
 	private final OrgChart orgChart;
 	private final FormErrors formErrors;
 
-	TeamController(TeamManagement teams, UserManagement users, Visibility visibility, OrgChart orgChart,
+	TeamPages(TeamManagement teams, UserManagement users, Visibility visibility, OrgChart orgChart,
 			FormErrors formErrors) {
 		this.teams = teams;
 		this.users = users;

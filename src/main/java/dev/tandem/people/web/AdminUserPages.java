@@ -40,7 +40,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  */
 @Controller
 @RequestMapping("/admin/users")
-class AdminUserController {
+class AdminUserPages {
 
 	private static final String LIST = "people/users";
 	private static final String FORM = "people/user-form";
@@ -50,7 +50,7 @@ class AdminUserController {
 	private final OrgChart orgChart;
 	private final FormErrors formErrors;
 
-	AdminUserController(UserManagement users, TeamManagement teams, OrgChart orgChart,
+	AdminUserPages(UserManagement users, TeamManagement teams, OrgChart orgChart,
 			FormErrors formErrors) {
 		this.users = users;
 		this.teams = teams;

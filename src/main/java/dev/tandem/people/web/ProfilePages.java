@@ -29,7 +29,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * Every user's own profile: name, language, password, their sessions and API tokens.
  */
 @Controller
-class ProfileController {
+class ProfilePages {
 
 	private static final String PAGE = "people/profile";
 
@@ -41,7 +41,7 @@ class ProfileController {
 	private final ApiTokenManagement tokens;
 	private final Clock clock;
 
-	ProfileController(UserManagement users, TeamManagement teams, OrgChart orgChart, SignedInUser signedIn,
+	ProfilePages(UserManagement users, TeamManagement teams, OrgChart orgChart, SignedInUser signedIn,
 			FormErrors formErrors, ApiTokenManagement tokens, Clock clock) {
 		this.users = users;
 		this.tokens = tokens;

@@ -10,7 +10,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 @Controller
-class HomeController {
+class HomePages {
 
 	/** Capabilities still to come, shown honestly as such on the home page. */
 	static final List<String> COMING = List.of("coaching", "motivation", "compensation", "sideways");
@@ -18,7 +18,7 @@ class HomeController {
 	private final OrgChart orgChart;
 	private final Visibility visibility;
 
-	HomeController(OrgChart orgChart, Visibility visibility) {
+	HomePages(OrgChart orgChart, Visibility visibility) {
 		this.orgChart = orgChart;
 		this.visibility = visibility;
 	}

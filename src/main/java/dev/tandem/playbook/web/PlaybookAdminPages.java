@@ -37,7 +37,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * role in the buying group) and guidance.
  */
 @Controller
-class PlaybookAdminController implements NavigationContributor {
+class PlaybookAdminPages implements NavigationContributor {
 
 	/** Blank criterion rows the stage form offers for new criteria. */
 	private static final int NEW_CRITERIA = 3;
@@ -45,7 +45,7 @@ class PlaybookAdminController implements NavigationContributor {
 	private final PlaybookManagement playbook;
 	private final FormErrors formErrors;
 
-	PlaybookAdminController(PlaybookManagement playbook, FormErrors formErrors) {
+	PlaybookAdminPages(PlaybookManagement playbook, FormErrors formErrors) {
 		this.playbook = playbook;
 		this.formErrors = formErrors;
 	}
