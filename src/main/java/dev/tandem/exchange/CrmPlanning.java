@@ -11,13 +11,11 @@ import dev.tandem.crm.BulkLoad.ContactRow;
 import dev.tandem.crm.BulkLoad.LeadRow;
 import dev.tandem.crm.DealSource;
 import dev.tandem.crm.LeadStatus;
-import dev.tandem.exchange.ImportSettings.Duplicates;
 import dev.tandem.platform.Ids;
 import org.jspecify.annotations.Nullable;
 
 import static dev.tandem.exchange.PlanContext.CREATED;
 import static dev.tandem.exchange.PlanContext.SKIPPED;
-import static dev.tandem.exchange.PlanContext.UPDATED;
 import static dev.tandem.exchange.PlanContext.key;
 
 /**
@@ -85,32 +83,22 @@ final class CrmPlanning {
 		if (seenBefore(row, ext.isEmpty() ? "name" : "id", ext.isEmpty() ? "name:" + key(name) : "id:" + ext)) {
 			return;
 		}
-		UUID existing = ext.isEmpty() ? ctx.accountsByName.get(key(name))
+		UUID existing = ext.isEmpty() ? ctx.known.accountsByName.get(key(name))
 				: ctx.external(row, "id", EntityKind.ACCOUNTS, ext).orElse(null);
-		if (existing == null && ctx.accountsByName.containsKey(key(name)) && !ext.isEmpty()) {
-			existing = ctx.accountsByName.get(key(name));
+		if (existing == null && ctx.known.accountsByName.containsKey(key(name)) && !ext.isEmpty()) {
+			existing = ctx.known.accountsByName.get(key(name));
 		}
-		if (existing != null) {
-			ctx.link(EntityKind.ACCOUNTS, ext, existing, false);
-			if (ctx.settings.duplicates() == Duplicates.UPDATE && ctx.existingRows.get(existing) instanceof AccountRow before) {
-				ctx.updates.accounts.add(new AccountRow(existing, name, sector == null ? before.sector() : sector,
+		UUID known = existing;
+		ctx.upsert(EntityKind.ACCOUNTS, ext, known, ctx.known.row(known, AccountRow.class),
+				before -> ctx.writes.updates.accounts.add(new AccountRow(known, name, sector == null ? before.sector() : sector,
 						size == null ? before.size() : size, or(row.get("country"), before.country()),
 						or(row.get("website"), before.website()), row.get("owner").isEmpty() ? before.ownerId() : owner,
-						before.createdAt()));
-				ctx.befores.add(new Plan.Before(EntityKind.ACCOUNTS, existing, before));
-				ctx.count(EntityKind.ACCOUNTS, UPDATED);
-			}
-			else {
-				ctx.count(EntityKind.ACCOUNTS, SKIPPED);
-			}
-			return;
-		}
-		UUID id = Ids.next();
-		ctx.creates.accounts.add(new AccountRow(id, name, sector, size, blank(row.get("country")), blank(row.get("website")), owner,
-				createdAt == null ? ctx.now : createdAt));
-		ctx.accountsByName.putIfAbsent(key(name), id);
-		ctx.link(EntityKind.ACCOUNTS, ext, id, true);
-		ctx.count(EntityKind.ACCOUNTS, CREATED);
+						before.createdAt())),
+				id -> {
+					ctx.writes.creates.accounts.add(new AccountRow(id, name, sector, size, blank(row.get("country")), blank(row.get("website")),
+							owner, createdAt == null ? ctx.now : createdAt));
+					ctx.known.accountsByName.putIfAbsent(key(name), id);
+				});
 	}
 
 	private @Nullable String size(Row row) {
@@ -149,11 +137,11 @@ final class CrmPlanning {
 			}
 			return null;
 		}
-		UUID id = ctx.accountsByName.get(key(name));
+		UUID id = ctx.known.accountsByName.get(key(name));
 		if (id == null && !row.failed) {
 			id = Ids.next();
-			ctx.creates.accounts.add(new AccountRow(id, name, null, null, null, null, ownerForNew, ctx.now));
-			ctx.accountsByName.put(key(name), id);
+			ctx.writes.creates.accounts.add(new AccountRow(id, name, null, null, null, null, ownerForNew, ctx.now));
+			ctx.known.accountsByName.put(key(name), id);
 			ctx.created("account", name);
 			ctx.count(EntityKind.ACCOUNTS, CREATED);
 		}
@@ -179,28 +167,17 @@ final class CrmPlanning {
 		if (seenBefore(row, ext.isEmpty() ? "name" : "id", ext.isEmpty() ? accountId + "|" + key(name) : "id:" + ext)) {
 			return;
 		}
-		UUID existing = ext.isEmpty() ? ctx.contactsByKey.get(accountId + "|" + key(name))
+		UUID existing = ext.isEmpty() ? ctx.known.contactsByKey.get(accountId + "|" + key(name))
 				: ctx.external(row, "id", EntityKind.CONTACTS, ext).orElse(null);
-		if (existing != null) {
-			ctx.link(EntityKind.CONTACTS, ext, existing, false);
-			if (ctx.settings.duplicates() == Duplicates.UPDATE && ctx.existingRows.get(existing) instanceof ContactRow before) {
-				ctx.updates.contacts.add(new ContactRow(existing, accountId, name, or(row.get("title"), before.title()),
+		ctx.upsert(EntityKind.CONTACTS, ext, existing, ctx.known.row(existing, ContactRow.class),
+				before -> ctx.writes.updates.contacts.add(new ContactRow(existing, accountId, name, or(row.get("title"), before.title()),
 						or(email, before.email()), or(row.get("phone"), before.phone()), or(row.get("socialUrl"), before.socialUrl()),
-						before.createdAt()));
-				ctx.befores.add(new Plan.Before(EntityKind.CONTACTS, existing, before));
-				ctx.count(EntityKind.CONTACTS, UPDATED);
-			}
-			else {
-				ctx.count(EntityKind.CONTACTS, SKIPPED);
-			}
-			return;
-		}
-		UUID id = Ids.next();
-		ctx.creates.contacts.add(new ContactRow(id, accountId, name, blank(row.get("title")), blank(email), blank(row.get("phone")),
-				blank(row.get("socialUrl")), createdAt == null ? ctx.now : createdAt));
-		ctx.contactsByKey.put(accountId + "|" + key(name), id);
-		ctx.link(EntityKind.CONTACTS, ext, id, true);
-		ctx.count(EntityKind.CONTACTS, CREATED);
+						before.createdAt())),
+				id -> {
+					ctx.writes.creates.contacts.add(new ContactRow(id, accountId, name, blank(row.get("title")), blank(email),
+							blank(row.get("phone")), blank(row.get("socialUrl")), createdAt == null ? ctx.now : createdAt));
+					ctx.known.contactsByKey.put(accountId + "|" + key(name), id);
+				});
 	}
 
 	void lead(Row row) {
@@ -223,7 +200,7 @@ final class CrmPlanning {
 		}
 		UUID team = null;
 		if (!row.get("team").isEmpty()) {
-			team = ctx.teamsByName.get(key(row.get("team")));
+			team = ctx.known.teamsByName.get(key(row.get("team")));
 			if (team == null) {
 				ctx.problem(row, "team", "exchange.rule.reference");
 			}
@@ -241,33 +218,23 @@ final class CrmPlanning {
 			return;
 		}
 		UUID existing = !ext.isEmpty() ? ctx.external(row, "id", EntityKind.LEADS, ext).orElse(null)
-				: email.isEmpty() ? null : ctx.leadsByEmail.get(key(email));
+				: email.isEmpty() ? null : ctx.known.leadsByEmail.get(key(email));
 		Instant when = createdAt == null ? ctx.now : createdAt;
-		if (existing != null) {
-			ctx.link(EntityKind.LEADS, ext, existing, false);
-			if (ctx.settings.duplicates() == Duplicates.UPDATE && ctx.existingRows.get(existing) instanceof LeadRow before) {
-				ctx.updates.leads.add(new LeadRow(existing, person, company, or(email, before.email()), or(row.get("phone"), before.phone()),
-						source, or(row.get("campaign"), before.campaign()), score, status, reason, before.teamId(),
-						owner == null ? before.ownerId() : owner, before.accountId(), before.contactId(), before.dealId(),
+		UUID leadTeam = team;
+		ctx.upsert(EntityKind.LEADS, ext, existing, ctx.known.row(existing, LeadRow.class),
+				before -> ctx.writes.updates.leads.add(new LeadRow(existing, person, company, or(email, before.email()),
+						or(row.get("phone"), before.phone()), source, or(row.get("campaign"), before.campaign()), score, status, reason,
+						before.teamId(), owner == null ? before.ownerId() : owner, before.accountId(), before.contactId(), before.dealId(),
 						before.createdAt(), ctx.now, qualifiedAt(status, before.qualifiedAt(), ctx.now),
-						status == LeadStatus.CONVERTED ? (before.convertedAt() != null ? before.convertedAt() : ctx.now) : before.convertedAt()));
-				ctx.befores.add(new Plan.Before(EntityKind.LEADS, existing, before));
-				ctx.count(EntityKind.LEADS, UPDATED);
-			}
-			else {
-				ctx.count(EntityKind.LEADS, SKIPPED);
-			}
-			return;
-		}
-		UUID id = Ids.next();
-		ctx.creates.leads.add(new LeadRow(id, person, company, blank(email), blank(row.get("phone")), source, blank(row.get("campaign")),
-				score, status, reason, team, owner, account, contact, deal, when, when, qualifiedAt(status, null, when),
-				status == LeadStatus.CONVERTED ? when : null));
-		if (!email.isEmpty()) {
-			ctx.leadsByEmail.put(key(email), id);
-		}
-		ctx.link(EntityKind.LEADS, ext, id, true);
-		ctx.count(EntityKind.LEADS, CREATED);
+						status == LeadStatus.CONVERTED ? (before.convertedAt() != null ? before.convertedAt() : ctx.now) : before.convertedAt())),
+				id -> {
+					ctx.writes.creates.leads.add(new LeadRow(id, person, company, blank(email), blank(row.get("phone")), source,
+							blank(row.get("campaign")), score, status, reason, leadTeam, owner, account, contact, deal, when, when,
+							qualifiedAt(status, null, when), status == LeadStatus.CONVERTED ? when : null));
+					if (!email.isEmpty()) {
+						ctx.known.leadsByEmail.put(key(email), id);
+					}
+				});
 	}
 
 	/** A record the row names by the source's id, e.g. {@code dealId}; empty is none, unknown is a problem. */

@@ -23,7 +23,6 @@ import dev.tandem.crm.Direction;
 import dev.tandem.crm.NewActivity;
 import dev.tandem.crm.StakeholderRole;
 import dev.tandem.crm.Stance;
-import dev.tandem.exchange.ImportSettings.Duplicates;
 import dev.tandem.platform.Ids;
 import dev.tandem.playbook.ActivityType;
 import dev.tandem.playbook.ForecastCategory;
@@ -38,7 +37,6 @@ import static dev.tandem.exchange.CrmPlanning.names;
 import static dev.tandem.exchange.CrmPlanning.or;
 import static dev.tandem.exchange.PlanContext.CREATED;
 import static dev.tandem.exchange.PlanContext.SKIPPED;
-import static dev.tandem.exchange.PlanContext.UPDATED;
 import static dev.tandem.exchange.PlanContext.key;
 
 /**
@@ -132,55 +130,50 @@ final class DealPlanning {
 		if (stageEnteredAt == null) {
 			stageEnteredAt = closedAt != null ? closedAt : entered;
 		}
-		UUID existing = ext.isEmpty() ? ctx.dealsByKey.get(accountId + "|" + key(title)) : ctx.external(row, "id", EntityKind.DEALS, ext).orElse(null);
-		if (existing != null) {
-			ctx.link(EntityKind.DEALS, ext, existing, false);
-			DealRow before = ctx.deals.get(existing);
-			if (ctx.settings.duplicates() == Duplicates.UPDATE && before != null) {
-				boolean moved = !before.stageId().equals(current.id());
-				Instant movedAt = closedAt != null ? closedAt : ctx.now;
-				ctx.updates.deals.add(new DealRow(existing, accountId, owner, title, amount == null ? before.amount() : amount,
-						closeDate == null ? before.closeDate() : closeDate, pipeline.id(), current.id(), status, category, false,
-						or(row.get("nextStep"), before.nextStep()), before.nextStepDate(), source,
-						or(row.get("lostReason"), before.lostReason()), engagedOn == null ? before.engagedOn() : engagedOn,
-						closedAt, moved ? movedAt : before.stageEnteredAt(), before.lastActivityAt(), before.lastReviewedAt(),
-						before.createdAt(), ctx.now));
-				if (moved) {
-					ctx.updates.stageChanges.add(new StageChangeRow(existing, before.stageId(), current.id(), movedAt, ctx.admin.id()));
-				}
-				ctx.befores.add(new Plan.Before(EntityKind.DEALS, existing, before));
-				ctx.count(EntityKind.DEALS, UPDATED);
+		UUID existing = ext.isEmpty() ? ctx.known.dealsByKey.get(accountId + "|" + key(title)) : ctx.external(row, "id", EntityKind.DEALS, ext).orElse(null);
+		Instant enteredAt = stageEnteredAt;
+		DealStatus dealStatus = status;
+		Instant closed = closedAt;
+		LocalDate closeOn = closeDate;
+		UUID id = ctx.upsert(EntityKind.DEALS, ext, existing, existing == null ? null : ctx.known.deals.get(existing), before -> {
+			boolean moved = !before.stageId().equals(current.id());
+			Instant movedAt = closed != null ? closed : ctx.now;
+			ctx.writes.updates.deals.add(new DealRow(existing, accountId, owner, title, amount == null ? before.amount() : amount,
+					closeOn == null ? before.closeDate() : closeOn, pipeline.id(), current.id(), dealStatus, category, false,
+					or(row.get("nextStep"), before.nextStep()), before.nextStepDate(), source,
+					or(row.get("lostReason"), before.lostReason()), engagedOn == null ? before.engagedOn() : engagedOn,
+					closed, moved ? movedAt : before.stageEnteredAt(), before.lastActivityAt(), before.lastReviewedAt(),
+					before.createdAt(), ctx.now));
+			if (moved) {
+				ctx.writes.updates.stageChanges.add(new StageChangeRow(existing, before.stageId(), current.id(), movedAt, ctx.admin.id()));
 			}
-			else {
-				ctx.count(EntityKind.DEALS, SKIPPED);
-			}
+		}, newId -> {
+			DealRow deal = new DealRow(newId, accountId, owner, title, amount, closeOn, pipeline.id(), current.id(), dealStatus, category,
+					"true".equalsIgnoreCase(row.get("forecastOverridden")), blank(row.get("nextStep")), ctx.date(row, "nextStepDate"),
+					source, blank(row.get("lostReason")), engagedOn, closed, enteredAt, ctx.instant(row, "lastActivityAt"),
+					ctx.instant(row, "lastReviewedAt"), created, created);
+			ctx.writes.creates.deals.add(deal);
+			ctx.known.addDeal(deal);
+			createdDeals.add(newId);
+		});
+		if (id == null) {
 			return;
 		}
-		UUID id = Ids.next();
-		DealRow deal = new DealRow(id, accountId, owner, title, amount, closeDate, pipeline.id(), current.id(), status, category,
-				"true".equalsIgnoreCase(row.get("forecastOverridden")), blank(row.get("nextStep")), ctx.date(row, "nextStepDate"),
-				source, blank(row.get("lostReason")), engagedOn, closedAt, stageEnteredAt, ctx.instant(row, "lastActivityAt"),
-				ctx.instant(row, "lastReviewedAt"), created, created);
-		ctx.creates.deals.add(deal);
-		ctx.addDeal(deal);
-		createdDeals.add(id);
-		ctx.link(EntityKind.DEALS, ext, id, true);
-		ctx.count(EntityKind.DEALS, CREATED);
 		if (!ext.isEmpty() && dealsWithHistory.contains(ext)) {
 			return;
 		}
-		ctx.creates.stageChanges.add(new StageChangeRow(id, null, openStage.id(), entered, null));
+		ctx.writes.creates.stageChanges.add(new StageChangeRow(id, null, openStage.id(), entered, null));
 		if (current.isClosed()) {
-			ctx.creates.stageChanges.add(new StageChangeRow(id, openStage.id(), current.id(), closedAt, null));
+			ctx.writes.creates.stageChanges.add(new StageChangeRow(id, openStage.id(), current.id(), closedAt, null));
 		}
 	}
 
 	private @Nullable Pipeline pipeline(Row row) {
 		String name = row.get("pipeline");
 		if (name.isEmpty()) {
-			return ctx.defaultPipeline;
+			return ctx.known.defaultPipeline;
 		}
-		Pipeline pipeline = ctx.pipelines.stream().filter(p -> key(p.name()).equals(key(name))).findFirst().orElse(null);
+		Pipeline pipeline = ctx.known.pipelines.stream().filter(p -> key(p.name()).equals(key(name))).findFirst().orElse(null);
 		if (pipeline == null) {
 			ctx.problem(row, "pipeline", "exchange.rule.reference");
 		}
@@ -218,8 +211,8 @@ final class DealPlanning {
 			ctx.count(EntityKind.DEAL_HISTORY, SKIPPED);
 			return;
 		}
-		DealRow deal = ctx.deals.get(dealId);
-		Pipeline pipeline = ctx.pipelines.stream().filter(p -> p.id().equals(deal.pipelineId())).findFirst().orElse(ctx.defaultPipeline);
+		DealRow deal = ctx.known.deals.get(dealId);
+		Pipeline pipeline = ctx.known.pipelines.stream().filter(p -> p.id().equals(deal.pipelineId())).findFirst().orElse(ctx.known.defaultPipeline);
 		switch (field) {
 			case "stage" -> {
 				Stage from = row.get("oldValue").isEmpty() ? null : ctx.stage(pipeline, row.get("oldValue"));
@@ -228,9 +221,9 @@ final class DealPlanning {
 				if (to == null || (from == null && !row.get("oldValue").isEmpty())) {
 					return;
 				}
-				ctx.creates.stageChanges.add(new StageChangeRow(dealId, from == null ? null : from.id(), to.id(), at, by));
+				ctx.writes.creates.stageChanges.add(new StageChangeRow(dealId, from == null ? null : from.id(), to.id(), at, by));
 			}
-			case "amount", "closeDate", "forecastCategory" -> ctx.creates.fieldChanges
+			case "amount", "closeDate", "forecastCategory" -> ctx.writes.creates.fieldChanges
 				.add(new FieldChangeRow(dealId, field, blank(row.get("oldValue")), blank(row.get("newValue")), at, by));
 			case "owner" -> {
 				UUID from = row.get("oldValue").isEmpty() ? null : ctx.owner(row.get("oldValue"));
@@ -238,7 +231,7 @@ final class DealPlanning {
 				if ((from == null && !row.get("oldValue").isEmpty()) || (to == null && !row.get("newValue").isEmpty())) {
 					return;
 				}
-				ctx.creates.fieldChanges.add(new FieldChangeRow(dealId, field, from == null ? null : from.toString(),
+				ctx.writes.creates.fieldChanges.add(new FieldChangeRow(dealId, field, from == null ? null : from.toString(),
 						to == null ? null : to.toString(), at, by));
 			}
 			default -> {
@@ -267,7 +260,7 @@ final class DealPlanning {
 			ctx.count(EntityKind.STAKEHOLDERS, SKIPPED);
 			return;
 		}
-		ctx.creates.stakeholders.add(new StakeholderRow(Ids.next(), dealId, contactId, role, influence, stance,
+		ctx.writes.creates.stakeholders.add(new StakeholderRow(Ids.next(), dealId, contactId, role, influence, stance,
 				createdAt == null ? ctx.now : createdAt));
 		ctx.count(EntityKind.STAKEHOLDERS, CREATED);
 	}
@@ -299,7 +292,7 @@ final class DealPlanning {
 			return;
 		}
 		UUID accountId = row.get("accountId").isEmpty() && row.get("account").isEmpty()
-				? (dealId == null ? null : ctx.deals.get(dealId).accountId()) : crm.accountOf(row, owner, false);
+				? (dealId == null ? null : ctx.known.deals.get(dealId).accountId()) : crm.accountOf(row, owner, false);
 		List<UUID> contacts = ids(row, "contactIds", EntityKind.CONTACTS);
 		List<UUID> participants = participants(row);
 		Instant createdAt = ctx.instant(row, "createdAt");
@@ -313,30 +306,19 @@ final class DealPlanning {
 		}
 		UUID existing = ext.isEmpty() ? null : ctx.external(row, "id", EntityKind.ACTIVITIES, ext).orElse(null);
 		Instant created = createdAt != null ? createdAt : happened != null ? happened : dueAt;
-		if (existing != null) {
-			ctx.link(EntityKind.ACTIVITIES, ext, existing, false);
-			if (ctx.settings.duplicates() == Duplicates.UPDATE && ctx.existingRows.get(existing) instanceof ActivityRow before) {
-				ctx.updates.activities.add(new ActivityRow(existing, type, channel, direction, subject, or(row.get("notes"), before.notes()),
-						or(row.get("outcome"), before.outcome()), duration == null ? before.durationMinutes() : duration, happened, dueAt,
-						isDone, dealId, accountId, owner, before.loggedBy(), before.joint(), before.contactIds(), before.participantIds(),
-						before.createdAt()));
-				ctx.befores.add(new Plan.Before(EntityKind.ACTIVITIES, existing, before));
-				ctx.count(EntityKind.ACTIVITIES, UPDATED);
-			}
-			else {
-				ctx.count(EntityKind.ACTIVITIES, SKIPPED);
-			}
-			return;
-		}
-		UUID id = Ids.next();
-		ctx.creates.activities.add(new ActivityRow(id, type, channel, direction, subject, blank(row.get("notes")), blank(row.get("outcome")),
-				duration, happened, dueAt, isDone, dealId, accountId, owner, loggedBy,
-				"true".equalsIgnoreCase(row.get("joint")), contacts, participants, created == null ? ctx.now : created));
-		if (dealId != null && happened != null && isDone) {
-			lastActivity.merge(dealId, happened, (a, b) -> a.isAfter(b) ? a : b);
-		}
-		ctx.link(EntityKind.ACTIVITIES, ext, id, true);
-		ctx.count(EntityKind.ACTIVITIES, CREATED);
+		ctx.upsert(EntityKind.ACTIVITIES, ext, existing, ctx.known.row(existing, ActivityRow.class),
+				before -> ctx.writes.updates.activities.add(new ActivityRow(existing, type, channel, direction, subject,
+						or(row.get("notes"), before.notes()), or(row.get("outcome"), before.outcome()),
+						duration == null ? before.durationMinutes() : duration, happened, dueAt, isDone, dealId, accountId, owner,
+						before.loggedBy(), before.joint(), before.contactIds(), before.participantIds(), before.createdAt())),
+				id -> {
+					ctx.writes.creates.activities.add(new ActivityRow(id, type, channel, direction, subject, blank(row.get("notes")),
+							blank(row.get("outcome")), duration, happened, dueAt, isDone, dealId, accountId, owner, loggedBy,
+							"true".equalsIgnoreCase(row.get("joint")), contacts, participants, created == null ? ctx.now : created));
+					if (dealId != null && happened != null && isDone) {
+						lastActivity.merge(dealId, happened, (a, b) -> a.isAfter(b) ? a : b);
+					}
+				});
 	}
 
 	/** The deal an activity is about: by the source's deal id, else by title (within the account when one is named). */
@@ -348,10 +330,10 @@ final class DealPlanning {
 		if (title.isEmpty()) {
 			return null;
 		}
-		List<UUID> candidates = ctx.dealsByTitle.getOrDefault(key(title), List.of());
+		List<UUID> candidates = ctx.known.dealsByTitle.getOrDefault(key(title), List.of());
 		if (candidates.size() > 1 && !row.get("account").isEmpty()) {
-			UUID account = ctx.accountsByName.get(key(row.get("account")));
-			candidates = candidates.stream().filter(d -> ctx.deals.get(d).accountId().equals(account)).toList();
+			UUID account = ctx.known.accountsByName.get(key(row.get("account")));
+			candidates = candidates.stream().filter(d -> ctx.known.deals.get(d).accountId().equals(account)).toList();
 		}
 		if (candidates.size() != 1) {
 			ctx.problem(row, "deal", candidates.isEmpty() ? "exchange.rule.reference" : "exchange.rule.ambiguous");
@@ -402,7 +384,7 @@ final class DealPlanning {
 
 	/** Deals created by the import get the time of their latest imported activity, unless the file gave it. */
 	void finish() {
-		List<DealRow> deals = ctx.creates.deals;
+		List<DealRow> deals = ctx.writes.creates.deals;
 		for (int i = 0; i < deals.size(); i++) {
 			DealRow d = deals.get(i);
 			Instant last = lastActivity.get(d.id());

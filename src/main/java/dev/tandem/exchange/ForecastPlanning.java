@@ -79,7 +79,7 @@ final class ForecastPlanning {
 			return;
 		}
 		UUID id = Ids.next();
-		ctx.forecasts.submissions.add(new ForecastLoad.SubmissionRow(id, scope, period, revision, commit, bestCase,
+		ctx.writes.forecasts.submissions.add(new ForecastLoad.SubmissionRow(id, scope, period, revision, commit, bestCase,
 				won == null ? BigDecimal.ZERO.setScale(2) : won, pipeline == null ? BigDecimal.ZERO.setScale(2) : pipeline,
 				blank(row.get("note")), by, at));
 		submissionsByKey.put(key, id);
@@ -107,7 +107,7 @@ final class ForecastPlanning {
 			ctx.count(EntityKind.FORECAST_ADJUSTMENTS, SKIPPED);
 			return;
 		}
-		ctx.forecasts.adjustments.add(new ForecastLoad.AdjustmentRow(Ids.next(), submission, commit, bestCase, row.get("reason"), by, at));
+		ctx.writes.forecasts.adjustments.add(new ForecastLoad.AdjustmentRow(Ids.next(), submission, commit, bestCase, row.get("reason"), by, at));
 		ctx.count(EntityKind.FORECAST_ADJUSTMENTS, CREATED);
 	}
 
@@ -131,7 +131,7 @@ final class ForecastPlanning {
 		LocalDate week = at.atZone(ctx.zone).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
 		boolean weekly = kind.equals("WEEKLY") && weeksTaken.add(week);
 		UUID id = Ids.next();
-		ctx.forecasts.snapshots.add(new ForecastLoad.SnapshotRow(id, at, weekly ? week : null));
+		ctx.writes.forecasts.snapshots.add(new ForecastLoad.SnapshotRow(id, at, weekly ? week : null));
 		createdSnapshots.add(id);
 		ctx.link(EntityKind.SNAPSHOTS, ext, id, true);
 		ctx.count(EntityKind.SNAPSHOTS, CREATED);
@@ -152,7 +152,7 @@ final class ForecastPlanning {
 				EntityKind.SNAPSHOT_FORECASTS, "submissionId", submission)) {
 			return;
 		}
-		ctx.forecasts.snapshotForecasts.add(new ForecastLoad.SnapshotForecastRow(snapshot, submission, commit, bestCase, adjustedCommit,
+		ctx.writes.forecasts.snapshotForecasts.add(new ForecastLoad.SnapshotForecastRow(snapshot, submission, commit, bestCase, adjustedCommit,
 				adjustedBestCase));
 		ctx.count(EntityKind.SNAPSHOT_FORECASTS, CREATED);
 	}
@@ -168,12 +168,12 @@ final class ForecastPlanning {
 		ForecastCategory category = ctx.choice(row, "forecastCategory", ForecastCategory.class, null);
 		BigDecimal amount = amount(row, "amount", false);
 		LocalDate closeDate = ctx.date(row, "closeDate");
-		Stage stage = deal == null ? null : stageOf(row, ctx.deals.get(deal).pipelineId());
+		Stage stage = deal == null ? null : stageOf(row, ctx.known.deals.get(deal).pipelineId());
 		if (row.failed || snapshot == null || deal == null || owner == null || category == null || stage == null
 				|| skipped(row, snapshot, EntityKind.SNAPSHOT_DEALS, "dealId", deal)) {
 			return;
 		}
-		ctx.forecasts.snapshotDeals.add(new ForecastLoad.SnapshotDealRow(snapshot, deal, owner, stage.id(), category, amount, closeDate));
+		ctx.writes.forecasts.snapshotDeals.add(new ForecastLoad.SnapshotDealRow(snapshot, deal, owner, stage.id(), category, amount, closeDate));
 		ctx.count(EntityKind.SNAPSHOT_DEALS, CREATED);
 	}
 
@@ -183,7 +183,7 @@ final class ForecastPlanning {
 			ctx.problem(row, "stage", "exchange.rule.required");
 			return null;
 		}
-		Stage stage = ctx.pipelines.stream().filter(p -> p.id().equals(pipelineId)).map(Pipeline::stages).flatMap(java.util.List::stream)
+		Stage stage = ctx.known.pipelines.stream().filter(p -> p.id().equals(pipelineId)).map(Pipeline::stages).flatMap(java.util.List::stream)
 			.filter(s -> key(s.name()).equals(key(name))).findFirst().orElse(null);
 		if (stage == null) {
 			ctx.problem(row, "stage", "exchange.rule.reference");

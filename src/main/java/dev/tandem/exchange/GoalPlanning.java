@@ -65,7 +65,7 @@ final class GoalPlanning {
 			return;
 		}
 		UUID id = Ids.next();
-		ctx.goals.add(new GoalRow(id, scope, metric, types, period, target, agreed == null && status == GoalStatus.AGREED ? target : agreed,
+		ctx.writes.goals.add(new GoalRow(id, scope, metric, types, period, target, agreed == null && status == GoalStatus.AGREED ? target : agreed,
 				status, setByManager, updatedAt == null ? ctx.now : updatedAt,
 				row.get("updatedBy").isEmpty() ? ctx.admin.displayName() : row.get("updatedBy")));
 		byKey.put(key, id);
@@ -126,7 +126,7 @@ final class GoalPlanning {
 			ctx.count(EntityKind.GOAL_PROPOSALS, SKIPPED);
 			return;
 		}
-		ctx.proposals.add(new GoalLoad.ProposalRow(goalId, author, kind, target, blank(row.get("note")), at));
+		ctx.writes.proposals.add(new GoalLoad.ProposalRow(goalId, author, kind, target, blank(row.get("note")), at));
 		ctx.count(EntityKind.GOAL_PROPOSALS, CREATED);
 	}
 

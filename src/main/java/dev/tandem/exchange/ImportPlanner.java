@@ -87,10 +87,10 @@ class ImportPlanner {
 				list.add(new Row(table, i, columns));
 			}
 			rows.put(table, list);
-			ctx.rows += list.size();
+			ctx.findings.rows += list.size();
 		}
 		decideFormats(ctx, rows);
-		if (!ctx.decisions.isEmpty()) {
+		if (!ctx.findings.decisions.isEmpty()) {
 			return new Plan(ctx.report(), work(ctx));
 		}
 		CrmPlanning crm = new CrmPlanning(ctx);
@@ -184,7 +184,7 @@ class ImportPlanner {
 		if (ctx.dateOrder == DateOrder.AUTO) {
 			DateOrder found = ValueParsers.dateOrderOf(dates);
 			if (found == null || (found == DateOrder.AUTO && ValueParsers.hasAmbiguousDates(dates))) {
-				ctx.decisions.add("dateOrder");
+				ctx.findings.decisions.add("dateOrder");
 			}
 			else {
 				ctx.dateOrder = found;
@@ -194,7 +194,7 @@ class ImportPlanner {
 		if (ctx.decimalMark == DecimalMark.AUTO) {
 			DecimalMark found = ValueParsers.decimalMarkOf(amounts);
 			if (found == null || (found == DecimalMark.AUTO && ValueParsers.hasAmbiguousAmounts(amounts))) {
-				ctx.decisions.add("decimalMark");
+				ctx.findings.decisions.add("decimalMark");
 			}
 			else {
 				ctx.decimalMark = found;
@@ -204,9 +204,9 @@ class ImportPlanner {
 
 	private static Plan.Work work(PlanContext ctx) {
 		String actor = ctx.admin.displayName();
-		return new Plan.Work(ctx.pipelinesToWrite, ctx.newStages, ctx.newUsers, ctx.newTeams, ctx.memberships, ctx.deactivate,
-				ctx.creates.batch(actor), ctx.updates.batch(actor), new GoalLoad.Batch(ctx.goals, ctx.proposals), ctx.forecasts.batch(),
-				ctx.befores, ctx.links);
+		return new Plan.Work(ctx.writes.pipelinesToWrite, ctx.writes.newStages, ctx.writes.newUsers, ctx.writes.newTeams, ctx.writes.memberships, ctx.writes.deactivate,
+				ctx.writes.creates.batch(actor), ctx.writes.updates.batch(actor), new GoalLoad.Batch(ctx.writes.goals, ctx.writes.proposals), ctx.writes.forecasts.batch(),
+				ctx.writes.befores, ctx.writes.links);
 	}
 
 }

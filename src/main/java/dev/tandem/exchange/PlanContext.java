@@ -58,52 +58,12 @@ final class PlanContext {
 	DateOrder dateOrder = DateOrder.AUTO;
 	DecimalMark decimalMark = DecimalMark.AUTO;
 
-	// What the organisation has, plus what this import adds as it goes.
-	final Map<String, UUID> usersByEmail = new HashMap<>();
-	final Map<String, UUID> usersByName = new HashMap<>();
-	final Map<UUID, String> emailsById = new HashMap<>();
-	final Map<String, UUID> teamsByName = new HashMap<>();
-	// The playbook as it will be once the import's pipelines are written.
-	List<Pipeline> pipelines;
-	Pipeline defaultPipeline;
-	final Map<UUID, Stage> pendingStages = new HashMap<>();
-	final Map<String, UUID> accountsByName = new HashMap<>();
-	final Map<String, String> sectors = new HashMap<>();
-	final Map<String, UUID> contactsByKey = new HashMap<>();
-	final Map<String, UUID> dealsByKey = new HashMap<>();
-	final Map<String, List<UUID>> dealsByTitle = new HashMap<>();
-	final Map<String, UUID> leadsByEmail = new HashMap<>();
-	final Map<UUID, Object> existingRows = new HashMap<>();
-	final Map<UUID, BulkLoad.DealRow> deals = new HashMap<>();
-	final Map<EntityKind, Map<String, UUID>> externalIds = new EnumMap<>(EntityKind.class);
-	// Records an earlier import linked to a source's id that are now in the recycle bin.
-	final Set<UUID> inRecycleBin = new HashSet<>();
-	// Source ids whose record is gone for good (purged from the recycle bin): "KIND|id".
-	private final Set<String> forgotten = new HashSet<>();
-
-	// What the report collects.
-	final List<RowProblem> problems = new ArrayList<>();
-	int problemsTotal;
-	int rows;
-	final Map<EntityKind, int[]> counts = new LinkedHashMap<>();
-	final Map<String, Map<String, Integer>> unmatched = new LinkedHashMap<>();
-	final Map<String, Map<String, Integer>> created = new LinkedHashMap<>();
-	final List<String> decisions = new ArrayList<>();
-
-	// What a run writes.
-	final List<Pipeline> pipelinesToWrite = new ArrayList<>();
-	final List<Plan.StageToCreate> newStages = new ArrayList<>();
-	final List<Plan.UserToCreate> newUsers = new ArrayList<>();
-	final List<Plan.TeamToCreate> newTeams = new ArrayList<>();
-	final List<Plan.MembershipToAdd> memberships = new ArrayList<>();
-	final List<UUID> deactivate = new ArrayList<>();
-	final Rows creates = new Rows();
-	final Rows updates = new Rows();
-	final List<Before> befores = new ArrayList<>();
-	final List<Link> links = new ArrayList<>();
-	final List<GoalLoad.GoalRow> goals = new ArrayList<>();
-	final List<GoalLoad.ProposalRow> proposals = new ArrayList<>();
-	final ForecastRows forecasts = new ForecastRows();
+	/** What the organisation has, plus what this import adds to it as it goes. */
+	final Known known = new Known();
+	/** What the report says. */
+	final Findings findings = new Findings();
+	/** What a run writes. */
+	final Writes writes = new Writes();
 
 	PlanContext(CurrentUser admin, ImportSettings settings, Organisation organisation, LocalDate today, Instant now, List<User> users,
 			List<Team> teams, List<Pipeline> pipelines, BulkLoad.Batch existing, Map<EntityKind, Map<String, UUID>> links,
@@ -114,29 +74,29 @@ final class PlanContext {
 		this.fiscalStartMonth = organisation.fiscalYearStartMonth();
 		this.today = today;
 		this.now = now;
-		this.pipelines = pipelines;
-		this.defaultPipeline = pipelines.stream().filter(Pipeline::isDefault).findFirst().orElse(pipelines.get(0));
-		users.forEach(u -> addUser(u.id(), u.email(), u.displayName()));
-		teams.forEach(t -> teamsByName.put(key(t.name()), t.id()));
+		known.pipelines = pipelines;
+		known.defaultPipeline = pipelines.stream().filter(Pipeline::isDefault).findFirst().orElse(pipelines.get(0));
+		users.forEach(u -> known.addUser(u.id(), u.email(), u.displayName()));
+		teams.forEach(t -> known.teamsByName.put(key(t.name()), t.id()));
 		existing.accounts().forEach(a -> {
-			accountsByName.putIfAbsent(key(a.name()), a.id());
-			existingRows.put(a.id(), a);
+			known.accountsByName.putIfAbsent(key(a.name()), a.id());
+			known.existingRows.put(a.id(), a);
 			if (a.sector() != null) {
-				sectors.putIfAbsent(key(a.sector()), a.sector());
+				known.sectors.putIfAbsent(key(a.sector()), a.sector());
 			}
 		});
 		existing.contacts().forEach(c -> {
-			contactsByKey.putIfAbsent(c.accountId() + "|" + key(c.name()), c.id());
-			existingRows.put(c.id(), c);
+			known.contactsByKey.putIfAbsent(c.accountId() + "|" + key(c.name()), c.id());
+			known.existingRows.put(c.id(), c);
 		});
-		existing.deals().forEach(this::addDeal);
+		existing.deals().forEach(known::addDeal);
 		existing.leads().forEach(l -> {
 			if (l.email() != null) {
-				leadsByEmail.putIfAbsent(key(l.email()), l.id());
+				known.leadsByEmail.putIfAbsent(key(l.email()), l.id());
 			}
-			existingRows.put(l.id(), l);
+			known.existingRows.put(l.id(), l);
 		});
-		existing.activities().forEach(a -> existingRows.put(a.id(), a));
+		existing.activities().forEach(a -> known.existingRows.put(a.id(), a));
 		// A link to a record that is gone for good (purged from the recycle bin) is forgotten: the row makes a new one.
 		links.forEach((kind, ids) -> {
 			Map<String, UUID> kept = new HashMap<>();
@@ -145,14 +105,14 @@ final class PlanContext {
 					kept.put(externalId, recordId);
 				}
 				else {
-					forgotten.add(kind + "|" + externalId);
+					known.forgotten.add(kind + "|" + externalId);
 				}
 			});
-			externalIds.put(kind, kept);
+			known.externalIds.put(kind, kept);
 		});
 		binned.forEach((id, isBinned) -> {
 			if (isBinned) {
-				inRecycleBin.add(id);
+				known.inRecycleBin.add(id);
 			}
 		});
 	}
@@ -165,40 +125,29 @@ final class PlanContext {
 		return WHITESPACE.matcher(text.trim().toLowerCase(Locale.ROOT)).replaceAll(" ");
 	}
 
-	void addUser(UUID id, String email, String name) {
-		usersByEmail.put(key(email), id);
-		usersByName.putIfAbsent(key(name), id);
-		emailsById.put(id, email);
-	}
-
-	void addDeal(BulkLoad.DealRow d) {
-		dealsByKey.putIfAbsent(d.accountId() + "|" + key(d.title()), d.id());
-		dealsByTitle.computeIfAbsent(key(d.title()), k -> new ArrayList<>()).add(d.id());
-		deals.put(d.id(), d);
-	}
 
 	// Report
 
 	void problem(Row row, @Nullable String field, String rule, Object... arguments) {
-		problemsTotal++;
-		if (problems.size() < ImportReport.MAX_PROBLEMS) {
+		findings.problemsTotal++;
+		if (findings.problems.size() < ImportReport.MAX_PROBLEMS) {
 			String column = field == null ? null : row.column(field);
-			problems.add(new RowProblem(row.sheet(), row.line(), column, field == null ? null : row.raw(field), rule,
+			findings.problems.add(new RowProblem(row.sheet(), row.line(), column, field == null ? null : row.raw(field), rule,
 					java.util.Arrays.stream(arguments).map(String::valueOf).toList()));
 		}
 		row.failed = true;
 	}
 
 	void unmatched(String category, String value) {
-		unmatched.computeIfAbsent(category, c -> new LinkedHashMap<>()).merge(value.trim(), 1, Integer::sum);
+		findings.unmatched.computeIfAbsent(category, c -> new LinkedHashMap<>()).merge(value.trim(), 1, Integer::sum);
 	}
 
 	void created(String category, String value) {
-		created.computeIfAbsent(category, c -> new LinkedHashMap<>()).merge(value.trim(), 1, Integer::sum);
+		findings.created.computeIfAbsent(category, c -> new LinkedHashMap<>()).merge(value.trim(), 1, Integer::sum);
 	}
 
 	void count(EntityKind kind, int slot) {
-		counts.computeIfAbsent(kind, k -> new int[3])[slot]++;
+		findings.counts.computeIfAbsent(kind, k -> new int[3])[slot]++;
 	}
 
 	static final int CREATED = 0;
@@ -206,10 +155,10 @@ final class PlanContext {
 	static final int SKIPPED = 2;
 
 	ImportReport report() {
-		List<Count> countList = counts.entrySet().stream()
+		List<Count> countList = findings.counts.entrySet().stream()
 			.map(e -> new Count(e.getKey(), e.getValue()[CREATED], e.getValue()[UPDATED], e.getValue()[SKIPPED])).toList();
-		return new ImportReport(rows, countList, List.copyOf(problems), problemsTotal, flatten(unmatched), flatten(created),
-				List.copyOf(decisions));
+		return new ImportReport(findings.rows, countList, List.copyOf(findings.problems), findings.problemsTotal, flatten(findings.unmatched), flatten(findings.created),
+				List.copyOf(findings.decisions));
 	}
 
 	private static List<Unmatched> flatten(Map<String, Map<String, Integer>> values) {
@@ -225,8 +174,8 @@ final class PlanContext {
 	 * the row's {@code field}: it is neither updated nor made again beside itself; restored, it is matched again.
 	 */
 	Optional<UUID> external(Row row, String field, EntityKind kind, String externalId) {
-		UUID id = externalIds.getOrDefault(kind, Map.of()).get(externalId.trim());
-		if (id != null && inRecycleBin.contains(id)) {
+		UUID id = known.externalIds.getOrDefault(kind, Map.of()).get(externalId.trim());
+		if (id != null && known.inRecycleBin.contains(id)) {
 			problem(row, field, "exchange.rule.in-recycle-bin");
 		}
 		return Optional.ofNullable(id);
@@ -236,11 +185,39 @@ final class PlanContext {
 		if (externalId.isBlank()) {
 			return;
 		}
-		Map<String, UUID> ids = externalIds.computeIfAbsent(kind, k -> new HashMap<>());
+		Map<String, UUID> ids = known.externalIds.computeIfAbsent(kind, k -> new HashMap<>());
 		if (!ids.containsKey(externalId.trim())) {
 			ids.put(externalId.trim(), recordId);
-			links.add(new Link(kind, externalId.trim(), recordId, forgotten.contains(kind + "|" + externalId.trim())));
+			writes.links.add(new Link(kind, externalId.trim(), recordId, known.forgotten.contains(kind + "|" + externalId.trim())));
 		}
+	}
+
+	/**
+	 * The one step every kind of record takes, once a row is read and its record looked for: a row that names an
+	 * existing record ({@code existing}) links the source's id to it, then updates it when the import updates
+	 * duplicates and the record is known as it stands ({@code before}, kept so an undo can put it back), or skips it;
+	 * a row that names none creates a new record under a new id. Counts what it did. Answers the new record's id, or
+	 * null when the row went to an existing record.
+	 */
+	<R> @Nullable UUID upsert(EntityKind kind, String externalId, @Nullable UUID existing, @Nullable R before,
+			java.util.function.Consumer<R> update, java.util.function.Consumer<UUID> create) {
+		if (existing != null) {
+			link(kind, externalId, existing, false);
+			if (settings.duplicates() == ImportSettings.Duplicates.UPDATE && before != null) {
+				update.accept(before);
+				writes.befores.add(new Before(kind, existing, before));
+				count(kind, UPDATED);
+			}
+			else {
+				count(kind, SKIPPED);
+			}
+			return null;
+		}
+		UUID id = Ids.next();
+		create.accept(id);
+		link(kind, externalId, id, true);
+		count(kind, CREATED);
+		return id;
 	}
 
 	/**
@@ -252,13 +229,13 @@ final class PlanContext {
 		String chosen = settings.valueFor("owner", value.trim());
 		if (chosen != null && !chosen.isBlank()) {
 			if (chosen.equals("create") && value.contains("@")) {
-				UUID id = usersByEmail.get(key(value));
+				UUID id = known.usersByEmail.get(key(value));
 				if (id == null) {
 					id = Ids.next();
 					String email = value.trim().toLowerCase(Locale.ROOT);
-					newUsers.add(new Plan.UserToCreate(id, new dev.tandem.people.NewUser(email, nameFromEmail(email),
+					writes.newUsers.add(new Plan.UserToCreate(id, new dev.tandem.people.NewUser(email, nameFromEmail(email),
 							dev.tandem.people.Role.REP, null, null, List.of())));
-					addUser(id, email, nameFromEmail(email));
+					known.addUser(id, email, nameFromEmail(email));
 					created("owner", email);
 					count(EntityKind.USERS, CREATED);
 				}
@@ -266,7 +243,7 @@ final class PlanContext {
 			}
 			try {
 				UUID id = UUID.fromString(chosen);
-				if (emailsById.containsKey(id)) {
+				if (known.emailsById.containsKey(id)) {
 					return id;
 				}
 			}
@@ -274,11 +251,11 @@ final class PlanContext {
 				// not a user id: treated as unmapped below
 			}
 		}
-		UUID byEmail = usersByEmail.get(key(value));
+		UUID byEmail = known.usersByEmail.get(key(value));
 		if (byEmail != null) {
 			return byEmail;
 		}
-		UUID byName = usersByName.get(key(value));
+		UUID byName = known.usersByName.get(key(value));
 		if (byName != null) {
 			return byName;
 		}
@@ -297,12 +274,12 @@ final class PlanContext {
 		return name.isEmpty() ? email : name.toString();
 	}
 
-	/** The stage a source stage name means in the pipeline, or {@code null} when it is unmatched. */
+	/** The stage a source stage name means in the pipeline, or {@code null} when it is findings.unmatched. */
 	@Nullable Stage stage(Pipeline pipeline, String value) {
 		String chosen = settings.valueFor("stage", value.trim());
 		if (chosen != null && !chosen.isBlank()) {
 			if (chosen.equals("create")) {
-				Optional<Stage> pending = pendingStages.values().stream()
+				Optional<Stage> pending = known.pendingStages.values().stream()
 					.filter(s -> s.pipelineId().equals(pipeline.id()) && key(s.name()).equals(key(value))).findFirst();
 				if (pending.isPresent()) {
 					return pending.get();
@@ -310,12 +287,12 @@ final class PlanContext {
 				Stage stage = new Stage(Ids.next(), pipeline.id(), value.trim(), 99, StageKind.OPEN, 50,
 						dev.tandem.playbook.ForecastCategory.PIPELINE, dev.tandem.playbook.GateMode.WARN, "", 0, false, List.of(),
 						List.of(), 0);
-				pendingStages.put(stage.id(), stage);
-				newStages.add(new Plan.StageToCreate(stage.id(), pipeline.id(), stage.name()));
+				known.pendingStages.put(stage.id(), stage);
+				writes.newStages.add(new Plan.StageToCreate(stage.id(), pipeline.id(), stage.name()));
 				created("stage", value);
 				return stage;
 			}
-			for (Pipeline p : pipelines) {
+			for (Pipeline p : known.pipelines) {
 				Optional<Stage> mapped = p.stages().stream().filter(s -> s.id().toString().equals(chosen)).findFirst();
 				if (mapped.isPresent()) {
 					return mapped.get();
@@ -334,7 +311,7 @@ final class PlanContext {
 		return null;
 	}
 
-	/** A fixed Tandem value (enum name) for a source word: mapped by the user, known to the vocabulary, or unmatched. */
+	/** A fixed Tandem value (enum name) for a source word: mapped by the user, known to the vocabulary, or findings.unmatched. */
 	@Nullable String word(String category, String value, List<String> allowed) {
 		String chosen = settings.valueFor(category, value.trim());
 		if (chosen != null && allowed.contains(chosen)) {
@@ -358,21 +335,21 @@ final class PlanContext {
 		if (chosen != null && !chosen.isBlank()) {
 			return chosen;
 		}
-		String known = sectors.get(key(value));
-		if (known != null) {
-			return known;
+		String spelled = known.sectors.get(key(value));
+		if (spelled != null) {
+			return spelled;
 		}
-		sectors.put(key(value), value.trim());
+		known.sectors.put(key(value), value.trim());
 		created("sector", value);
 		return value.trim();
 	}
 
 	@Nullable Stage stageById(UUID id) {
-		Stage pending = pendingStages.get(id);
+		Stage pending = known.pendingStages.get(id);
 		if (pending != null) {
 			return pending;
 		}
-		return pipelines.stream().flatMap(p -> p.stages().stream()).filter(s -> s.id().equals(id)).findFirst().orElse(null);
+		return known.pipelines.stream().flatMap(p -> p.stages().stream()).filter(s -> s.id().equals(id)).findFirst().orElse(null);
 	}
 
 	@Nullable BigDecimal amount(Row row, String field) {
@@ -508,7 +485,7 @@ final class PlanContext {
 			}
 			return id == null ? null : Scope.user(id);
 		}
-		UUID id = teamsByName.get(key(team));
+		UUID id = known.teamsByName.get(key(team));
 		if (id == null) {
 			problem(row, "team", "exchange.rule.reference");
 			return null;
@@ -516,7 +493,7 @@ final class PlanContext {
 		return Scope.team(id);
 	}
 
-	/** The rows a run writes into the CRM, collected per table. */
+	/** The findings.rows a run writes into the CRM, collected per table. */
 	static final class Rows {
 		final List<BulkLoad.AccountRow> accounts = new ArrayList<>();
 		final List<BulkLoad.ContactRow> contacts = new ArrayList<>();
@@ -545,5 +522,82 @@ final class PlanContext {
 		ForecastLoad.Batch batch() {
 			return new ForecastLoad.Batch(submissions, adjustments, snapshots, snapshotForecasts, snapshotDeals);
 		}
+	}
+
+	/** What the organisation has: people, teams, the playbook as it will be, records and the source ids of earlier imports. */
+	static final class Known {
+
+		/** The record as it stands before the import, if it is one of this type. */
+		<R> @Nullable R row(@Nullable UUID id, Class<R> type) {
+			Object row = id == null ? null : existingRows.get(id);
+			return type.isInstance(row) ? type.cast(row) : null;
+		}
+
+	final Map<String, UUID> usersByEmail = new HashMap<>();
+	final Map<String, UUID> usersByName = new HashMap<>();
+	final Map<UUID, String> emailsById = new HashMap<>();
+	final Map<String, UUID> teamsByName = new HashMap<>();
+	// The playbook as it will be once the import's pipelines are written.
+	List<Pipeline> pipelines = List.of();
+	Pipeline defaultPipeline;
+	final Map<UUID, Stage> pendingStages = new HashMap<>();
+	final Map<String, UUID> accountsByName = new HashMap<>();
+	final Map<String, String> sectors = new HashMap<>();
+	final Map<String, UUID> contactsByKey = new HashMap<>();
+	final Map<String, UUID> dealsByKey = new HashMap<>();
+	final Map<String, List<UUID>> dealsByTitle = new HashMap<>();
+	final Map<String, UUID> leadsByEmail = new HashMap<>();
+	final Map<UUID, Object> existingRows = new HashMap<>();
+	final Map<UUID, BulkLoad.DealRow> deals = new HashMap<>();
+	final Map<EntityKind, Map<String, UUID>> externalIds = new EnumMap<>(EntityKind.class);
+	// Records an earlier import linked to a source's id that are now in the recycle bin.
+	final Set<UUID> inRecycleBin = new HashSet<>();
+	// Source ids whose record is gone for good (purged from the recycle bin): "KIND|id".
+	final Set<String> forgotten = new HashSet<>();
+
+
+	void addUser(UUID id, String email, String name) {
+		usersByEmail.put(key(email), id);
+		usersByName.putIfAbsent(key(name), id);
+		emailsById.put(id, email);
+	}
+
+	void addDeal(BulkLoad.DealRow d) {
+		dealsByKey.putIfAbsent(d.accountId() + "|" + key(d.title()), d.id());
+		dealsByTitle.computeIfAbsent(key(d.title()), k -> new ArrayList<>()).add(d.id());
+		deals.put(d.id(), d);
+	}
+	}
+
+	/** What the report collects: problems, counts, unmatched values and the decisions it waits for. */
+	static final class Findings {
+
+	final List<RowProblem> problems = new ArrayList<>();
+	int problemsTotal;
+	int rows;
+	final Map<EntityKind, int[]> counts = new LinkedHashMap<>();
+	final Map<String, Map<String, Integer>> unmatched = new LinkedHashMap<>();
+	final Map<String, Map<String, Integer>> created = new LinkedHashMap<>();
+	final List<String> decisions = new ArrayList<>();
+
+	}
+
+	/** What a run writes: the playbook, people and teams, records to create and update, goals and forecasts. */
+	static final class Writes {
+
+	final List<Pipeline> pipelinesToWrite = new ArrayList<>();
+	final List<Plan.StageToCreate> newStages = new ArrayList<>();
+	final List<Plan.UserToCreate> newUsers = new ArrayList<>();
+	final List<Plan.TeamToCreate> newTeams = new ArrayList<>();
+	final List<Plan.MembershipToAdd> memberships = new ArrayList<>();
+	final List<UUID> deactivate = new ArrayList<>();
+	final Rows creates = new Rows();
+	final Rows updates = new Rows();
+	final List<Before> befores = new ArrayList<>();
+	final List<Link> links = new ArrayList<>();
+	final List<GoalLoad.GoalRow> goals = new ArrayList<>();
+	final List<GoalLoad.ProposalRow> proposals = new ArrayList<>();
+	final ForecastRows forecasts = new ForecastRows();
+
 	}
 }

@@ -50,7 +50,7 @@ final class PlaybookPlanning {
 	PlaybookPlanning(PlanContext ctx, CrmPlanning crm) {
 		this.ctx = ctx;
 		this.crm = crm;
-		ctx.deals.values().forEach(d -> pipelinesWithDeals.add(d.pipelineId()));
+		ctx.known.deals.values().forEach(d -> pipelinesWithDeals.add(d.pipelineId()));
 	}
 
 	/** Reads the pipelines, stages and criteria, then sets the playbook the rest of the import sees. */
@@ -73,7 +73,7 @@ final class PlaybookPlanning {
 		if (name.isEmpty() || crm.seenBefore(row, "name", "pipeline:" + key(name))) {
 			return;
 		}
-		Pipeline existing = ctx.pipelines.stream().filter(p -> key(p.name()).equals(key(name))).findFirst().orElse(null);
+		Pipeline existing = ctx.known.pipelines.stream().filter(p -> key(p.name()).equals(key(name))).findFirst().orElse(null);
 		Draft draft = new Draft(row, existing == null ? Ids.next() : existing.id(), name.trim(), Boolean.TRUE.equals(isDefault),
 				cadence == null ? 21 : cadence, existing, existing != null && pipelinesWithDeals.contains(existing.id()));
 		drafts.put(key(name), draft);
@@ -184,7 +184,7 @@ final class PlaybookPlanning {
 
 	/** The pipelines as the import writes them, stages and criteria in order; the import's deals see these. */
 	private void finish() {
-		List<Pipeline> pipelines = new ArrayList<>(ctx.pipelines);
+		List<Pipeline> pipelines = new ArrayList<>(ctx.known.pipelines);
 		for (Draft draft : drafts.values()) {
 			if (draft.inUse || draft.incomplete) {
 				continue;
@@ -199,7 +199,7 @@ final class PlaybookPlanning {
 			}
 			Pipeline pipeline = new Pipeline(draft.id, draft.name, draft.isDefault || (draft.existing != null && draft.existing.isDefault()),
 					draft.cadence, 0, stages);
-			ctx.pipelinesToWrite.add(pipeline);
+			ctx.writes.pipelinesToWrite.add(pipeline);
 			pipelines.removeIf(p -> p.id().equals(draft.id));
 			pipelines.add(pipeline);
 		}
@@ -208,8 +208,8 @@ final class PlaybookPlanning {
 			pipelines.replaceAll(p -> p.isDefault() && !p.id().equals(id)
 					? new Pipeline(p.id(), p.name(), false, p.reviewCadenceDays(), p.version(), p.stages()) : p);
 		}
-		ctx.pipelines = List.copyOf(pipelines);
-		ctx.defaultPipeline = pipelines.stream().filter(Pipeline::isDefault).findFirst().orElse(ctx.defaultPipeline);
+		ctx.known.pipelines = List.copyOf(pipelines);
+		ctx.known.defaultPipeline = pipelines.stream().filter(Pipeline::isDefault).findFirst().orElse(ctx.known.defaultPipeline);
 	}
 
 	/** A tick of an exit criterion on a deal this import creates, by the criterion's stage and label in the deal's pipeline. */
@@ -226,8 +226,8 @@ final class PlaybookPlanning {
 			ctx.count(EntityKind.DEAL_CRITERIA, SKIPPED);
 			return;
 		}
-		UUID pipelineId = ctx.deals.get(dealId).pipelineId();
-		Optional<ExitCriterion> criterion = ctx.pipelines.stream().filter(p -> p.id().equals(pipelineId))
+		UUID pipelineId = ctx.known.deals.get(dealId).pipelineId();
+		Optional<ExitCriterion> criterion = ctx.known.pipelines.stream().filter(p -> p.id().equals(pipelineId))
 			.flatMap(p -> p.stages().stream()).filter(s -> key(s.name()).equals(key(row.get("stage"))))
 			.flatMap(s -> s.exitCriteria().stream()).filter(c -> key(c.label()).equals(key(row.get("criterion")))).findFirst();
 		if (criterion.isEmpty()) {
@@ -238,7 +238,7 @@ final class PlaybookPlanning {
 			ctx.problem(row, "criterion", "exchange.rule.duplicate-in-file");
 			return;
 		}
-		ctx.creates.criteria.add(new dev.tandem.crm.BulkLoad.CriterionRow(dealId, criterion.get().id(), at == null ? ctx.now : at, by));
+		ctx.writes.creates.criteria.add(new dev.tandem.crm.BulkLoad.CriterionRow(dealId, criterion.get().id(), at == null ? ctx.now : at, by));
 		ctx.count(EntityKind.DEAL_CRITERIA, CREATED);
 	}
 

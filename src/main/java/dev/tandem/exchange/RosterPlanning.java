@@ -61,9 +61,9 @@ final class RosterPlanning {
 		});
 		for (Row r : teams) {
 			String name = r.get("name");
-			if (!name.isEmpty() && !ctx.teamsByName.containsKey(key(name))) {
+			if (!name.isEmpty() && !ctx.known.teamsByName.containsKey(key(name))) {
 				UUID id = Ids.next();
-				ctx.teamsByName.put(key(name), id);
+				ctx.known.teamsByName.put(key(name), id);
 				teamDrafts.put(key(name), new TeamDraft(id, name, r));
 			}
 		}
@@ -87,7 +87,7 @@ final class RosterPlanning {
 		if (row.failed || role == null) {
 			return;
 		}
-		UUID id = ctx.usersByEmail.get(key(email));
+		UUID id = ctx.known.usersByEmail.get(key(email));
 		boolean isNew = newUsers.containsKey(email);
 		if (id != null && !isNew) {
 			if (skippedUsers.add(email)) {
@@ -96,7 +96,7 @@ final class RosterPlanning {
 			// The user is there already; a membership of the file they lack is added, one they have is left alone.
 			UUID existing = id;
 			LocalDate start = from == null ? ctx.today : from;
-			UUID team = row.get("team").isEmpty() ? null : ctx.teamsByName.get(key(row.get("team")));
+			UUID team = row.get("team").isEmpty() ? null : ctx.known.teamsByName.get(key(row.get("team")));
 			if (team == null || memberships.apply(existing).stream().noneMatch(m -> m.teamId().equals(team)
 					&& overlaps(m.validFrom(), m.validTo(), start, until))) {
 				membership(row, existing, start, until);
@@ -110,13 +110,13 @@ final class RosterPlanning {
 			}
 			id = Ids.next();
 			String language = row.get("language").toLowerCase(Locale.ROOT);
-			ctx.newUsers.add(new Plan.UserToCreate(id, new NewUser(email, name, role,
+			ctx.writes.newUsers.add(new Plan.UserToCreate(id, new NewUser(email, name, role,
 					language.equals("en") || language.equals("nl") ? language : null, null, List.of())));
-			ctx.addUser(id, email, name);
+			ctx.known.addUser(id, email, name);
 			newUsers.put(email, id);
 			ctx.count(EntityKind.USERS, CREATED);
 			if (Boolean.FALSE.equals(ValueParsers.yesNo(row.get("active")))) {
-				ctx.deactivate.add(id);
+				ctx.writes.deactivate.add(id);
 			}
 		}
 		membership(row, id, from == null ? ctx.today : from, until);
@@ -141,13 +141,13 @@ final class RosterPlanning {
 		if (teamName.isEmpty()) {
 			return;
 		}
-		UUID teamId = ctx.teamsByName.get(key(teamName));
+		UUID teamId = ctx.known.teamsByName.get(key(teamName));
 		if (teamId == null) {
 			UUID parent = region(row.get("region"));
 			UUID leader = managerName.isEmpty() ? null : leader(row, managerName);
 			teamId = Ids.next();
-			ctx.teamsByName.put(key(teamName), teamId);
-			ctx.newTeams.add(new Plan.TeamToCreate(teamId, new NewTeam(teamName, TeamKind.SALES, parent, leader)));
+			ctx.known.teamsByName.put(key(teamName), teamId);
+			ctx.writes.newTeams.add(new Plan.TeamToCreate(teamId, new NewTeam(teamName, TeamKind.SALES, parent, leader)));
 			ctx.created("team", teamName);
 			ctx.count(EntityKind.TEAMS, CREATED);
 		}
@@ -162,7 +162,7 @@ final class RosterPlanning {
 			}
 		}
 		known.add(period);
-		ctx.memberships.add(new Plan.MembershipToAdd(teamId, userId, from, until));
+		ctx.writes.memberships.add(new Plan.MembershipToAdd(teamId, userId, from, until));
 	}
 
 	private static boolean overlaps(LocalDate aFrom, @Nullable LocalDate aTo, LocalDate bFrom, @Nullable LocalDate bTo) {
@@ -173,11 +173,11 @@ final class RosterPlanning {
 		if (name.isEmpty()) {
 			return null;
 		}
-		UUID id = ctx.teamsByName.get(key(name));
+		UUID id = ctx.known.teamsByName.get(key(name));
 		if (id == null) {
 			id = Ids.next();
-			ctx.teamsByName.put(key(name), id);
-			ctx.newTeams.add(new Plan.TeamToCreate(id, new NewTeam(name, TeamKind.SALES, null, null)));
+			ctx.known.teamsByName.put(key(name), id);
+			ctx.writes.newTeams.add(new Plan.TeamToCreate(id, new NewTeam(name, TeamKind.SALES, null, null)));
 			ctx.created("team", name);
 			ctx.count(EntityKind.TEAMS, CREATED);
 		}
@@ -185,9 +185,9 @@ final class RosterPlanning {
 	}
 
 	private @Nullable UUID leader(Row row, String manager) {
-		UUID id = ctx.usersByEmail.get(key(manager));
+		UUID id = ctx.known.usersByEmail.get(key(manager));
 		if (id == null) {
-			id = ctx.usersByName.get(key(manager));
+			id = ctx.known.usersByName.get(key(manager));
 		}
 		if (id == null) {
 			ctx.problem(row, "manager", "exchange.rule.manager-unknown");
@@ -212,7 +212,7 @@ final class RosterPlanning {
 		if (kind == null) {
 			ctx.problem(row, "kind", "exchange.rule.one-of", String.join(", ", names(TeamKind.values())));
 		}
-		UUID parent = row.get("parent").isEmpty() ? null : ctx.teamsByName.get(key(row.get("parent")));
+		UUID parent = row.get("parent").isEmpty() ? null : ctx.known.teamsByName.get(key(row.get("parent")));
 		if (!row.get("parent").isEmpty() && parent == null) {
 			ctx.problem(row, "parent", "exchange.rule.reference");
 		}
@@ -243,7 +243,7 @@ final class RosterPlanning {
 			add(parent, byId, done, depth + 1);
 		}
 		done.add(draft.id);
-		ctx.newTeams.add(new Plan.TeamToCreate(draft.id, draft.team));
+		ctx.writes.newTeams.add(new Plan.TeamToCreate(draft.id, draft.team));
 	}
 
 	private static final class TeamDraft {
