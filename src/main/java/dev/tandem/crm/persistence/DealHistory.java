@@ -59,15 +59,15 @@ public class DealHistory {
 				       d.id as deal_id, d.title as deal_title
 				  from crm_deal_stage_history h
 				  join crm_deal d on d.org_id = h.org_id and d.id = h.deal_id and d.deleted_at is null
-				  left join playbook_stage f on f.org_id = h.org_id and f.id = h.from_stage_id
-				  join playbook_stage t on t.org_id = h.org_id and t.id = h.to_stage_id
-				  left join people_user u on u.org_id = h.org_id and u.id = h.changed_by
+				  left join playbook_stage_v f on f.org_id = h.org_id and f.id = h.from_stage_id
+				  join playbook_stage_v t on t.org_id = h.org_id and t.id = h.to_stage_id
+				  left join people_user_v u on u.org_id = h.org_id and u.id = h.changed_by
 				 where h.org_id = :org and %1$s
 				union all
 				select h.changed_at, h.field, h.old_value, h.new_value, u.display_name, d.id, d.title
 				  from crm_deal_field_history h
 				  join crm_deal d on d.org_id = h.org_id and d.id = h.deal_id and d.deleted_at is null
-				  left join people_user u on u.org_id = h.org_id and u.id = h.changed_by
+				  left join people_user_v u on u.org_id = h.org_id and u.id = h.changed_by
 				 where h.org_id = :org and %1$s
 				 order by 1 desc
 				 limit %2$d
