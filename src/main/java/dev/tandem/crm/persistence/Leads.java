@@ -9,7 +9,7 @@ import java.util.UUID;
 
 import dev.tandem.crm.DealSource;
 import dev.tandem.crm.Lead;
-import dev.tandem.crm.LeadManagement.LeadFilter;
+import dev.tandem.crm.LeadFilter;
 import dev.tandem.crm.LeadStatus;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
