@@ -325,13 +325,13 @@ public class DealManagement {
 		return get(user, dealId);
 	}
 
-	public List<DealHistory.Change> history(CurrentUser viewer, UUID dealId) {
+	public List<DealHistoryEntry> history(CurrentUser viewer, UUID dealId) {
 		get(viewer, dealId);
 		return history.of(viewer.orgId(), dealId);
 	}
 
 	/** The changes of every deal of an account the viewer may see, newest first. */
-	public List<DealHistory.Change> historyOfAccount(CurrentUser viewer, UUID accountId, int limit) {
+	public List<DealHistoryEntry> historyOfAccount(CurrentUser viewer, UUID accountId, int limit) {
 		if (!accounts.visible(viewer.orgId(), accountId, access.owners(viewer))) {
 			throw new RecordNotFoundException("account", accountId);
 		}

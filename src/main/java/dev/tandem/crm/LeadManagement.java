@@ -324,10 +324,4 @@ public class LeadManagement {
 	/** What a conversion made. */
 	public record Conversion(Lead lead, Account account, Contact contact, @Nullable Deal deal) {
 	}
-
-	/** Filters of the leads inbox. */
-	public record LeadFilter(@Nullable LeadStatus status, @Nullable UUID ownerId, @Nullable String text, boolean unassignedOnly) {
-
-		public static final LeadFilter ALL = new LeadFilter(null, null, null, false);
-	}
 }

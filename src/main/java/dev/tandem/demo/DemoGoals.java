@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import dev.tandem.crm.BulkLoad;
+import dev.tandem.crm.BulkLoadRows;
 import dev.tandem.crm.DealStatus;
 import dev.tandem.demo.DemoCast.Crew;
 import dev.tandem.demo.DemoCast.Seller;
@@ -59,7 +60,7 @@ final class DemoGoals {
 		this.topTeam = topTeam;
 		this.names = names;
 		won.putAll(wonByMonth(history));
-		for (BulkLoad.ActivityRow activity : history.activities()) {
+		for (BulkLoadRows.ActivityRow activity : history.activities()) {
 			if (activity.done() && activity.occurredAt() != null && CALLS_AND_MEETINGS.contains(activity.type())) {
 				touches.computeIfAbsent(activity.ownerId(), k -> new HashMap<>())
 					.merge(YearMonth.from(activity.occurredAt().atZone(zone)), 1L, Long::sum);
@@ -337,7 +338,7 @@ final class DemoGoals {
 	/** What each seller won per calendar month in the history. */
 	static Map<UUID, Map<YearMonth, BigDecimal>> wonByMonth(BulkLoad.Batch history) {
 		Map<UUID, Map<YearMonth, BigDecimal>> won = new HashMap<>();
-		for (BulkLoad.DealRow deal : history.deals()) {
+		for (BulkLoadRows.DealRow deal : history.deals()) {
 			if (deal.status() == DealStatus.WON && deal.amount() != null && deal.closeDate() != null) {
 				won.computeIfAbsent(deal.ownerId(), k -> new HashMap<>()).merge(YearMonth.from(deal.closeDate()), deal.amount(), BigDecimal::add);
 			}

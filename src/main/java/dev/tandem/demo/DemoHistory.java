@@ -19,12 +19,13 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.tandem.crm.BulkLoad;
-import dev.tandem.crm.BulkLoad.AccountRow;
-import dev.tandem.crm.BulkLoad.ActivityRow;
-import dev.tandem.crm.BulkLoad.ContactRow;
-import dev.tandem.crm.BulkLoad.DealRow;
-import dev.tandem.crm.BulkLoad.FieldChangeRow;
-import dev.tandem.crm.BulkLoad.StageChangeRow;
+import dev.tandem.crm.BulkLoadRows.AccountRow;
+import dev.tandem.crm.BulkLoadRows.ActivityRow;
+import dev.tandem.crm.BulkLoadRows.ContactRow;
+import dev.tandem.crm.BulkLoadRows.DealRow;
+import dev.tandem.crm.BulkLoadRows.FieldChangeRow;
+import dev.tandem.crm.BulkLoadRows.StageChangeRow;
+import dev.tandem.crm.BulkLoadRows;
 import dev.tandem.crm.Channel;
 import dev.tandem.crm.DealSource;
 import dev.tandem.crm.DealStatus;
@@ -93,12 +94,12 @@ final class DemoHistory {
 	private final List<DealRow> deals = new ArrayList<>();
 	private final List<StageChangeRow> stageChanges = new ArrayList<>();
 	private final List<FieldChangeRow> fieldChanges = new ArrayList<>();
-	private final List<BulkLoad.CriterionRow> criteria = new ArrayList<>();
-	private final List<BulkLoad.StakeholderRow> stakeholders = new ArrayList<>();
+	private final List<BulkLoadRows.CriterionRow> criteria = new ArrayList<>();
+	private final List<BulkLoadRows.StakeholderRow> stakeholders = new ArrayList<>();
 	private final List<ActivityRow> activities = new ArrayList<>();
-	private final List<BulkLoad.LeadRow> leads = new ArrayList<>();
-	private final List<BulkLoad.AssignmentRow> assignments = new ArrayList<>();
-	private final List<BulkLoad.RoutingStateRow> routing = new ArrayList<>();
+	private final List<BulkLoadRows.LeadRow> leads = new ArrayList<>();
+	private final List<BulkLoadRows.AssignmentRow> assignments = new ArrayList<>();
+	private final List<BulkLoadRows.RoutingStateRow> routing = new ArrayList<>();
 
 	/**
 	 * @param heirs who takes over a seller's open deals on the day that seller stops selling (a rep
@@ -208,7 +209,7 @@ final class DemoHistory {
 				routed.merge(ownerId, 1, Integer::sum);
 				Seller owner = seats.stream().filter(s -> s.seller().id().equals(ownerId)).findFirst().orElseThrow().seller();
 				UUID leadId = random.idAt(at);
-				assignments.add(new BulkLoad.AssignmentRow(leadId, crew.teamId(), ownerId, turn.get().rule(), turn.get().candidates(),
+				assignments.add(new BulkLoadRows.AssignmentRow(leadId, crew.teamId(), ownerId, turn.get().rule(), turn.get().candidates(),
 						BulkLoad.turnReason(), at, null));
 				lead(crew, owner, leadId, at, starts);
 			}
@@ -216,7 +217,7 @@ final class DemoHistory {
 		for (Seller seller : sellers) {
 			Stint stint = seller.stintOn(today);
 			if (stint != null && stint.crew() == crew && positions.containsKey(seller.id())) {
-				routing.add(new BulkLoad.RoutingStateRow(crew.teamId(), seller.id(), weight(seller), positions.get(seller.id())));
+				routing.add(new BulkLoadRows.RoutingStateRow(crew.teamId(), seller.id(), weight(seller), positions.get(seller.id())));
 			}
 		}
 	}
@@ -296,7 +297,7 @@ final class DemoHistory {
 			status = dev.tandem.crm.LeadStatus.CONTACTED;
 			updated = contactedAt;
 		}
-		leads.add(new BulkLoad.LeadRow(leadId, person, company, DemoNames.email(person, company), names.phone(belgian), source,
+		leads.add(new BulkLoadRows.LeadRow(leadId, person, company, DemoNames.email(person, company), names.phone(belgian), source,
 				source == DealSource.MARKETING_CAMPAIGN ? random.pick(DemoNames.CAMPAIGNS) : null, score, status, reason,
 				crew.teamId(), owner.id(), accountId, contactId, dealId, at, updated, qualifiedAt, converted));
 	}
@@ -581,7 +582,7 @@ final class DemoHistory {
 					withRole(StakeholderRole.valueOf(criterion.satisfiedByRole().name()), met);
 				}
 				else {
-					criteria.add(new BulkLoad.CriterionRow(start.dealId(), criterion.id(), met, ownerAt(before)));
+					criteria.add(new BulkLoadRows.CriterionRow(start.dealId(), criterion.id(), met, ownerAt(before)));
 				}
 			}
 		}
@@ -599,14 +600,14 @@ final class DemoHistory {
 			outside.removeAll(group);
 			if (!outside.isEmpty()) {
 				// Not added to the group the history draws activities from, so every later draw stays as it was.
-				stakeholders.add(new BulkLoad.StakeholderRow(roles.idAt(at), start.dealId(), outside.get(0), role, 4, Stance.SUPPORTIVE, at));
+				stakeholders.add(new BulkLoadRows.StakeholderRow(roles.idAt(at), start.dealId(), outside.get(0), role, 4, Stance.SUPPORTIVE, at));
 				mapped.add(role);
 				return;
 			}
 			for (int i = stakeholders.size() - 1; i >= 0; i--) {
-				BulkLoad.StakeholderRow row = stakeholders.get(i);
+				BulkLoadRows.StakeholderRow row = stakeholders.get(i);
 				if (row.dealId().equals(start.dealId()) && row.role() != StakeholderRole.DECISION_MAKER) {
-					stakeholders.set(i, new BulkLoad.StakeholderRow(row.id(), row.dealId(), row.contactId(), role, row.influence(), row.stance(),
+					stakeholders.set(i, new BulkLoadRows.StakeholderRow(row.id(), row.dealId(), row.contactId(), role, row.influence(), row.stance(),
 							row.createdAt()));
 					mapped.remove(row.role());
 					mapped.add(role);
@@ -626,7 +627,7 @@ final class DemoHistory {
 				UUID contact = people.remove(random.between(0, people.size() - 1));
 				StakeholderRole role = i == 0 ? StakeholderRole.DECISION_MAKER : random.pick(roles);
 				Stance stance = random.chance(0.5) ? Stance.SUPPORTIVE : random.chance(0.8) ? Stance.NEUTRAL : Stance.OPPOSED;
-				stakeholders.add(new BulkLoad.StakeholderRow(random.idAt(at), start.dealId(), contact, role, random.between(2, 5), stance,
+				stakeholders.add(new BulkLoadRows.StakeholderRow(random.idAt(at), start.dealId(), contact, role, random.between(2, 5), stance,
 						at));
 				mapped.add(role);
 				if (!group.contains(contact)) {

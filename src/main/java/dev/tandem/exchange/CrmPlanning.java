@@ -6,9 +6,9 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 
-import dev.tandem.crm.BulkLoad.AccountRow;
-import dev.tandem.crm.BulkLoad.ContactRow;
-import dev.tandem.crm.BulkLoad.LeadRow;
+import dev.tandem.crm.BulkLoadRows.AccountRow;
+import dev.tandem.crm.BulkLoadRows.ContactRow;
+import dev.tandem.crm.BulkLoadRows.LeadRow;
 import dev.tandem.crm.DealSource;
 import dev.tandem.crm.LeadStatus;
 import dev.tandem.platform.Ids;

@@ -11,11 +11,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import dev.tandem.crm.BulkLoad.ActivityRow;
-import dev.tandem.crm.BulkLoad.DealRow;
-import dev.tandem.crm.BulkLoad.FieldChangeRow;
-import dev.tandem.crm.BulkLoad.StageChangeRow;
-import dev.tandem.crm.BulkLoad.StakeholderRow;
+import dev.tandem.crm.BulkLoadRows.ActivityRow;
+import dev.tandem.crm.BulkLoadRows.DealRow;
+import dev.tandem.crm.BulkLoadRows.FieldChangeRow;
+import dev.tandem.crm.BulkLoadRows.StageChangeRow;
+import dev.tandem.crm.BulkLoadRows.StakeholderRow;
 import dev.tandem.crm.Channel;
 import dev.tandem.crm.DealSource;
 import dev.tandem.crm.DealStatus;

@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import dev.tandem.crm.BulkLoad;
+import dev.tandem.crm.BulkLoadRows;
 import dev.tandem.forecast.ForecastLoad;
 import dev.tandem.goals.GoalLoad;
 import dev.tandem.goals.Scope;
@@ -85,7 +86,7 @@ public class ExportManagement {
 		BulkLoad.Batch crm = bulk.snapshot(admin.orgId());
 		crm(zip, crm, names, pipelines);
 		goals(zip, goals.all(admin.orgId()), names);
-		forecasts(zip, forecasts.all(admin.orgId()), crm.deals().stream().map(BulkLoad.DealRow::id).collect(Collectors.toSet()), names);
+		forecasts(zip, forecasts.all(admin.orgId()), crm.deals().stream().map(BulkLoadRows.DealRow::id).collect(Collectors.toSet()), names);
 		zip.finish();
 	}
 
@@ -145,7 +146,7 @@ public class ExportManagement {
 	}
 
 	private static void crm(ExportZip zip, BulkLoad.Batch crm, Names names, List<Pipeline> pipelines) throws IOException {
-		Map<UUID, String> accountNames = crm.accounts().stream().collect(Collectors.toMap(BulkLoad.AccountRow::id, BulkLoad.AccountRow::name));
+		Map<UUID, String> accountNames = crm.accounts().stream().collect(Collectors.toMap(BulkLoadRows.AccountRow::id, BulkLoadRows.AccountRow::name));
 		zip.entry(EntityKind.ACCOUNTS, List.of("id", "name", "sector", "size", "country", "website", "owner", "createdAt"),
 				crm.accounts().stream().map(a -> row(a.id(), a.name(), a.sector(), a.size(), a.country(), a.website(),
 						names.person(a.ownerId()), a.createdAt())).toList());

@@ -7,8 +7,9 @@ import java.util.UUID;
 import java.util.function.IntConsumer;
 
 import dev.tandem.crm.BulkLoad;
-import dev.tandem.exchange.persistence.ImportRecords;
+import dev.tandem.crm.BulkLoadRows;
 import dev.tandem.exchange.persistence.ImportRecords.Written;
+import dev.tandem.exchange.persistence.ImportRecords;
 import dev.tandem.forecast.ForecastLoad;
 import dev.tandem.goals.GoalLoad;
 import dev.tandem.people.CurrentUser;
@@ -122,11 +123,11 @@ class ImportWriter {
 				continue;
 			}
 			switch (w.entity()) {
-				case "ACCOUNTS" -> before.accounts.add(json.readValue(w.before(), BulkLoad.AccountRow.class));
-				case "CONTACTS" -> before.contacts.add(json.readValue(w.before(), BulkLoad.ContactRow.class));
-				case "DEALS" -> before.deals.add(json.readValue(w.before(), BulkLoad.DealRow.class));
-				case "ACTIVITIES" -> before.activities.add(json.readValue(w.before(), BulkLoad.ActivityRow.class));
-				case "LEADS" -> before.leads.add(json.readValue(w.before(), BulkLoad.LeadRow.class));
+				case "ACCOUNTS" -> before.accounts.add(json.readValue(w.before(), BulkLoadRows.AccountRow.class));
+				case "CONTACTS" -> before.contacts.add(json.readValue(w.before(), BulkLoadRows.ContactRow.class));
+				case "DEALS" -> before.deals.add(json.readValue(w.before(), BulkLoadRows.DealRow.class));
+				case "ACTIVITIES" -> before.activities.add(json.readValue(w.before(), BulkLoadRows.ActivityRow.class));
+				case "LEADS" -> before.leads.add(json.readValue(w.before(), BulkLoadRows.LeadRow.class));
 				default -> throw new IllegalStateException("Cannot restore " + w.entity());
 			}
 		}

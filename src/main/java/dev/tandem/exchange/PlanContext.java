@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import dev.tandem.crm.BulkLoad;
+import dev.tandem.crm.BulkLoadRows;
 import dev.tandem.exchange.ImportReport.Count;
 import dev.tandem.exchange.ImportReport.RowProblem;
 import dev.tandem.exchange.ImportReport.Unmatched;
@@ -495,15 +496,15 @@ final class PlanContext {
 
 	/** The findings.rows a run writes into the CRM, collected per table. */
 	static final class Rows {
-		final List<BulkLoad.AccountRow> accounts = new ArrayList<>();
-		final List<BulkLoad.ContactRow> contacts = new ArrayList<>();
-		final List<BulkLoad.DealRow> deals = new ArrayList<>();
-		final List<BulkLoad.StageChangeRow> stageChanges = new ArrayList<>();
-		final List<BulkLoad.FieldChangeRow> fieldChanges = new ArrayList<>();
-		final List<BulkLoad.StakeholderRow> stakeholders = new ArrayList<>();
-		final List<BulkLoad.CriterionRow> criteria = new ArrayList<>();
-		final List<BulkLoad.ActivityRow> activities = new ArrayList<>();
-		final List<BulkLoad.LeadRow> leads = new ArrayList<>();
+		final List<BulkLoadRows.AccountRow> accounts = new ArrayList<>();
+		final List<BulkLoadRows.ContactRow> contacts = new ArrayList<>();
+		final List<BulkLoadRows.DealRow> deals = new ArrayList<>();
+		final List<BulkLoadRows.StageChangeRow> stageChanges = new ArrayList<>();
+		final List<BulkLoadRows.FieldChangeRow> fieldChanges = new ArrayList<>();
+		final List<BulkLoadRows.StakeholderRow> stakeholders = new ArrayList<>();
+		final List<BulkLoadRows.CriterionRow> criteria = new ArrayList<>();
+		final List<BulkLoadRows.ActivityRow> activities = new ArrayList<>();
+		final List<BulkLoadRows.LeadRow> leads = new ArrayList<>();
 
 		BulkLoad.Batch batch(String actor) {
 			return new BulkLoad.Batch(actor, accounts, contacts, deals, stageChanges, fieldChanges, criteria, stakeholders,
@@ -548,7 +549,7 @@ final class PlanContext {
 	final Map<String, List<UUID>> dealsByTitle = new HashMap<>();
 	final Map<String, UUID> leadsByEmail = new HashMap<>();
 	final Map<UUID, Object> existingRows = new HashMap<>();
-	final Map<UUID, BulkLoad.DealRow> deals = new HashMap<>();
+	final Map<UUID, BulkLoadRows.DealRow> deals = new HashMap<>();
 	final Map<EntityKind, Map<String, UUID>> externalIds = new EnumMap<>(EntityKind.class);
 	// Records an earlier import linked to a source's id that are now in the recycle bin.
 	final Set<UUID> inRecycleBin = new HashSet<>();
@@ -562,7 +563,7 @@ final class PlanContext {
 		emailsById.put(id, email);
 	}
 
-	void addDeal(BulkLoad.DealRow d) {
+	void addDeal(BulkLoadRows.DealRow d) {
 		dealsByKey.putIfAbsent(d.accountId() + "|" + key(d.title()), d.id());
 		dealsByTitle.computeIfAbsent(key(d.title()), k -> new ArrayList<>()).add(d.id());
 		deals.put(d.id(), d);

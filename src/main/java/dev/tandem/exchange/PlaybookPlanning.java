@@ -238,7 +238,7 @@ final class PlaybookPlanning {
 			ctx.problem(row, "criterion", "exchange.rule.duplicate-in-file");
 			return;
 		}
-		ctx.writes.creates.criteria.add(new dev.tandem.crm.BulkLoad.CriterionRow(dealId, criterion.get().id(), at == null ? ctx.now : at, by));
+		ctx.writes.creates.criteria.add(new dev.tandem.crm.BulkLoadRows.CriterionRow(dealId, criterion.get().id(), at == null ? ctx.now : at, by));
 		ctx.count(EntityKind.DEAL_CRITERIA, CREATED);
 	}
 

@@ -12,6 +12,7 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 
 import dev.tandem.crm.BulkLoad;
+import dev.tandem.crm.BulkLoadRows;
 import dev.tandem.crm.DealSource;
 import dev.tandem.crm.DealStatus;
 import dev.tandem.crm.Direction;
@@ -158,11 +159,11 @@ class LargeOrganisation implements ApplicationRunner {
 	/** Two years of one region's selling. */
 	private static BulkLoad.Batch history(SplittableRandom random, List<UUID> reps, Pipeline pipeline, List<Stage> open, Stage won,
 			Stage lost, LocalDate today, ZoneId zone) {
-		List<BulkLoad.AccountRow> accounts = new ArrayList<>();
-		List<BulkLoad.DealRow> deals = new ArrayList<>();
-		List<BulkLoad.StageChangeRow> changes = new ArrayList<>();
-		List<BulkLoad.ActivityRow> activities = new ArrayList<>();
-		List<BulkLoad.LeadRow> leads = new ArrayList<>();
+		List<BulkLoadRows.AccountRow> accounts = new ArrayList<>();
+		List<BulkLoadRows.DealRow> deals = new ArrayList<>();
+		List<BulkLoadRows.StageChangeRow> changes = new ArrayList<>();
+		List<BulkLoadRows.ActivityRow> activities = new ArrayList<>();
+		List<BulkLoadRows.LeadRow> leads = new ArrayList<>();
 		// Everything happens before today began, so a rerun on the same day writes the same records.
 		Instant now = today.atStartOfDay(zone).toInstant();
 		for (UUID rep : reps) {
@@ -172,9 +173,9 @@ class LargeOrganisation implements ApplicationRunner {
 				Instant created = start.plusSeconds(random.nextLong(86_400L * 60));
 				UUID id = id(random, created);
 				repAccounts.add(id);
-				accounts.add(new BulkLoad.AccountRow(id, "Account " + id.toString().substring(24), "Software", "51-200", "NL", null, rep, created));
+				accounts.add(new BulkLoadRows.AccountRow(id, "Account " + id.toString().substring(24), "Software", "51-200", "NL", null, rep, created));
 			}
-			List<BulkLoad.DealRow> repDeals = new ArrayList<>();
+			List<BulkLoadRows.DealRow> repDeals = new ArrayList<>();
 			for (int d = 0; d < DEALS_PER_REP; d++) {
 				LocalDate createdOn = workday(today.minusDays(1 + random.nextInt(DAYS - 1)));
 				if (!createdOn.isBefore(today)) {
@@ -186,7 +187,7 @@ class LargeOrganisation implements ApplicationRunner {
 				LocalDate planned = createdOn.plusDays(30 + random.nextInt(60));
 				Stage stage = open.get(0);
 				Instant at = created;
-				changes.add(new BulkLoad.StageChangeRow(id, null, stage.id(), at, rep));
+				changes.add(new BulkLoadRows.StageChangeRow(id, null, stage.id(), at, rep));
 				DealStatus status = DealStatus.OPEN;
 				Instant closedAt = null;
 				for (int s = 1; s <= open.size(); s++) {
@@ -197,7 +198,7 @@ class LargeOrganisation implements ApplicationRunner {
 					// About one deal in four is won: 0.85 at each of six steps, then 0.6 from the last open stage.
 					boolean advance = random.nextDouble() < (s < open.size() ? 0.85 : 0.6);
 					Stage to = !advance ? lost : s < open.size() ? open.get(s) : won;
-					changes.add(new BulkLoad.StageChangeRow(id, stage.id(), to.id(), next, rep));
+					changes.add(new BulkLoadRows.StageChangeRow(id, stage.id(), to.id(), next, rep));
 					stage = to;
 					at = next;
 					if (to.kind() != StageKind.OPEN) {
@@ -210,14 +211,14 @@ class LargeOrganisation implements ApplicationRunner {
 						random.nextInt(45)) : planned;
 				ForecastCategory category = status == DealStatus.WON ? ForecastCategory.CLOSED
 						: status == DealStatus.LOST ? ForecastCategory.OMITTED : stage.forecastCategory();
-				BulkLoad.DealRow deal = new BulkLoad.DealRow(id, repAccounts.get(random.nextInt(repAccounts.size())), rep,
+				BulkLoadRows.DealRow deal = new BulkLoadRows.DealRow(id, repAccounts.get(random.nextInt(repAccounts.size())), rep,
 						"Deal " + id.toString().substring(24), amount, closeDate, pipeline.id(), stage.id(), status, category, false,
 						status == DealStatus.OPEN ? "Follow up" : null, status == DealStatus.OPEN ? today.plusDays(random.nextInt(14)) : null,
 						DealSource.values()[random.nextInt(DealSource.values().length)], status == DealStatus.LOST ? "Price" : null, null,
 						closedAt, at, at, null, created, at);
 				repDeals.add(deal);
 			}
-			repDeals.sort(java.util.Comparator.comparing(BulkLoad.DealRow::createdAt));
+			repDeals.sort(java.util.Comparator.comparing(BulkLoadRows.DealRow::createdAt));
 			deals.addAll(repDeals);
 			for (int i = 0; i < ACTIVITIES_PER_REP; i++) {
 				LocalDate day = workday(today.minusDays(1 + random.nextInt(DAYS)));
@@ -227,9 +228,9 @@ class LargeOrganisation implements ApplicationRunner {
 				}
 				ActivityType type = TYPES[random.nextInt(TYPES.length)];
 				boolean done = type != ActivityType.TASK || random.nextInt(4) > 0;
-				BulkLoad.DealRow deal = random.nextInt(10) < 6 ? dealBefore(repDeals, at, random) : null;
+				BulkLoadRows.DealRow deal = random.nextInt(10) < 6 ? dealBefore(repDeals, at, random) : null;
 				UUID account = deal != null ? deal.accountId() : repAccounts.get(random.nextInt(repAccounts.size()));
-				activities.add(new BulkLoad.ActivityRow(id(random, at), type, NewActivity.defaultChannel(type),
+				activities.add(new BulkLoadRows.ActivityRow(id(random, at), type, NewActivity.defaultChannel(type),
 						random.nextInt(5) == 0 ? Direction.INBOUND : Direction.OUTBOUND, type.name().charAt(0) + type.name().substring(1)
 								.toLowerCase(java.util.Locale.ROOT) + " with the customer",
 						null, null, type == ActivityType.MEETING || type == ActivityType.DEMO ? 45 : null, done ? at : null, done ? null : at,
@@ -239,7 +240,7 @@ class LargeOrganisation implements ApplicationRunner {
 				Instant created = today.minusDays(random.nextInt(DAYS)).atTime(10, 0).atZone(zone).toInstant();
 				LeadStatus status = LeadStatus.values()[random.nextInt(LeadStatus.values().length)];
 				boolean qualified = status == LeadStatus.QUALIFIED || status == LeadStatus.CONVERTED;
-				leads.add(new BulkLoad.LeadRow(id(random, created), "Lead " + l, "Company " + l, null, null, DealSource.INBOUND, null,
+				leads.add(new BulkLoadRows.LeadRow(id(random, created), "Lead " + l, "Company " + l, null, null, DealSource.INBOUND, null,
 						random.nextInt(100), status, status == LeadStatus.DISQUALIFIED ? "No budget" : null, null, rep, null, null, null,
 						created, created, qualified ? created.plusSeconds(86_400L * 3) : null,
 						status == LeadStatus.CONVERTED ? created.plusSeconds(86_400L * 5) : null));
@@ -250,7 +251,7 @@ class LargeOrganisation implements ApplicationRunner {
 	}
 
 	/** One of the deals created before {@code at}, or none. */
-	private static BulkLoad.DealRow dealBefore(List<BulkLoad.DealRow> sorted, Instant at, SplittableRandom random) {
+	private static BulkLoadRows.DealRow dealBefore(List<BulkLoadRows.DealRow> sorted, Instant at, SplittableRandom random) {
 		int low = 0;
 		int high = sorted.size();
 		while (low < high) {

@@ -145,8 +145,8 @@ class CrmEventsTests {
 		UUID second = UUID.randomUUID();
 		java.time.Instant now = clock.instant();
 		bulkLoad.load(admin.orgId(), new BulkLoad.Batch("Import", java.util.List.of(
-				new BulkLoad.AccountRow(first, "First", null, null, null, null, admin.id(), now),
-				new BulkLoad.AccountRow(second, "Second", null, null, null, null, admin.id(), now)),
+				new BulkLoadRows.AccountRow(first, "First", null, null, null, null, admin.id(), now),
+				new BulkLoadRows.AccountRow(second, "Second", null, null, null, null, admin.id(), now)),
 				java.util.List.of(), java.util.List.of(), java.util.List.of(), java.util.List.of(), java.util.List.of(), java.util.List.of(),
 				java.util.List.of(), java.util.List.of(), java.util.List.of(), java.util.List.of()));
 		assertThat(events.ofType(CrmRecordsLoaded.class).matching(e -> e.orgId().equals(admin.orgId()))).singleElement()

@@ -62,7 +62,7 @@ class LeadRoutingTests {
 		Map<String, Long> counts = route(crew, 30);
 		assertThat(counts).containsExactlyInAnyOrderEntriesOf(Map.of("a", 15L, "b", 15L));
 
-		Lead first = leads.list(crew.manager(), LeadManagement.LeadFilter.ALL, dev.tandem.platform.ListRequest.of(1, null)).items()
+		Lead first = leads.list(crew.manager(), LeadFilter.ALL, dev.tandem.platform.ListRequest.of(1, null)).items()
 			.get(0);
 		List<LeadAssignment> log = leads.routingLog(crew.manager(), first.id());
 		assertThat(log).singleElement().satisfies(entry -> {
@@ -79,7 +79,7 @@ class LeadRoutingTests {
 			leads.create(crew.manager(), new NewLead("Person " + i, "Company " + i, null, null, DealSource.INBOUND, null, 50,
 					crew.team().id(), null));
 		}
-		return leads.page(crew.manager(), LeadManagement.LeadFilter.ALL, 0, 100).items().stream()
+		return leads.page(crew.manager(), LeadFilter.ALL, 0, 100).items().stream()
 			.collect(Collectors.groupingBy(l -> names.get(l.ownerId()), Collectors.counting()));
 	}
 

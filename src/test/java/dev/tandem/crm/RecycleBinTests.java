@@ -322,7 +322,7 @@ class RecycleBinTests {
 	@Test
 	void figuresFollowTheDeletionAndTheRestoreExactly() throws IOException {
 		UUID account = UUID.randomUUID();
-		bulkLoad.load(admin.orgId(), new BulkLoad.Batch("test", List.of(new BulkLoad.AccountRow(account, "Figures Co", null, null,
+		bulkLoad.load(admin.orgId(), new BulkLoad.Batch("test", List.of(new BulkLoadRows.AccountRow(account, "Figures Co", null, null,
 				null, null, fay, Instant.parse("2026-10-01T09:00:00Z"))), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
 				List.of(), List.of(), List.of(), List.of()));
 		// Won 4,000 on 10 November (created 1 October); open 2,500 created 5 November with three calls on 12 November.
@@ -459,11 +459,11 @@ class RecycleBinTests {
 		Stage wonStage = pipeline.stages().stream().filter(s -> s.kind() == StageKind.WON).findFirst().orElseThrow();
 		Instant createdAt = created.atTime(9, 0).atZone(java.time.ZoneId.of("Europe/Amsterdam")).toInstant();
 		Instant closedAt = closed.atTime(15, 0).atZone(java.time.ZoneId.of("Europe/Amsterdam")).toInstant();
-		bulkLoad.load(admin.orgId(), new BulkLoad.Batch("test", List.of(), List.of(), List.of(new BulkLoad.DealRow(id, account, owner,
+		bulkLoad.load(admin.orgId(), new BulkLoad.Batch("test", List.of(), List.of(), List.of(new BulkLoadRows.DealRow(id, account, owner,
 				title, new BigDecimal(amount), closed, pipeline.id(), wonStage.id(), DealStatus.WON, ForecastCategory.CLOSED, false, null,
 				null, DealSource.OUTBOUND, null, null, closedAt, closedAt, null, null, createdAt, closedAt)),
-				List.of(new BulkLoad.StageChangeRow(id, null, first.id(), createdAt, owner),
-						new BulkLoad.StageChangeRow(id, first.id(), wonStage.id(), closedAt, owner)),
+				List.of(new BulkLoadRows.StageChangeRow(id, null, first.id(), createdAt, owner),
+						new BulkLoadRows.StageChangeRow(id, first.id(), wonStage.id(), closedAt, owner)),
 				List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of()));
 		return id;
 	}
@@ -472,17 +472,17 @@ class RecycleBinTests {
 	private UUID openDeal(UUID owner, UUID account, String title, String amount, Instant createdAt, int calls) {
 		UUID id = Ids.next();
 		Stage first = pipeline.firstStage();
-		List<BulkLoad.ActivityRow> activities = new ArrayList<>();
+		List<BulkLoadRows.ActivityRow> activities = new ArrayList<>();
 		for (int i = 0; i < calls; i++) {
 			Instant at = createdAt.plus(Duration.ofDays(7)).plus(Duration.ofHours(i));
-			activities.add(new BulkLoad.ActivityRow(Ids.next(), ActivityType.CALL, Channel.PHONE, Direction.OUTBOUND, "Call " + i, null,
+			activities.add(new BulkLoadRows.ActivityRow(Ids.next(), ActivityType.CALL, Channel.PHONE, Direction.OUTBOUND, "Call " + i, null,
 					null, null, at, null, true, id, account, owner, owner, false, List.of(), List.of(), at));
 		}
-		bulkLoad.load(admin.orgId(), new BulkLoad.Batch("test", List.of(), List.of(), List.of(new BulkLoad.DealRow(id, account, owner,
+		bulkLoad.load(admin.orgId(), new BulkLoad.Batch("test", List.of(), List.of(), List.of(new BulkLoadRows.DealRow(id, account, owner,
 				title, new BigDecimal(amount), LocalDate.of(2026, 12, 20), pipeline.id(), first.id(), DealStatus.OPEN,
 				first.forecastCategory(), false, "Send the proposal", LocalDate.of(2026, 11, 25), DealSource.OUTBOUND, null, null, null,
 				createdAt, null, null, createdAt, createdAt)),
-				List.of(new BulkLoad.StageChangeRow(id, null, first.id(), createdAt, owner)), List.of(), List.of(), List.of(), activities,
+				List.of(new BulkLoadRows.StageChangeRow(id, null, first.id(), createdAt, owner)), List.of(), List.of(), List.of(), activities,
 				List.of(), List.of(), List.of()));
 		return id;
 	}

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import dev.tandem.crm.BulkLoad;
+import dev.tandem.crm.BulkLoadRows;
 import dev.tandem.crm.DealManagement;
 import dev.tandem.crm.DealSource;
 import dev.tandem.crm.DealStatus;
@@ -43,8 +44,8 @@ import dev.tandem.playbook.Pipeline;
 import dev.tandem.playbook.PlaybookManagement;
 import dev.tandem.playbook.RequiredActivity;
 import dev.tandem.playbook.Stage;
-import dev.tandem.playbook.StageChanges;
 import dev.tandem.playbook.StageChanges.CriterionChange;
+import dev.tandem.playbook.StageChanges;
 import dev.tandem.playbook.StageKind;
 import org.springframework.context.ApplicationContext;
 
@@ -138,8 +139,8 @@ final class RoundTripOrganisation {
 		Pipeline newBusiness = context.getBean(PlaybookManagement.class).defaultPipeline(admin.orgId());
 		Instant now = context.getBean(Clock.class).instant();
 		UUID account = Ids.next();
-		List<BulkLoad.DealRow> rows = new ArrayList<>();
-		List<BulkLoad.StageChangeRow> history = new ArrayList<>();
+		List<BulkLoadRows.DealRow> rows = new ArrayList<>();
+		List<BulkLoadRows.StageChangeRow> history = new ArrayList<>();
 		Instant lastMonthCreated = lastMonth.start().plusDays(1).atTime(LocalTime.of(9, 0)).atZone(zone).toInstant();
 		Instant lastMonthWon = lastMonth.start().plusDays(9).atTime(LocalTime.of(15, 0)).atZone(zone).toInstant();
 		deal(rows, history, account, "Acme extension", rosa, newBusiness, stage(newBusiness, "Won"), "10000",
@@ -150,7 +151,7 @@ final class RoundTripOrganisation {
 				now.minusSeconds(7200), null);
 		deal(rows, history, account, "Beta renewal", ravi, renewals, stage(renewals, "Renewal due"), "4000", month.end().minusDays(1),
 				now.minusSeconds(7200), null);
-		context.getBean(BulkLoad.class).load(admin.orgId(), new BulkLoad.Batch("fixture", List.of(new BulkLoad.AccountRow(account,
+		context.getBean(BulkLoad.class).load(admin.orgId(), new BulkLoad.Batch("fixture", List.of(new BulkLoadRows.AccountRow(account,
 				"Acme Renewals", "Software", null, null, null, rosa.id(), lastMonthCreated.minusSeconds(86_400))), List.of(), rows, history,
 				List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of()));
 		DealManagement dealManagement = context.getBean(DealManagement.class);
@@ -161,18 +162,18 @@ final class RoundTripOrganisation {
 	}
 
 	/** A deal created at {@code created} in its pipeline's first stage, moved to {@code stage} a minute later, or at {@code closed}. */
-	private void deal(List<BulkLoad.DealRow> rows, List<BulkLoad.StageChangeRow> history, UUID account, String title, CurrentUser owner,
+	private void deal(List<BulkLoadRows.DealRow> rows, List<BulkLoadRows.StageChangeRow> history, UUID account, String title, CurrentUser owner,
 			Pipeline pipeline, Stage stage, String amount, LocalDate closeDate, Instant created, Instant closed) {
 		UUID id = Ids.next();
 		deals.put(title, id);
 		boolean first = stage.id().equals(pipeline.firstStage().id());
 		Instant moved = closed != null ? closed : first ? created : created.plusSeconds(60);
-		history.add(new BulkLoad.StageChangeRow(id, null, pipeline.firstStage().id(), created, owner.id()));
+		history.add(new BulkLoadRows.StageChangeRow(id, null, pipeline.firstStage().id(), created, owner.id()));
 		if (!first) {
-			history.add(new BulkLoad.StageChangeRow(id, pipeline.firstStage().id(), stage.id(), moved, owner.id()));
+			history.add(new BulkLoadRows.StageChangeRow(id, pipeline.firstStage().id(), stage.id(), moved, owner.id()));
 		}
 		DealStatus status = stage.kind() == StageKind.WON ? DealStatus.WON : DealStatus.OPEN;
-		rows.add(new BulkLoad.DealRow(id, account, owner.id(), title, new BigDecimal(amount), closeDate, pipeline.id(), stage.id(), status,
+		rows.add(new BulkLoadRows.DealRow(id, account, owner.id(), title, new BigDecimal(amount), closeDate, pipeline.id(), stage.id(), status,
 				status == DealStatus.WON ? ForecastCategory.CLOSED : stage.forecastCategory(), false, null, null, DealSource.OUTBOUND, null,
 				null, closed, moved, null, null, created, moved));
 	}

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import dev.tandem.crm.BulkLoad;
+import dev.tandem.crm.BulkLoadRows;
 import dev.tandem.crm.DealSource;
 import dev.tandem.crm.DealStatus;
 import dev.tandem.goals.GoalManagement;
@@ -99,10 +100,10 @@ class ForecastFixtureTests {
 	Pipeline pipeline;
 	Map<String, Stage> stages = new HashMap<>();
 	Map<String, UUID> deal = new HashMap<>();
-	final List<BulkLoad.AccountRow> accounts = new ArrayList<>();
-	final List<BulkLoad.DealRow> deals = new ArrayList<>();
-	final List<BulkLoad.StageChangeRow> changes = new ArrayList<>();
-	final List<BulkLoad.FieldChangeRow> fieldChanges = new ArrayList<>();
+	final List<BulkLoadRows.AccountRow> accounts = new ArrayList<>();
+	final List<BulkLoadRows.DealRow> deals = new ArrayList<>();
+	final List<BulkLoadRows.StageChangeRow> changes = new ArrayList<>();
+	final List<BulkLoadRows.FieldChangeRow> fieldChanges = new ArrayList<>();
 
 	@BeforeAll
 	void buildFixture() {
@@ -129,7 +130,7 @@ class ForecastFixtureTests {
 		stages.put("WON", pipeline.stages().stream().filter(s -> s.kind() == StageKind.WON).findFirst().orElseThrow());
 		stages.put("LOST", pipeline.stages().stream().filter(s -> s.kind() == StageKind.LOST).findFirst().orElseThrow());
 		UUID account = Ids.next();
-		accounts.add(new BulkLoad.AccountRow(account, "Fixture account", null, null, null, null, rik.id(), Instant.parse("2024-01-01T09:00:00Z")));
+		accounts.add(new BulkLoadRows.AccountRow(account, "Fixture account", null, null, null, null, rik.id(), Instant.parse("2024-01-01T09:00:00Z")));
 
 		LocalDate today = visibility.today(admin.orgId());
 		month = Period.containing(today, Period.Kind.MONTH, 1);
@@ -375,14 +376,14 @@ class ForecastFixtureTests {
 		UUID ruthId = ruth.id();
 		past(account, "K1", rik.id(), "1000", "2025-03-25", "2025-03-05T09:00:00Z", null, null);
 		past(account, "K2", rik.id(), "2000", "2025-03-28", "2025-02-10T09:00:00Z", null, null);
-		fieldChanges.add(new BulkLoad.FieldChangeRow(deal.get("K2"), "closeDate", "2025-04-10", "2025-03-28",
+		fieldChanges.add(new BulkLoadRows.FieldChangeRow(deal.get("K2"), "closeDate", "2025-04-10", "2025-03-28",
 				Instant.parse("2025-03-10T09:00:00Z"), rik.id()));
 		past(account, "K3", rik.id(), "3500", "2025-03-30", "2025-02-10T09:00:00Z", null, null);
-		fieldChanges.add(new BulkLoad.FieldChangeRow(deal.get("K3"), "amount", "3000", "3500", Instant.parse("2025-03-08T09:00:00Z"), rik.id()));
+		fieldChanges.add(new BulkLoadRows.FieldChangeRow(deal.get("K3"), "amount", "3000", "3500", Instant.parse("2025-03-08T09:00:00Z"), rik.id()));
 		past(account, "K4", rik.id(), "3000", "2025-03-30", "2025-02-10T09:00:00Z", null, null);
-		fieldChanges.add(new BulkLoad.FieldChangeRow(deal.get("K4"), "amount", "4000", "3000", Instant.parse("2025-03-09T09:00:00Z"), rik.id()));
+		fieldChanges.add(new BulkLoadRows.FieldChangeRow(deal.get("K4"), "amount", "4000", "3000", Instant.parse("2025-03-09T09:00:00Z"), rik.id()));
 		past(account, "K5", rik.id(), "5000", "2025-04-15", "2025-02-10T09:00:00Z", null, null);
-		fieldChanges.add(new BulkLoad.FieldChangeRow(deal.get("K5"), "closeDate", "2025-03-15", "2025-04-15",
+		fieldChanges.add(new BulkLoadRows.FieldChangeRow(deal.get("K5"), "closeDate", "2025-03-15", "2025-04-15",
 				Instant.parse("2025-03-12T09:00:00Z"), rik.id()));
 		past(account, "K6", rik.id(), "6000", "2025-03-14", "2025-02-10T09:00:00Z", DealStatus.WON, "2025-03-14T10:00:00Z");
 		past(account, "K7", rik.id(), "7000", "2025-03-25", "2025-02-10T09:00:00Z", DealStatus.LOST, "2025-03-16T10:00:00Z");
@@ -403,15 +404,15 @@ class ForecastFixtureTests {
 		UUID id = Ids.next();
 		deal.put(title, id);
 		Instant createdAt = Instant.parse(created);
-		changes.add(new BulkLoad.StageChangeRow(id, null, stages.get("PROP").id(), createdAt, owner));
+		changes.add(new BulkLoadRows.StageChangeRow(id, null, stages.get("PROP").id(), createdAt, owner));
 		DealStatus status = closedAs == null ? DealStatus.OPEN : closedAs;
 		Instant closedAt = closed == null ? null : Instant.parse(closed);
 		Stage stage = stages.get("PROP");
 		if (closedAt != null) {
 			stage = stages.get(status == DealStatus.WON ? "WON" : "LOST");
-			changes.add(new BulkLoad.StageChangeRow(id, stages.get("PROP").id(), stage.id(), closedAt, owner));
+			changes.add(new BulkLoadRows.StageChangeRow(id, stages.get("PROP").id(), stage.id(), closedAt, owner));
 		}
-		deals.add(new BulkLoad.DealRow(id, account, owner, title, new BigDecimal(amount), LocalDate.parse(closeDate), pipeline.id(),
+		deals.add(new BulkLoadRows.DealRow(id, account, owner, title, new BigDecimal(amount), LocalDate.parse(closeDate), pipeline.id(),
 				stage.id(), status, status == DealStatus.WON ? ForecastCategory.CLOSED : status == DealStatus.LOST ? ForecastCategory.OMITTED
 						: ForecastCategory.BEST_CASE, false, "Call", null, DealSource.OUTBOUND, status == DealStatus.LOST ? "Price" : null,
 				null, closedAt, closedAt == null ? createdAt : closedAt, null, null, createdAt, closedAt == null ? createdAt : closedAt));
@@ -422,11 +423,11 @@ class ForecastFixtureTests {
 		UUID id = Ids.next();
 		deal.put(title, id);
 		Stage stage = status == DealStatus.WON ? stages.get("WON") : stages.get("PROP");
-		changes.add(new BulkLoad.StageChangeRow(id, null, stages.get("PROP").id(), created, owner.id()));
+		changes.add(new BulkLoadRows.StageChangeRow(id, null, stages.get("PROP").id(), created, owner.id()));
 		if (closedAt != null) {
-			changes.add(new BulkLoad.StageChangeRow(id, stages.get("PROP").id(), stage.id(), closedAt, owner.id()));
+			changes.add(new BulkLoadRows.StageChangeRow(id, stages.get("PROP").id(), stage.id(), closedAt, owner.id()));
 		}
-		deals.add(new BulkLoad.DealRow(id, account, owner.id(), title, new BigDecimal(amount), closeDate, pipeline.id(), stage.id(), status,
+		deals.add(new BulkLoadRows.DealRow(id, account, owner.id(), title, new BigDecimal(amount), closeDate, pipeline.id(), stage.id(), status,
 				category, status == DealStatus.OPEN, "Call", null, DealSource.OUTBOUND, null, null, closedAt,
 				closedAt == null ? created : closedAt, null, null, created, closedAt == null ? created : closedAt));
 	}

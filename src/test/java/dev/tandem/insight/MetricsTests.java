@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import dev.tandem.crm.BulkLoad;
+import dev.tandem.crm.BulkLoadRows;
 import dev.tandem.crm.Channel;
 import dev.tandem.crm.DealSource;
 import dev.tandem.crm.DealStatus;
@@ -83,11 +84,11 @@ class MetricsTests {
 	UUID rob;
 	UUID sam;
 	Map<String, Stage> stages;
-	final List<BulkLoad.AccountRow> accounts = new ArrayList<>();
-	final List<BulkLoad.DealRow> deals = new ArrayList<>();
-	final List<BulkLoad.StageChangeRow> changes = new ArrayList<>();
-	final List<BulkLoad.ActivityRow> activities = new ArrayList<>();
-	final List<BulkLoad.LeadRow> leads = new ArrayList<>();
+	final List<BulkLoadRows.AccountRow> accounts = new ArrayList<>();
+	final List<BulkLoadRows.DealRow> deals = new ArrayList<>();
+	final List<BulkLoadRows.StageChangeRow> changes = new ArrayList<>();
+	final List<BulkLoadRows.ActivityRow> activities = new ArrayList<>();
+	final List<BulkLoadRows.LeadRow> leads = new ArrayList<>();
 
 	@BeforeAll
 	void buildFixture() {
@@ -325,7 +326,7 @@ class MetricsTests {
 
 	private UUID account(UUID owner, String created) {
 		UUID id = Ids.next();
-		accounts.add(new BulkLoad.AccountRow(id, "Account " + accounts.size(), null, null, null, null, owner, Instant.parse(created)));
+		accounts.add(new BulkLoadRows.AccountRow(id, "Account " + accounts.size(), null, null, null, null, owner, Instant.parse(created)));
 		return id;
 	}
 
@@ -338,10 +339,10 @@ class MetricsTests {
 			String[] parts = step.split("@");
 			Stage to = stages.get(parts[0]);
 			last = Instant.parse(parts[1]);
-			changes.add(new BulkLoad.StageChangeRow(id, from == null ? null : from.id(), to.id(), last, owner));
+			changes.add(new BulkLoadRows.StageChangeRow(id, from == null ? null : from.id(), to.id(), last, owner));
 			from = to;
 		}
-		deals.add(new BulkLoad.DealRow(id, account, owner, title, amount == null ? null : new BigDecimal(amount),
+		deals.add(new BulkLoadRows.DealRow(id, account, owner, title, amount == null ? null : new BigDecimal(amount),
 				LocalDate.parse(closeDate), pipeline.id(), from.id(), status,
 				status == DealStatus.WON ? ForecastCategory.CLOSED : status == DealStatus.LOST ? ForecastCategory.OMITTED
 						: from.forecastCategory(), false, null, null, DealSource.OUTBOUND, status == DealStatus.LOST ? "Price" : null,
@@ -349,21 +350,21 @@ class MetricsTests {
 		return id;
 	}
 
-	private static BulkLoad.DealRow touched(BulkLoad.DealRow d, String nextStep, String lastActivity, String reviewed) {
-		return new BulkLoad.DealRow(d.id(), d.accountId(), d.ownerId(), d.title(), d.amount(), d.closeDate(), d.pipelineId(),
+	private static BulkLoadRows.DealRow touched(BulkLoadRows.DealRow d, String nextStep, String lastActivity, String reviewed) {
+		return new BulkLoadRows.DealRow(d.id(), d.accountId(), d.ownerId(), d.title(), d.amount(), d.closeDate(), d.pipelineId(),
 				d.stageId(), d.status(), d.forecastCategory(), false, nextStep, null, d.source(), null, null, null, d.stageEnteredAt(),
 				Instant.parse(lastActivity), reviewed == null ? null : Instant.parse(reviewed), d.createdAt(), d.updatedAt());
 	}
 
 	private void activity(UUID owner, ActivityType type, String at, boolean done) {
 		Instant when = Instant.parse(at);
-		activities.add(new BulkLoad.ActivityRow(Ids.next(), type, dev.tandem.crm.NewActivity.defaultChannel(type), Direction.OUTBOUND,
+		activities.add(new BulkLoadRows.ActivityRow(Ids.next(), type, dev.tandem.crm.NewActivity.defaultChannel(type), Direction.OUTBOUND,
 				type.name(), null, null, null, done ? when : null, done ? null : when, done, null, null, owner, owner, false, List.of(),
 				List.of(), when));
 	}
 
 	private void lead(UUID owner, String created, String qualified, String converted, LeadStatus status, DealSource source) {
-		leads.add(new BulkLoad.LeadRow(Ids.next(), "Person", "Company", null, null, source, null, 50, status,
+		leads.add(new BulkLoadRows.LeadRow(Ids.next(), "Person", "Company", null, null, source, null, 50, status,
 				status == LeadStatus.DISQUALIFIED ? "No budget" : null, null, owner, null, null, null, Instant.parse(created),
 				Instant.parse(created), qualified == null ? null : Instant.parse(qualified), converted == null ? null : Instant.parse(converted)));
 	}

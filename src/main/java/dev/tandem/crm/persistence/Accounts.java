@@ -31,7 +31,7 @@ public class Accounts {
 			select a.*, u.display_name as owner_name,
 			       (select count(*) from crm_deal d where d.org_id = a.org_id and d.account_id = a.id and d.status = 'OPEN'
 			          and d.owner_id = any(:owners) and d.deleted_at is null) as open_deals
-			  from crm_account a join people_user u on u.org_id = a.org_id and u.id = a.owner_id
+			  from crm_account a join people_user_v u on u.org_id = a.org_id and u.id = a.owner_id
 			""";
 
 	private static final String VISIBLE = """

@@ -36,7 +36,7 @@ public class Activities {
 			  from crm_activity x
 			  left join crm_deal d on d.org_id = x.org_id and d.id = x.deal_id
 			  left join crm_account a on a.org_id = x.org_id and a.id = x.account_id
-			  join people_user u on u.org_id = x.org_id and u.id = x.owner_id
+			  join people_user_v u on u.org_id = x.org_id and u.id = x.owner_id
 			""";
 
 	private static final String VISIBLE = """

@@ -41,9 +41,9 @@ public class BinEntries {
 			       (select count(*) from crm_activity a where a.org_id = b.org_id and a.bin_id = b.id
 			          and (cast(:owners as uuid[]) is null or a.owner_id = any(cast(:owners as uuid[])))) as activities
 			  from crm_recycle_bin b
-			  join people_user u on u.org_id = b.org_id and u.id = b.deleted_by
-			  left join people_user o on o.org_id = b.org_id and o.id = b.owner_id
-			  left join people_team t on t.org_id = b.org_id and t.id = b.team_id
+			  join people_user_v u on u.org_id = b.org_id and u.id = b.deleted_by
+			  left join people_user_v o on o.org_id = b.org_id and o.id = b.owner_id
+			  left join people_team_v t on t.org_id = b.org_id and t.id = b.team_id
 			""";
 
 	private static final String VISIBLE = """

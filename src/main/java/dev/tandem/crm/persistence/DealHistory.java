@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.tandem.crm.DealHistoryEntry;
 import dev.tandem.platform.Ids;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,12 +44,12 @@ public class DealHistory {
 			.param("new", newValue).param("at", Timestamp.from(at)).param("by", by).update();
 	}
 
-	public List<Change> of(UUID orgId, UUID dealId) {
+	public List<DealHistoryEntry> of(UUID orgId, UUID dealId) {
 		return changes("h.deal_id = :deal", 1000).param("org", orgId).param("deal", dealId).query(DealHistory::map).list();
 	}
 
 	/** The changes of all deals of an account, newest first. */
-	public List<Change> ofAccount(UUID orgId, UUID accountId, java.util.Collection<UUID> owners, int limit) {
+	public List<DealHistoryEntry> ofAccount(UUID orgId, UUID accountId, java.util.Collection<UUID> owners, int limit) {
 		return changes("d.account_id = :account and d.owner_id = any(:owners)", limit).param("org", orgId)
 			.param("account", accountId).param("owners", owners.toArray(new UUID[0])).query(DealHistory::map).list();
 	}
@@ -59,23 +60,23 @@ public class DealHistory {
 				       d.id as deal_id, d.title as deal_title
 				  from crm_deal_stage_history h
 				  join crm_deal d on d.org_id = h.org_id and d.id = h.deal_id and d.deleted_at is null
-				  left join playbook_stage f on f.org_id = h.org_id and f.id = h.from_stage_id
-				  join playbook_stage t on t.org_id = h.org_id and t.id = h.to_stage_id
-				  left join people_user u on u.org_id = h.org_id and u.id = h.changed_by
+				  left join playbook_stage_v f on f.org_id = h.org_id and f.id = h.from_stage_id
+				  join playbook_stage_v t on t.org_id = h.org_id and t.id = h.to_stage_id
+				  left join people_user_v u on u.org_id = h.org_id and u.id = h.changed_by
 				 where h.org_id = :org and %1$s
 				union all
 				select h.changed_at, h.field, h.old_value, h.new_value, u.display_name, d.id, d.title
 				  from crm_deal_field_history h
 				  join crm_deal d on d.org_id = h.org_id and d.id = h.deal_id and d.deleted_at is null
-				  left join people_user u on u.org_id = h.org_id and u.id = h.changed_by
+				  left join people_user_v u on u.org_id = h.org_id and u.id = h.changed_by
 				 where h.org_id = :org and %1$s
 				 order by 1 desc
 				 limit %2$d
 				""".formatted(where, limit));
 	}
 
-	private static Change map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-		return new Change(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+	private static DealHistoryEntry map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		return new DealHistoryEntry(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
 				rs.getObject(6, UUID.class), rs.getString(7));
 	}
 
@@ -95,10 +96,5 @@ public class DealHistory {
 	public void uncheck(UUID orgId, UUID dealId, UUID criterionId) {
 		jdbc.sql("delete from crm_deal_criterion where org_id = :org and deal_id = :deal and criterion_id = :criterion")
 			.param("org", orgId).param("deal", dealId).param("criterion", criterionId).update();
-	}
-
-	/** One line of a deal's history: a stage move or a field change, with who made it. */
-	public record Change(Instant at, String field, @Nullable String oldValue, @Nullable String newValue, @Nullable String by,
-			UUID dealId, String dealTitle) {
 	}
 }

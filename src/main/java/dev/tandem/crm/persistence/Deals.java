@@ -41,8 +41,8 @@ public class Deals {
 			select d.*, a.name as account_name, u.display_name as owner_name, s.name as stage_name
 			  from crm_deal d
 			  join crm_account a on a.org_id = d.org_id and a.id = d.account_id
-			  join people_user u on u.org_id = d.org_id and u.id = d.owner_id
-			  join playbook_stage s on s.org_id = d.org_id and s.id = d.stage_id
+			  join people_user_v u on u.org_id = d.org_id and u.id = d.owner_id
+			  join playbook_stage_v s on s.org_id = d.org_id and s.id = d.stage_id
 			""";
 
 	private static final String FILTER = """

@@ -9,7 +9,7 @@ import java.util.UUID;
 
 import dev.tandem.crm.DealSource;
 import dev.tandem.crm.Lead;
-import dev.tandem.crm.LeadManagement.LeadFilter;
+import dev.tandem.crm.LeadFilter;
 import dev.tandem.crm.LeadStatus;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,7 +31,7 @@ public class Leads {
 	private static final String SELECT = """
 			select l.*, u.display_name as owner_name, %s
 			  from crm_lead l
-			  left join people_user u on u.org_id = l.org_id and u.id = l.owner_id
+			  left join people_user_v u on u.org_id = l.org_id and u.id = l.owner_id
 			""".formatted(LIVE_LINKS);
 
 	private static final String VISIBLE = """

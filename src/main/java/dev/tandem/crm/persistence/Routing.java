@@ -88,7 +88,7 @@ public class Routing {
 	public List<LeadAssignment> logOf(UUID orgId, UUID leadId) {
 		return jdbc.sql("""
 				select a.*, u.display_name as assigned_to_name from crm_lead_assignment a
-				  join people_user u on u.org_id = a.org_id and u.id = a.assigned_to
+				  join people_user_v u on u.org_id = a.org_id and u.id = a.assigned_to
 				 where a.org_id = :org and a.lead_id = :lead order by a.assigned_at, a.id
 				""")
 			.param("org", orgId).param("lead", leadId)

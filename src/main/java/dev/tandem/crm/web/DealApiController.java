@@ -14,6 +14,7 @@ import dev.tandem.crm.Activity;
 import dev.tandem.crm.ActivityManagement;
 import dev.tandem.crm.Deal;
 import dev.tandem.crm.DealChanges;
+import dev.tandem.crm.DealHistoryEntry;
 import dev.tandem.crm.DealManagement;
 import dev.tandem.crm.DealQuery;
 import dev.tandem.crm.DealSource;
@@ -25,7 +26,6 @@ import dev.tandem.crm.StageMove;
 import dev.tandem.crm.Stakeholder;
 import dev.tandem.crm.StakeholderRole;
 import dev.tandem.crm.Stance;
-import dev.tandem.crm.persistence.DealHistory;
 import dev.tandem.people.CurrentUser;
 import dev.tandem.platform.ListRequest;
 import dev.tandem.platform.Listing;
@@ -153,7 +153,7 @@ class DealApiController {
 	@GetMapping("/{id}/history")
 	@Operation(summary = "Stage and field history", description = "Every stage change and every change of amount, close date, "
 			+ "owner and forecast category, oldest first.")
-	Listing<DealHistory.Change> history(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id) {
+	Listing<DealHistoryEntry> history(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id) {
 		return Listing.all(deals.history(me, id));
 	}
 

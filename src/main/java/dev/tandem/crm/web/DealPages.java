@@ -17,6 +17,7 @@ import dev.tandem.crm.ActivityManagement;
 import dev.tandem.crm.Contact;
 import dev.tandem.crm.Deal;
 import dev.tandem.crm.DealChanges;
+import dev.tandem.crm.DealHistoryEntry;
 import dev.tandem.crm.DealManagement;
 import dev.tandem.crm.DealSource;
 import dev.tandem.crm.GateRefusedException;
@@ -28,7 +29,6 @@ import dev.tandem.crm.StageMove;
 import dev.tandem.crm.Stakeholder;
 import dev.tandem.crm.StakeholderRole;
 import dev.tandem.crm.Stance;
-import dev.tandem.crm.persistence.DealHistory;
 import dev.tandem.people.CurrentUser;
 import dev.tandem.platform.InvalidInputException;
 import dev.tandem.platform.web.FormErrors;
@@ -346,7 +346,7 @@ class DealPages {
 	}
 
 	/** Activities and changes in one list, newest first. */
-	static List<TimelineEntry> timeline(List<Activity> activities, List<DealHistory.Change> changes) {
+	static List<TimelineEntry> timeline(List<Activity> activities, List<DealHistoryEntry> changes) {
 		List<TimelineEntry> entries = new ArrayList<>();
 		activities.forEach(a -> entries.add(new TimelineEntry(a.when(), a, null)));
 		changes.forEach(c -> entries.add(new TimelineEntry(c.at(), null, c)));
@@ -392,7 +392,7 @@ class DealPages {
 		}
 	}
 
-	record TimelineEntry(java.time.Instant at, @Nullable Activity activity, DealHistory.@Nullable Change change) {
+	record TimelineEntry(java.time.Instant at, @Nullable Activity activity, @Nullable DealHistoryEntry change) {
 	}
 
 	record DealForm(int version, String title, @Nullable BigDecimal amount, @Nullable LocalDate closeDate, @Nullable UUID ownerId,

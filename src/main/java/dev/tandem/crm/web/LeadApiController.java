@@ -11,7 +11,7 @@ import dev.tandem.crm.Lead;
 import dev.tandem.crm.LeadAssignment;
 import dev.tandem.crm.LeadManagement;
 import dev.tandem.crm.LeadManagement.Conversion;
-import dev.tandem.crm.LeadManagement.LeadFilter;
+import dev.tandem.crm.LeadFilter;
 import dev.tandem.crm.LeadManagement.Weight;
 import dev.tandem.crm.LeadStatus;
 import dev.tandem.crm.NewLead;

@@ -11,7 +11,7 @@ import java.util.UUID;
 import dev.tandem.crm.DealSource;
 import dev.tandem.crm.Lead;
 import dev.tandem.crm.LeadManagement;
-import dev.tandem.crm.LeadManagement.LeadFilter;
+import dev.tandem.crm.LeadFilter;
 import dev.tandem.crm.LeadStatus;
 import dev.tandem.crm.NewLead;
 import dev.tandem.people.CurrentUser;
