@@ -11,11 +11,13 @@ import dev.tandem.people.CurrentUser;
 import dev.tandem.platform.InvalidInputException;
 import dev.tandem.platform.Tenancy;
 import jakarta.annotation.PreDestroy;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -107,6 +109,16 @@ class ImportRunner {
 				}
 			}));
 		}
+	}
+
+	/**
+	 * The same every five minutes, on one node of the cluster at a time: an import whose node stopped while others run
+	 * on is marked failed without waiting for a restart.
+	 */
+	@Scheduled(fixedDelayString = "${tandem.imports.interrupted-check:PT5M}", initialDelayString = "${tandem.imports.interrupted-check:PT5M}")
+	@SchedulerLock(name = "imports-fail-interrupted", lockAtMostFor = "PT4M", lockAtLeastFor = "${tandem.jobs.lock-at-least-for:PT30S}")
+	public void failInterruptedRegularly() {
+		failInterrupted();
 	}
 
 	static long lockKey(UUID id) {
