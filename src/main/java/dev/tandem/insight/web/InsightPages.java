@@ -82,14 +82,15 @@ class InsightPages {
 	String team(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, @RequestParam(required = false) @Nullable String period,
 			@RequestParam(required = false) @Nullable String part, HttpServletRequest request, Model model) {
 		Period selected = goals.period(me, period, Period.Kind.MONTH);
-		TeamView view = teamDashboards.team(me, id, selected);
-		model.addAttribute("view", view);
-		model.addAttribute("summary", view.summary());
-		common(me, Scope.team(id), selected, model);
-		model.addAttribute("kpis", kpis.of(view.summary(), "team:" + id));
 		if ("live".equals(part) && Htmx.isHtmx(request)) {
+			// The live part draws only what the summary holds, so a refresh costs the summary, not the dashboard.
+			live(model, me, dashboards.summary(me, Scope.team(id), selected));
 			return "insight/team :: live";
 		}
+		TeamView view = teamDashboards.team(me, id, selected);
+		model.addAttribute("view", view);
+		live(model, me, view.summary());
+		viewersTeams(me, model);
 		Funnel funnel = funnels.funnel(me, Scope.team(id), selected, !view.people().isEmpty());
 		List<CoachingFocus> focus = view.people().stream().map(p -> p.focus()).filter(f -> f != null)
 			.sorted(java.util.Comparator.comparingDouble(CoachingFocus::gapPoints).reversed()).toList();
@@ -118,6 +119,7 @@ class InsightPages {
 		Summary summary = view.summary();
 		model.addAttribute("summary", summary);
 		common(me, Scope.user(id), selected, model);
+		viewersTeams(me, model);
 		model.addAttribute("kpis", kpis.of(summary, "user:" + id));
 		if ("live".equals(part) && Htmx.isHtmx(request)) {
 			return "insight/person :: live";
@@ -151,10 +153,21 @@ class InsightPages {
 		return Htmx.view(request, "insight/overview", "dashboard");
 	}
 
+	/** What the live part of a team dashboard draws: the summary's headline numbers, goals and open pipeline. */
+	private void live(Model model, CurrentUser me, Summary summary) {
+		model.addAttribute("summary", summary);
+		common(me, summary.scope(), summary.period(), model);
+		model.addAttribute("kpis", kpis.of(summary, "team:" + summary.scope().id()));
+	}
+
 	private void common(CurrentUser me, Scope scope, Period period, Model model) {
 		model.addAttribute("picker", PeriodPicker.of(period, visibility.today(me.orgId()), locale()));
 		model.addAttribute("scopeKey", (scope.isTeam() ? "team:" : "user:") + scope.id());
 		model.addAttribute("scope", scope);
+	}
+
+	/** The teams the viewer belongs to and leads, for the page's head (the live parts do not show them). */
+	private void viewersTeams(CurrentUser me, Model model) {
 		model.addAttribute("ownTeams", access.ownTeams(me));
 		model.addAttribute("ledTeams", access.ledTeams(me));
 	}
