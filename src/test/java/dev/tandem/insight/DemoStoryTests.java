@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DemoStoryTests {
 
 	@Autowired JdbcClient jdbc;
-	@Autowired Dashboards dashboards;
+	@Autowired TeamDashboards teamDashboards;
 	@Autowired GoalManagement goals;
 	@Autowired DealManagement deals;
 	@Autowired PlaybookManagement playbook;
@@ -60,7 +60,7 @@ class DemoStoryTests {
 	void liamIsInSustainedUnderPerformanceAndSannesFocusIsClosing() {
 		CurrentUser brigitte = Demo.user(jdbc, Demo.MANAGER);
 		Period month = Period.containing(visibility.today(brigitte.orgId()), Period.Kind.MONTH, 1);
-		TeamView team = dashboards.team(brigitte, Demo.teamId(jdbc, "Inside Sales"), month);
+		TeamView team = teamDashboards.team(brigitte, Demo.teamId(jdbc, "Inside Sales"), month);
 		Map<String, PersonRow> rows = team.people().stream().collect(Collectors.toMap(PersonRow::name, r -> r));
 		assertThat(rows.get("Liam Mulder").signal()).isEqualTo(Signal.SUSTAINED);
 		assertThat(rows.values().stream().filter(r -> r.signal() == Signal.SUSTAINED).map(PersonRow::name))

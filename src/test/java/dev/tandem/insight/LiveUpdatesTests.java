@@ -49,6 +49,20 @@ class LiveUpdatesTests {
 	}
 
 	@Test
+	void theLivePartOfATeamDashboardDrawsWhatThePageDrawsInIt() {
+		WebSession brigitte = WebSession.signedIn(port, Demo.MANAGER, Demo.PASSWORD);
+		UUID inside = Demo.teamId(jdbc, "Inside Sales");
+		String page = brigitte.get("/insight/teams/" + inside).body().replaceAll("\\s+", " ");
+		var live = brigitte.get("/insight/teams/" + inside + "?part=live", java.util.Map.of("HX-Request", "true"));
+		assertThat(live.statusCode()).isEqualTo(200);
+		String part = live.body().replaceAll("\\s+", " ").strip();
+		// Drawn from the summary alone, the live part holds the same numbers and markup as the page around it.
+		assertThat(part).startsWith("<section id=\"live\"").contains("class=\"kpis\"", "/insight/records?scope=team:" + inside)
+			.doesNotContain("people-table");
+		assertThat(page).contains(part).contains("people-table");
+	}
+
+	@Test
 	void aBurstOfChangesReachesAStreamAsAFewEvents() {
 		WebSession brigitte = WebSession.signedIn(port, Demo.MANAGER, Demo.PASSWORD);
 		try (EventStream stream = brigitte.events("/live?scope=user:" + Demo.userId(jdbc, "julia@northwind.demo"))) {

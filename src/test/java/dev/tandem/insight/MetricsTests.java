@@ -73,7 +73,7 @@ class MetricsTests {
 	@Autowired BulkLoad bulkLoad;
 	@Autowired Measurements measurements;
 	@Autowired HygieneQueries hygieneQueries;
-	@Autowired Dashboards dashboards;
+	@Autowired Funnels funnels;
 	@Autowired java.time.Clock clock;
 
 	CurrentUser admin;
@@ -243,7 +243,7 @@ class MetricsTests {
 
 	@Test
 	void stageConversionCountsADealOncePerStageEvenWhenItMovedBack() {
-		Funnel funnel = dashboards.funnel(admin, Scope.team(sales), MARCH);
+		Funnel funnel = funnels.funnel(admin, Scope.team(sales), MARCH);
 		// New lead: D2, D3, D4, D5, D6 entered in March and all moved on.
 		assertThat(figures(funnel, "NL")).isEqualTo(new StageFigures(5, 5, 4.0));
 		// Contact made: D2 (then lost) and D6 (twice, counted once; reached Needs analysis). Stays: D2 16 days,

@@ -9,14 +9,17 @@ import dev.tandem.goals.GoalManagement;
 import dev.tandem.goals.GoalProgress;
 import dev.tandem.goals.Measures;
 import dev.tandem.goals.Scope;
+import dev.tandem.insight.Coaching;
 import dev.tandem.insight.CoachingFocus;
 import dev.tandem.insight.Dashboards;
 import dev.tandem.insight.Funnel;
+import dev.tandem.insight.Funnels;
 import dev.tandem.insight.Hygiene;
 import dev.tandem.insight.LeadQuality;
 import dev.tandem.insight.PersonRow;
 import dev.tandem.insight.StageFigures;
 import dev.tandem.insight.Summary;
+import dev.tandem.insight.TeamDashboards;
 import dev.tandem.insight.TeamRow;
 import dev.tandem.insight.TeamView;
 import dev.tandem.insight.TrendPoint;
@@ -43,10 +46,17 @@ import org.springframework.web.bind.annotation.RestController;
 class InsightApiController {
 
 	private final Dashboards dashboards;
+	private final TeamDashboards teamDashboards;
+	private final Funnels funnels;
+	private final Coaching coaching;
 	private final GoalManagement goals;
 
-	InsightApiController(Dashboards dashboards, GoalManagement goals) {
+	InsightApiController(Dashboards dashboards, TeamDashboards teamDashboards, Funnels funnels, Coaching coaching,
+			GoalManagement goals) {
 		this.dashboards = dashboards;
+		this.teamDashboards = teamDashboards;
+		this.funnels = funnels;
+		this.coaching = coaching;
 		this.goals = goals;
 	}
 
@@ -68,7 +78,7 @@ class InsightApiController {
 	@Operation(summary = "Each member of a team with their numbers, revenue goal, hygiene, signal and coaching focus")
 	Map<String, Object> people(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id,
 			@RequestParam(required = false) @Nullable String period) {
-		TeamView view = dashboards.team(me, id, period(me, period));
+		TeamView view = teamDashboards.team(me, id, period(me, period));
 		return Map.of("period", view.summary().period().key(), "items", view.people().stream().map(this::person).toList());
 	}
 
@@ -77,7 +87,7 @@ class InsightApiController {
 	Map<String, Object> teamFunnel(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id,
 			@RequestParam(required = false) @Nullable String period) {
 		Period p = period(me, period);
-		return funnel(p, dashboards.funnel(me, Scope.team(id), p));
+		return funnel(p, funnels.funnel(me, Scope.team(id), p));
 	}
 
 	@GetMapping("/users/{id}/funnel")
@@ -85,7 +95,7 @@ class InsightApiController {
 	Map<String, Object> userFunnel(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id,
 			@RequestParam(required = false) @Nullable String period) {
 		Period p = period(me, period);
-		return funnel(p, dashboards.funnel(me, Scope.user(id), p));
+		return funnel(p, funnels.funnel(me, Scope.user(id), p));
 	}
 
 	@GetMapping("/teams/{id}/coaching")
@@ -93,9 +103,9 @@ class InsightApiController {
 	Map<String, Object> coaching(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id,
 			@RequestParam(required = false) @Nullable String period) {
 		Period p = period(me, period);
-		Period window = dashboards.coachingWindow(me, p);
+		Period window = coaching.coachingWindow(me, p);
 		return Map.of("from", window.start(), "to", window.end().minusDays(1),
-				"items", dashboards.coaching(me, id, p).stream().map(InsightApiController::focus).toList());
+				"items", coaching.coaching(me, id, p).stream().map(InsightApiController::focus).toList());
 	}
 
 	@GetMapping("/{kind}/{id}/leads")
@@ -143,7 +153,7 @@ class InsightApiController {
 	@Operation(summary = "The teams below those the caller leads, side by side on the same measures")
 	Map<String, Object> overview(@AuthenticationPrincipal CurrentUser me, @RequestParam(required = false) @Nullable String period) {
 		Period p = period(me, period);
-		return Map.of("period", p.key(), "items", dashboards.overview(me, p).stream().map(this::team).toList());
+		return Map.of("period", p.key(), "items", teamDashboards.overview(me, p).stream().map(this::team).toList());
 	}
 
 	private Period period(CurrentUser me, @Nullable String period) {
