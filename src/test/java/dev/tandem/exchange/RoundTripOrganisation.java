@@ -143,14 +143,18 @@ final class RoundTripOrganisation {
 		List<BulkLoadRows.StageChangeRow> history = new ArrayList<>();
 		Instant lastMonthCreated = lastMonth.start().plusDays(1).atTime(LocalTime.of(9, 0)).atZone(zone).toInstant();
 		Instant lastMonthWon = lastMonth.start().plusDays(9).atTime(LocalTime.of(15, 0)).atZone(zone).toInstant();
+		// This month's records are a little older than now, but never older than the month: in its first hour, two hours
+		// ago would be last month.
+		Instant monthStart = month.start().atStartOfDay(zone).toInstant();
+		Instant earlier = now.minusSeconds(7200).isBefore(monthStart) ? monthStart : now.minusSeconds(7200);
+		Instant justNow = now.minusSeconds(60).isBefore(monthStart) ? monthStart : now.minusSeconds(60);
 		deal(rows, history, account, "Acme extension", rosa, newBusiness, stage(newBusiness, "Won"), "10000",
 				lastMonthWon.atZone(zone).toLocalDate(), lastMonthCreated, lastMonthWon);
-		deal(rows, history, account, "Acme new seats", rosa, newBusiness, stage(newBusiness, "Won"), "10000", today, now.minusSeconds(7200),
-				now.minusSeconds(60));
+		deal(rows, history, account, "Acme new seats", rosa, newBusiness, stage(newBusiness, "Won"), "10000", today, earlier, justNow);
 		deal(rows, history, account, "Acme renewal", rosa, renewals, stage(renewals, "Terms agreed"), "6000", month.end().minusDays(1),
-				now.minusSeconds(7200), null);
+				earlier, null);
 		deal(rows, history, account, "Beta renewal", ravi, renewals, stage(renewals, "Renewal due"), "4000", month.end().minusDays(1),
-				now.minusSeconds(7200), null);
+				earlier, null);
 		context.getBean(BulkLoad.class).load(admin.orgId(), new BulkLoad.Batch("fixture", List.of(new BulkLoadRows.AccountRow(account,
 				"Acme Renewals", "Software", null, null, null, rosa.id(), lastMonthCreated.minusSeconds(86_400))), List.of(), rows, history,
 				List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of()));

@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A scheduled job runs on one node of the cluster at a time: while another node holds the job's lock in the database,
  * this node's run of the recycle bin's hourly purge does nothing; once the lock is free, the same call purges, and
- * the lock shows this node ran it.
+ * the lock shows this node ran it. The lock's times are the database's clock in UTC, whatever the zone of the node or
+ * of its database session (the suite also runs in other zones, see {@code .ci/any-date}).
  */
 @TandemIntegrationTest
 class ClusterJobsTests {
@@ -43,14 +44,14 @@ class ClusterJobsTests {
 
 		jdbc.sql("""
 				insert into platform_job_lock (name, lock_until, locked_at, locked_by)
-				values ('recycle-bin-purge', now() + interval '10 minutes', now(), 'the other node')
+				values ('recycle-bin-purge', timezone('utc', now()) + interval '10 minutes', timezone('utc', now()), 'the other node')
 				on conflict (name) do update set lock_until = excluded.lock_until, locked_at = excluded.locked_at,
 				                                 locked_by = excluded.locked_by
 				""").update();
 		bin.purgeExpired();
 		assertThat(inBin(admin)).as("the other node holds the purge").isEqualTo(1);
 
-		jdbc.sql("update platform_job_lock set lock_until = now() where name = 'recycle-bin-purge'").update();
+		jdbc.sql("update platform_job_lock set lock_until = timezone('utc', now()) where name = 'recycle-bin-purge'").update();
 		bin.purgeExpired();
 		assertThat(inBin(admin)).isZero();
 		assertThat(jdbc.sql("select locked_by from platform_job_lock where name = 'recycle-bin-purge'").query(String.class).single())
@@ -59,7 +60,7 @@ class ClusterJobsTests {
 
 	@AfterEach
 	void freeTheLock() {
-		jdbc.sql("update platform_job_lock set lock_until = now() where name = 'recycle-bin-purge'").update();
+		jdbc.sql("update platform_job_lock set lock_until = timezone('utc', now()) where name = 'recycle-bin-purge'").update();
 	}
 
 	private long inBin(CurrentUser admin) {
