@@ -41,7 +41,7 @@ public record Deal(UUID id, UUID accountId, String accountName, UUID ownerId, St
 	}
 
 	/**
-	 * The data-hygiene flags of an open deal (DESIGN.md section 5): close date in the past, no activity
+	 * The data-hygiene flags of an open deal (DESIGN.md section 5): close date in the past or none, no activity
 	 * for 14 days, no next step, no amount, not reviewed within the pipeline's cadence.
 	 */
 	public List<HygieneFlag> hygiene(LocalDate today, ZoneId zone, int reviewCadenceDays) {
@@ -51,6 +51,9 @@ public record Deal(UUID id, UUID accountId, String accountName, UUID ownerId, St
 		}
 		if (closeDate != null && closeDate.isBefore(today)) {
 			flags.add(HygieneFlag.CLOSE_DATE_PAST);
+		}
+		if (closeDate == null) {
+			flags.add(HygieneFlag.NO_CLOSE_DATE);
 		}
 		Instant lastTouch = lastActivityAt == null ? createdAt : lastActivityAt;
 		if (ChronoUnit.DAYS.between(lastTouch.atZone(zone).toLocalDate(), today) >= STALE_AFTER_DAYS) {

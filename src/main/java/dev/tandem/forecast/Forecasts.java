@@ -44,6 +44,8 @@ import org.springframework.stereotype.Service;
 public class Forecasts {
 
 	/** How many earlier periods of each kind teach what is won beyond the pipeline. */
+	/** How many of the deals the forecast cannot count its page lists; the count covers all of them. */
+	static final int UNCOUNTED_SHOWN = 20;
 	static final Map<Period.Kind, Integer> POOL = Map.of(Period.Kind.MONTH, 6, Period.Kind.QUARTER, 4, Period.Kind.YEAR, 2);
 
 	private final ForecastQueries queries;
@@ -78,8 +80,11 @@ public class Forecasts {
 		this.clock = clock;
 	}
 
-	/** A forecast with the open deals behind it, each with its chance to be won. */
-	public record ForecastView(ForecastNode root, List<DealChance> deals) {
+	/**
+	 * A forecast with the open deals behind it, each with its chance to be won, and the open deals it cannot count since
+	 * they lack an amount or a close date.
+	 */
+	public record ForecastView(ForecastNode root, List<DealChance> deals, ForecastQueries.Uncounted uncounted) {
 	}
 
 	/** An open deal and its statistical chance to be won. */
@@ -137,7 +142,9 @@ public class Forecasts {
 		java.util.function.Function<Set<UUID>, double[]> pool = owners -> share == 0 ? new double[0]
 				: past.before(viewer.orgId(), period, POOL.get(period.kind()), org.timeZone(), today, owners::contains).unplanned();
 		Build build = new Build(allTeams, members, names, won, byOwner, submitted, goalOf, period, pool, share);
-		return new ForecastView(build.node(scope), chances);
+		ForecastQueries.Uncounted uncounted = people.isEmpty() ? ForecastQueries.Uncounted.NONE
+				: queries.uncounted(viewer.orgId(), people, UNCOUNTED_SHOWN);
+		return new ForecastView(build.node(scope), chances, uncounted);
 	}
 
 	private static void collect(Scope scope, Map<UUID, Team> allTeams, Map<UUID, List<UUID>> members, Set<UUID> people,

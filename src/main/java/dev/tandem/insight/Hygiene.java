@@ -39,6 +39,7 @@ public record Hygiene(List<DealFlags> deals) {
 	public java.util.Map<String, Long> counts() {
 		java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
 		counts.put("CLOSE_DATE_PAST", deals.stream().filter(DealFlags::closeDatePast).count());
+		counts.put("NO_CLOSE_DATE", deals.stream().filter(DealFlags::noCloseDate).count());
 		counts.put("NO_RECENT_ACTIVITY", deals.stream().filter(DealFlags::noRecentActivity).count());
 		counts.put("NO_NEXT_STEP", deals.stream().filter(DealFlags::noNextStep).count());
 		counts.put("NO_AMOUNT", deals.stream().filter(DealFlags::noAmount).count());

@@ -101,6 +101,7 @@ class DemoStoryTests {
 			}
 			List<HygieneFlag> java = deals.hygiene(admin, deal, pipeline);
 			assertThat(sql.closeDatePast()).as(deal.title()).isEqualTo(java.contains(HygieneFlag.CLOSE_DATE_PAST));
+			assertThat(sql.noCloseDate()).as(deal.title()).isEqualTo(java.contains(HygieneFlag.NO_CLOSE_DATE));
 			assertThat(sql.noRecentActivity()).as(deal.title()).isEqualTo(java.contains(HygieneFlag.NO_RECENT_ACTIVITY));
 			assertThat(sql.noNextStep()).as(deal.title()).isEqualTo(java.contains(HygieneFlag.NO_NEXT_STEP));
 			assertThat(sql.noAmount()).as(deal.title()).isEqualTo(java.contains(HygieneFlag.NO_AMOUNT));

@@ -16,6 +16,7 @@ import java.util.UUID;
 import dev.tandem.forecast.WinModel;
 import dev.tandem.platform.Period;
 import dev.tandem.playbook.ForecastCategory;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -56,6 +57,41 @@ public class ForecastQueries {
 					rs.getString("stage_name"), rs.getInt("win_probability"), ForecastCategory.valueOf(rs.getString("forecast_category")),
 					rs.getBigDecimal("amount"), rs.getObject("close_date", LocalDate.class), rs.getTimestamp("stage_entered_at").toInstant()))
 			.list();
+	}
+
+	/** An open deal the forecast cannot count: it has no amount, no close date, or neither. */
+	public record UncountedDeal(UUID id, String title, @Nullable String accountName, String ownerName, String stageName,
+			@Nullable BigDecimal amount, @Nullable LocalDate closeDate) {
+	}
+
+	/** How many open deals of these owners lack an amount or a close date, and the first {@code limit} of them. */
+	public Uncounted uncounted(UUID orgId, Collection<UUID> owners, int limit) {
+		List<UncountedDeal> rows = jdbc.sql("""
+				select d.id, d.title, a.name as account_name, u.display_name as owner_name, s.name as stage_name, d.amount, d.close_date
+								  from crm_deal_v d
+				  left join crm_account_v a on a.org_id = d.org_id and a.id = d.account_id
+				  join playbook_stage_v s on s.org_id = d.org_id and s.id = d.stage_id
+				  join people_user_v u on u.org_id = d.org_id and u.id = d.owner_id
+				 where d.org_id = :org and d.status = 'OPEN' and d.owner_id = any(:owners)
+				   and (d.amount is null or d.close_date is null)
+				 order by u.display_name, d.title, d.id
+				 limit :limit
+				""")
+			.param("org", orgId).param("owners", owners.toArray(UUID[]::new)).param("limit", limit)
+			.query((rs, n) -> new UncountedDeal(rs.getObject("id", UUID.class), rs.getString("title"), rs.getString("account_name"),
+					rs.getString("owner_name"), rs.getString("stage_name"), rs.getBigDecimal("amount"), rs.getObject("close_date", LocalDate.class)))
+			.list();
+		long total = rows.size() < limit ? rows.size() : jdbc.sql("""
+				select count(*) from crm_deal_v d
+				 where d.org_id = :org and d.status = 'OPEN' and d.owner_id = any(:owners) and (d.amount is null or d.close_date is null)
+				""").param("org", orgId).param("owners", owners.toArray(UUID[]::new)).query(Long.class).single();
+		return new Uncounted(total, rows);
+	}
+
+	/** The open deals missing from a forecast: how many, and the first of them. */
+	public record Uncounted(long count, List<UncountedDeal> first) {
+
+		public static final Uncounted NONE = new Uncounted(0, List.of());
 	}
 
 	/** A deal won with its close date in a period. */

@@ -17,6 +17,7 @@ import dev.tandem.forecast.ForecastManagement;
 import dev.tandem.forecast.ForecastNode;
 import dev.tandem.forecast.ForecastSnapshots;
 import dev.tandem.forecast.Forecasts;
+import dev.tandem.forecast.persistence.ForecastQueries;
 import dev.tandem.forecast.MonteCarlo;
 import dev.tandem.forecast.PipelineChange;
 import dev.tandem.forecast.Submission;
@@ -82,6 +83,7 @@ class ForecastApiController {
 		Forecasts.ForecastView view = forecasts.view(me, Scope.team(id), p);
 		Map<String, Object> json = node(view.root());
 		json.put("period", p.key());
+		json.put("uncounted", uncounted(view.uncounted()));
 		return json;
 	}
 
@@ -93,6 +95,7 @@ class ForecastApiController {
 		Forecasts.ForecastView view = forecasts.view(me, Scope.user(id), p);
 		Map<String, Object> json = node(view.root());
 		json.put("period", p.key());
+		json.put("uncounted", uncounted(view.uncounted()));
 		json.put("deals", view.deals().stream().map(d -> {
 			Map<String, Object> deal = new LinkedHashMap<>();
 			deal.put("id", d.deal().id());
@@ -323,5 +326,21 @@ class ForecastApiController {
 
 	record AdjustmentRequest(@Nullable BigDecimal commit, @Nullable BigDecimal bestCase, @Nullable String reason,
 			@Nullable UUID seenAdjustmentId) {
+	}
+
+	/** The open deals the forecast cannot count (no amount or no close date): how many, and the first of them. */
+	private static Map<String, Object> uncounted(ForecastQueries.Uncounted uncounted) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("count", uncounted.count());
+		json.put("deals", uncounted.first().stream().map(d -> {
+			Map<String, Object> deal = new LinkedHashMap<>();
+			deal.put("id", d.id());
+			deal.put("title", d.title());
+			deal.put("owner", d.ownerName());
+			deal.put("missing", d.amount() == null && d.closeDate() == null ? List.of("amount", "closeDate")
+					: d.amount() == null ? List.of("amount") : List.of("closeDate"));
+			return deal;
+		}).toList());
+		return json;
 	}
 }

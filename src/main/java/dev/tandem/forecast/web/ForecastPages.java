@@ -124,6 +124,7 @@ class ForecastPages {
 		model.addAttribute("scope", scope);
 		model.addAttribute("node", root);
 		model.addAttribute("deals", view.deals());
+		model.addAttribute("uncounted", view.uncounted());
 		model.addAttribute("maySubmit", management.maySubmit(me, scope) && !period.isOver(visibility.today(me.orgId())));
 		model.addAttribute("history", management.history(me, scope, period));
 		model.addAttribute("adjustable", root.children().stream().filter(c -> management.mayAdjust(me, c.scope()))

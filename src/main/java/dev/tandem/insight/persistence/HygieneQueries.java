@@ -28,15 +28,15 @@ public class HygieneQueries {
 
 	/** An open deal with its flags. */
 	public record DealFlags(UUID dealId, UUID ownerId, String ownerName, String title, String accountName, String stageName,
-			@Nullable BigDecimal amount, @Nullable LocalDate closeDate, boolean closeDatePast, boolean noRecentActivity,
+			@Nullable BigDecimal amount, @Nullable LocalDate closeDate, boolean closeDatePast, boolean noCloseDate, boolean noRecentActivity,
 			boolean noNextStep, boolean noAmount, boolean reviewOverdue) {
 
 		public boolean clean() {
-			return !(closeDatePast || noRecentActivity || noNextStep || noAmount || reviewOverdue);
+			return !(closeDatePast || noCloseDate || noRecentActivity || noNextStep || noAmount || reviewOverdue);
 		}
 
 		public int count() {
-			return (closeDatePast ? 1 : 0) + (noRecentActivity ? 1 : 0) + (noNextStep ? 1 : 0) + (noAmount ? 1 : 0)
+			return (closeDatePast ? 1 : 0) + (noCloseDate ? 1 : 0) + (noRecentActivity ? 1 : 0) + (noNextStep ? 1 : 0) + (noAmount ? 1 : 0)
 					+ (reviewOverdue ? 1 : 0);
 		}
 	}
@@ -44,7 +44,7 @@ public class HygieneQueries {
 	public List<DealFlags> openDeals(UUID orgId, Scope scope, LocalDate today, ZoneId zone, int staleAfterDays) {
 		return ScopeSql.bind(jdbc.sql(ScopeSql.MEMBERS + """
 				select d.id, d.owner_id, u.display_name as owner_name, d.title, a.name as account_name, s.name as stage_name, d.amount, d.close_date,
-				       coalesce(d.close_date < :today, false) as close_date_past,
+				       coalesce(d.close_date < :today, false) as close_date_past, d.close_date is null as no_close_date,
 				       cast(coalesce(d.last_activity_at, d.created_at) at time zone :zone as date) <= :today - :stale as no_recent_activity,
 				       (d.next_step is null or btrim(d.next_step) = '') as no_next_step,
 				       d.amount is null as no_amount,
@@ -56,7 +56,7 @@ public class HygieneQueries {
 				  join people_user_v u on u.org_id = d.org_id and u.id = d.owner_id
 				 where d.org_id = :org and d.status = 'OPEN' and """ + ScopeSql.owners("d.owner_id") + """
 				   and """ + ScopeSql.memberOn("d.owner_id", "cast(:today as date)") + """
-				 order by (coalesce(d.close_date < :today, false))::int
+				 order by (coalesce(d.close_date < :today, false))::int + (d.close_date is null)::int
 				          + (cast(coalesce(d.last_activity_at, d.created_at) at time zone :zone as date) <= :today - :stale)::int
 				          + (d.next_step is null or btrim(d.next_step) = '')::int + (d.amount is null)::int
 				          + (cast(coalesce(d.last_reviewed_at, d.created_at) at time zone :zone as date) < :today - p.review_cadence_days)::int desc,
@@ -66,7 +66,7 @@ public class HygieneQueries {
 			.query((rs, n) -> new DealFlags(rs.getObject("id", UUID.class), rs.getObject("owner_id", UUID.class),
 					rs.getString("owner_name"), rs.getString("title"),
 					rs.getString("account_name"), rs.getString("stage_name"), rs.getBigDecimal("amount"),
-					rs.getObject("close_date", LocalDate.class), rs.getBoolean("close_date_past"), rs.getBoolean("no_recent_activity"),
+					rs.getObject("close_date", LocalDate.class), rs.getBoolean("close_date_past"), rs.getBoolean("no_close_date"), rs.getBoolean("no_recent_activity"),
 					rs.getBoolean("no_next_step"), rs.getBoolean("no_amount"), rs.getBoolean("review_overdue")))
 			.list();
 	}
