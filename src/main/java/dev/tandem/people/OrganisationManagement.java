@@ -46,6 +46,16 @@ public class OrganisationManagement {
 		return organisations.any();
 	}
 
+	/** Whether the installation holds a demo organisation, so the sign-in page may offer its logins. */
+	public boolean anyDemoExists() {
+		return organisations.anyDemo();
+	}
+
+	/** Across organisations, for the operator: every organisation with when it was opened and how many users it has. */
+	public List<OrganisationSummary> summaries() {
+		return organisations.summaries();
+	}
+
 	public Organisation get(UUID orgId) {
 		return RequestMemo.get("organisation/" + orgId,
 				() -> organisations.find(orgId).orElseThrow(() -> new RecordNotFoundException("organisation", orgId)));
@@ -109,7 +119,7 @@ public class OrganisationManagement {
 		// Nobody belongs to the new organisation yet: its first rows are written as it, declared.
 		Tenancy.runAs(orgId, () -> {
 			organisations.insert(new Organisation(orgId, org.name().trim(), ZoneId.of(org.timeZone()), org.currency(),
-					org.locale(), org.fiscalYearStartMonth()));
+					org.locale(), org.fiscalYearStartMonth()), !passwordPolicyApplies);
 			users.insert(orgId, adminId, email, adminName, Role.ADMIN, org.locale(), passwordEncoder.encode(adminPassword), adminName);
 			events.publishEvent(new OrganisationOpened(orgId, org.name().trim(), org.locale()));
 		});

@@ -1,10 +1,12 @@
 package dev.tandem.people.persistence;
 
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import dev.tandem.people.Organisation;
+import dev.tandem.people.OrganisationSummary;
 import dev.tandem.platform.Tenancy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -41,12 +43,37 @@ public class Organisations {
 			.param("name", name).query(Boolean.class).single());
 	}
 
-	public void insert(Organisation org) {
-		jdbc.sql("""
-				insert into people_organisation (org_id, name, time_zone, currency, locale, fiscal_year_start_month)
-				values (:org, :name, :zone, :currency, :locale, :fiscal)
+	/** Across organisations: whether the installation holds a demo organisation, whose logins the sign-in page may tell. */
+	public boolean anyDemo() {
+		return Tenancy.asSystem(() -> jdbc.sql("select exists (select 1 from people_organisation where demo)").query(Boolean.class).single());
+	}
+
+	/**
+	 * Takes the installation's one setup, in the caller's transaction: false when it is taken already. A second caller at
+	 * the same moment waits on the row's key until the first commits (then false) or rolls back (then true).
+	 */
+	public boolean claimSetup() {
+		return jdbc.sql("insert into people_setup (done) values (true) on conflict do nothing").update() == 1;
+	}
+
+	/** Across organisations: every organisation with when it was opened and its number of users, by name. */
+	public List<OrganisationSummary> summaries() {
+		return Tenancy.asSystem(() -> jdbc.sql("""
+				select o.org_id, o.name, o.created_at, (select count(*) from people_user u where u.org_id = o.org_id) as users
+				from people_organisation o
+				order by lower(o.name), o.org_id
 				""")
-			.param("org", org.id()).param("name", org.name()).param("zone", org.timeZone().getId())
+			.query((rs, n) -> new OrganisationSummary(rs.getObject("org_id", UUID.class), rs.getString("name"),
+					rs.getTimestamp("created_at").toInstant(), rs.getInt("users")))
+			.list());
+	}
+
+	public void insert(Organisation org, boolean demo) {
+		jdbc.sql("""
+				insert into people_organisation (org_id, name, time_zone, currency, locale, fiscal_year_start_month, demo)
+				values (:org, :name, :zone, :currency, :locale, :fiscal, :demo)
+				""")
+			.param("org", org.id()).param("demo", demo).param("name", org.name()).param("zone", org.timeZone().getId())
 			.param("currency", org.currency()).param("locale", org.locale()).param("fiscal", org.fiscalYearStartMonth())
 			.update();
 	}

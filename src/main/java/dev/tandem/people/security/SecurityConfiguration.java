@@ -150,6 +150,8 @@ class SecurityConfiguration {
 		return http.securityMatcher("/api/**")
 			.authorizeHttpRequests(auth -> auth
 				.requestMatchers(HttpMethod.POST, "/api/v1/auth/tokens").permitAll()
+				// The setup answers only while no organisation exists and for the setup token; it checks both itself.
+				.requestMatchers(HttpMethod.POST, "/api/v1/setup").permitAll()
 				.anyRequest().authenticated())
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -170,7 +172,7 @@ class SecurityConfiguration {
 		HttpSessionRequestCache requestCache = requestCache();
 		return http
 			.authorizeHttpRequests(auth -> auth
-				.requestMatchers("/login", "/set-password", "/assets/**", "/webjars/**", "/favicon.ico",
+				.requestMatchers("/login", "/set-password", "/setup", "/assets/**", "/webjars/**", "/favicon.ico",
 						"/error", "/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**", "/api-docs/**",
 						"/swagger-ui/**").permitAll()
 				.requestMatchers(HttpMethod.POST, "/language").permitAll()
