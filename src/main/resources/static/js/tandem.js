@@ -6,6 +6,14 @@ document.addEventListener('click', (event) => {
     secret.classList.add('copied');
     setTimeout(() => secret.classList.remove('copied'), 1500);
   }
+  // A copy button copies the secret shown next to it.
+  const copy = event.target.closest('button[data-copy]');
+  const shown = copy && copy.parentElement.querySelector('code.secret');
+  if (shown && navigator.clipboard) {
+    navigator.clipboard.writeText(shown.textContent.trim());
+    copy.classList.add('copied');
+    setTimeout(() => copy.classList.remove('copied'), 1500);
+  }
 });
 
 // The dot next to a live page's title shows whether its live stream is open.

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -163,8 +164,9 @@ public class UserManagement {
 		if (!user.teamIds().isEmpty()) {
 			teams.setTeams(admin, id, user.teamIds(), visibility.today(admin.orgId()));
 		}
-		String invitation = user.password() == null ? newLink(admin.orgId(), id, "INVITE") : null;
-		return new Created(get(admin, id), invitation);
+		InvitationLink invitation = user.password() == null ? newLink(admin, id, "INVITE") : null;
+		return new Created(get(admin, id), invitation == null ? null : invitation.secret(),
+				invitation == null ? null : invitation.expiresAt());
 	}
 
 	/** Whether the e-mail address is someone's login already, in any organisation (it must be unique). */
@@ -216,9 +218,50 @@ public class UserManagement {
 	/** Creates a one-time link with which the user sets a new password; any earlier link stops working. */
 	@Transactional
 	public String resetPassword(CurrentUser admin, UUID id) {
+		return resetLink(admin, id).secret();
+	}
+
+	/** As {@link #resetPassword}, with when the link stops working. */
+	@Transactional
+	public InvitationLink resetLink(CurrentUser admin, UUID id) {
 		requireAdmin(admin);
 		get(admin, id);
-		return newLink(admin.orgId(), id, "RESET");
+		return newLink(admin, id, "RESET");
+	}
+
+	/** The invitations in the admin's organisation that are not used, revoked or expired yet, newest first. */
+	public List<Invitation> pendingInvitations(CurrentUser admin) {
+		requireAdmin(admin);
+		return links.pendingInvitations(admin.orgId(), clock.instant()).stream()
+			.map(l -> new Invitation(l.userId(), l.displayName(), l.email(), l.invitedAt(), l.invitedBy(), l.expiresAt()))
+			.toList();
+	}
+
+	/**
+	 * A fresh invitation link for a user who has not set a password yet; the earlier link stops working (only its
+	 * hash is kept, so it cannot be shown again).
+	 */
+	@Transactional
+	public InvitationLink invite(CurrentUser admin, UUID id) {
+		requireAdmin(admin);
+		User user = get(admin, id);
+		if (users.passwordHash(admin.orgId(), id) != null) {
+			throw InvalidInputException.of("user", "validation.invitation.accepted");
+		}
+		if (!user.active()) {
+			throw InvalidInputException.of("user", "validation.invitation.inactive");
+		}
+		return newLink(admin, id, "INVITE");
+	}
+
+	/** Ends the user's invitation link, so it no longer lets anyone set the password; not found if none is live. */
+	@Transactional
+	public void revokeInvitation(CurrentUser admin, UUID id) {
+		requireAdmin(admin);
+		get(admin, id);
+		if (!links.revoke(admin.orgId(), id, clock.instant())) {
+			throw new RecordNotFoundException("invitation", id);
+		}
 	}
 
 	/** The user a password link belongs to, if the link is still valid. */
@@ -274,11 +317,13 @@ public class UserManagement {
 		return user.withLocale(locale);
 	}
 
-	private String newLink(UUID orgId, UUID userId, String purpose) {
+	private InvitationLink newLink(CurrentUser admin, UUID userId, String purpose) {
 		String secret = Secrets.generate("");
-		Instant now = clock.instant();
-		links.insert(orgId, Ids.next(), userId, Secrets.hash(secret), purpose, now, now.plus(LINK_VALIDITY));
-		return secret;
+		// As the database keeps it, so the expiry shown now is the one listed later.
+		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+		Instant expires = now.plus(LINK_VALIDITY);
+		links.insert(admin.orgId(), Ids.next(), userId, Secrets.hash(secret), purpose, now, expires, admin.id());
+		return new InvitationLink(secret, expires);
 	}
 
 	private void checkNewPassword(String password) {
@@ -301,7 +346,7 @@ public class UserManagement {
 		}
 	}
 
-	/** A created user, with the secret of their invitation link when they have no password yet. */
-	public record Created(User user, @Nullable String invitationSecret) {
+	/** A created user, with the secret of their invitation link and its expiry when they have no password yet. */
+	public record Created(User user, @Nullable String invitationSecret, @Nullable Instant invitationExpires) {
 	}
 }

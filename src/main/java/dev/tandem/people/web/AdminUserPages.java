@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.tandem.people.CurrentUser;
+import dev.tandem.people.InvitationLink;
+import dev.tandem.people.PasswordMail.Purpose;
 import dev.tandem.people.NewUser;
 import dev.tandem.people.Role;
 import dev.tandem.people.TeamManagement;
@@ -32,7 +34,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The admin's user pages: the directory with filters, adding (with a password or an invitation
@@ -49,9 +50,11 @@ class AdminUserPages {
 	private final TeamManagement teams;
 	private final OrgChart orgChart;
 	private final FormErrors formErrors;
+	private final LinkNotice linkNotice;
 
 	AdminUserPages(UserManagement users, TeamManagement teams, OrgChart orgChart,
-			FormErrors formErrors) {
+			FormErrors formErrors, LinkNotice linkNotice) {
+		this.linkNotice = linkNotice;
 		this.users = users;
 		this.teams = teams;
 		this.orgChart = orgChart;
@@ -75,6 +78,8 @@ class AdminUserPages {
 		model.addAttribute("role", role);
 		model.addAttribute("status", status);
 		model.addAttribute("roles", Role.values());
+		model.addAttribute("invitations", users.pendingInvitations(me));
+		model.addAttribute("mailEnabled", linkNotice.mailEnabled());
 		return Htmx.view(request, LIST, "rows");
 	}
 
@@ -96,7 +101,8 @@ class AdminUserPages {
 					form.teams()));
 			redirect.addFlashAttribute("flash", formErrors.message("users.created", created.user().displayName()));
 			if (created.invitationSecret() != null) {
-				redirect.addFlashAttribute("passwordLink", created.invitationSecret());
+				linkNotice.hand(redirect, created.user(), Purpose.INVITATION, created.invitationSecret(),
+						created.invitationExpires(), true);
 			}
 			return "redirect:/admin/users/" + created.user().id();
 		}, failed -> newForm(me, model, form, failed));
@@ -128,7 +134,9 @@ class AdminUserPages {
 
 	@PostMapping("/{id}/reset-password")
 	String resetPassword(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, RedirectAttributes redirect) {
-		redirect.addFlashAttribute("passwordLink", users.resetPassword(me, id));
+		User user = users.get(me, id);
+		InvitationLink link = users.resetLink(me, id);
+		linkNotice.hand(redirect, user, Purpose.RESET, link.secret(), link.expiresAt(), true);
 		return "redirect:/admin/users/" + id;
 	}
 
@@ -142,7 +150,6 @@ class AdminUserPages {
 
 	private String editForm(CurrentUser me, Model model, User user, EditUserForm form, Map<String, String> errors) {
 		model.addAttribute("user", user);
-		model.addAttribute("baseUrl", ServletUriComponentsBuilder.fromCurrentContextPath().toUriString());
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		model.addAttribute("roles", Role.values());
