@@ -110,6 +110,7 @@ class ImportPlanner {
 		playbookPlanning.plan(rowsOf(rows, kinds, EntityKind.PIPELINES), rowsOf(rows, kinds, EntityKind.STAGES),
 				rowsOf(rows, kinds, EntityKind.EXIT_CRITERIA));
 		roster.prepare(rowsOf(rows, kinds, EntityKind.USERS), rowsOf(rows, kinds, EntityKind.TEAMS));
+		roster.firstRecords(rowsOf(rows, kinds, EntityKind.DEALS), rowsOf(rows, kinds, EntityKind.ACTIVITIES));
 		int done = 0;
 		for (Table table : ordered) {
 			EntityKind kind = kinds.get(table);

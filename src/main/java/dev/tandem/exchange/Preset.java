@@ -95,7 +95,24 @@ public enum Preset {
 			Map.entry("manager", List.of("Manager")), Map.entry("team", List.of("Team")), Map.entry("region", List.of("Region")),
 			Map.entry("person", List.of("Name", "Person", "Contact")), Map.entry("company", List.of("Company", "Organisation")),
 			Map.entry("source", List.of("Source", "Lead source")), Map.entry("createdAt", List.of("Created", "Created at", "Created date")),
-			Map.entry("memberFrom", List.of("Since", "Start date", "Member from")), Map.entry("memberUntil", List.of("Until", "End date")));
+			Map.entry("memberFrom", List.of("Since", "Start date", "Member from")), Map.entry("memberUntil", List.of("Until", "End date")),
+			Map.entry("engagedOn", List.of("Engage date", "Engaged on", "Engaged")));
+
+	/**
+	 * Plain column names that mean a field only in one kind of file, tried before the common ones: a
+	 * spreadsheet of sales agents names its people {@code sales_agent}, a file of deals names its owners so.
+	 */
+	private static final Map<EntityKind, Map<String, List<String>>> PLAIN = Map.of(
+			EntityKind.USERS, Map.of("name", List.of("Sales agent", "Sales rep", "Agent", "Rep", "Employee"),
+					"region", List.of("Regional office", "Office", "Sales office")),
+			EntityKind.DEALS, Map.of("id", List.of("Opportunity ID", "Deal ID", "Opportunity"),
+					"owner", List.of("Sales agent", "Deal owner", "Opportunity owner"), "stage", List.of("Deal stage"),
+					"amount", List.of("Close value", "Deal value", "Deal amount"), "title", List.of("Deal name", "Opportunity name")),
+			EntityKind.ACCOUNTS, Map.of("id", List.of("Account ID", "Company ID"), "name", List.of("Account name", "Company name"),
+					"size", List.of("Employees", "Number of employees")),
+			EntityKind.ACTIVITIES, Map.of("id", List.of("Activity ID"), "type", List.of("Activity type"),
+					"occurredAt", List.of("Activity date", "Occurred at"), "owner", List.of("Assigned to", "Sales agent"),
+					"deal", List.of("Opportunity", "Deal ID", "Opportunity ID"), "notes", List.of("Notes", "Comments")));
 
 	private final Map<EntityKind, Map<String, String>> columns;
 
@@ -127,7 +144,9 @@ public enum Preset {
 			if (mapping.containsKey(field)) {
 				continue;
 			}
-			for (String common : COMMON.getOrDefault(field, List.of())) {
+			List<String> names = new java.util.ArrayList<>(PLAIN.getOrDefault(kind, Map.of()).getOrDefault(field, List.of()));
+			names.addAll(COMMON.getOrDefault(field, List.of()));
+			for (String common : names) {
 				String header = byKey.get(normal(common));
 				if (header != null && used.add(header)) {
 					mapping.put(field, header);
@@ -138,14 +157,18 @@ public enum Preset {
 		return mapping;
 	}
 
-	/** The preset whose own column names cover most of the headers, if any covers at least two. */
+	/**
+	 * The preset whose own column names cover most of the headers, if any covers at least two. A CRM
+	 * writes its names as they are, so only case and surrounding spaces may differ here: a plain file's
+	 * {@code opportunity_id} maps to a Salesforce column but does not make the file a Salesforce export.
+	 */
 	public static Optional<Preset> detect(EntityKind kind, Collection<String> headers) {
-		Set<String> present = headers.stream().map(Preset::normal).collect(Collectors.toSet());
+		Set<String> present = headers.stream().map(Preset::written).collect(Collectors.toSet());
 		Preset best = null;
 		long bestScore = 1;
 		for (Preset preset : values()) {
 			long score = kind.fieldKeys().stream().map(f -> preset.column(kind, f))
-				.filter(c -> c != null && present.contains(normal(c))).count();
+				.filter(c -> c != null && present.contains(written(c))).count();
 			if (score > bestScore) {
 				best = preset;
 				bestScore = score;
@@ -154,15 +177,17 @@ public enum Preset {
 		return Optional.ofNullable(best);
 	}
 
-	/** The kind of file whose columns the headers match best, over every preset. */
+	/**
+	 * The kind of file whose columns the headers match best: per kind, the most fields any preset maps
+	 * (its own column names, then plain ones such as {@code sales_agent} or {@code close_value}); a tie goes
+	 * to the kind a full import writes first. At least two fields must match.
+	 */
 	public static Optional<EntityKind> detectKind(Collection<String> headers) {
-		Set<String> present = headers.stream().map(Preset::normal).collect(Collectors.toSet());
 		EntityKind best = null;
 		long bestScore = 1;
 		for (EntityKind kind : EntityKind.FILE_KINDS) {
 			for (Preset preset : values()) {
-				long score = kind.fieldKeys().stream().map(f -> preset.column(kind, f))
-					.filter(c -> c != null && present.contains(normal(c))).count();
+				long score = preset.map(kind, headers).size();
 				if (score > bestScore) {
 					best = kind;
 					bestScore = score;
@@ -172,7 +197,15 @@ public enum Preset {
 		return Optional.ofNullable(best);
 	}
 
+	/**
+	 * A column name as compared: case, spaces, underscores and other punctuation left out, so
+	 * {@code close_date}, {@code Close Date} and {@code closeDate} are one name.
+	 */
 	static String normal(String header) {
+		return header.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
+	}
+
+	private static String written(String header) {
 		return header.trim().toLowerCase(Locale.ROOT);
 	}
 

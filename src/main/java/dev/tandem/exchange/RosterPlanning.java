@@ -26,7 +26,9 @@ import static dev.tandem.exchange.PlanContext.key;
 /**
  * Reads a team roster: users (name, e-mail, role, manager, team, region) and, from a full export, the
  * teams with their kind, parent and leader. A roster builds the hierarchy region, then the manager's
- * team, then its reps, with memberships dated from the row's start date (or today).
+ * team, then its reps, with memberships dated from the row's start date. A row without one starts
+ * where the person's deals and activities of the same import start, so the history it brings counts
+ * for their teams; without any, today.
  * <p>
  * A row per membership is allowed: the same e-mail on several rows is one user in several teams (or
  * in one team over several periods), which is how Tandem's export writes membership history.
@@ -42,6 +44,8 @@ final class RosterPlanning {
 	private final Map<String, Set<String>> periods = new HashMap<>();
 	private final Set<String> managers = new HashSet<>();
 	private final Map<String, TeamDraft> teamDrafts = new LinkedHashMap<>();
+	private final Map<String, LocalDate> firstRecords = new HashMap<>();
+	private final Set<String> startedAtRecords = new HashSet<>();
 
 	private final java.util.function.Function<UUID, List<dev.tandem.people.Membership>> memberships;
 
@@ -66,6 +70,55 @@ final class RosterPlanning {
 				ctx.known.teamsByName.put(key(name), id);
 				teamDrafts.put(key(name), new TeamDraft(id, name, r));
 			}
+		}
+	}
+
+	/**
+	 * Before any row: the first date of each owner's deals and activities in the same import (a roster
+	 * and its history in one ZIP), by the owner's e-mail or name, for memberships without a start date.
+	 */
+	void firstRecords(List<Row> deals, List<Row> activities) {
+		deals.forEach(r -> firstRecord(r, "createdAt", "engagedOn", "closeDate", "closedAt", "wonAt", "lostAt"));
+		activities.forEach(r -> firstRecord(r, "occurredAt", "createdAt"));
+	}
+
+	private void firstRecord(Row row, String... fields) {
+		String owner = row.get("owner");
+		if (owner.isEmpty()) {
+			return;
+		}
+		for (String field : fields) {
+			String text = row.get(field);
+			if (text.isEmpty()) {
+				continue;
+			}
+			LocalDate date = ValueParsers.date(text, ctx.dateOrder);
+			if (date == null) {
+				java.time.Instant instant = ValueParsers.instant(text, ctx.dateOrder, ctx.zone);
+				date = instant == null ? null : LocalDate.ofInstant(instant, ctx.zone);
+			}
+			if (date != null) {
+				firstRecords.merge(key(owner), date, (a, b) -> a.isBefore(b) ? a : b);
+			}
+		}
+	}
+
+	/** Where a membership without a start date starts: the person's first record in this import when that is before today, else today. */
+	private LocalDate defaultStart(String email, String name) {
+		LocalDate first = null;
+		for (String owner : List.of(email, name)) {
+			LocalDate date = owner.isEmpty() ? null : firstRecords.get(key(owner));
+			if (date != null && (first == null || date.isBefore(first))) {
+				first = date;
+			}
+		}
+		return first == null || !first.isBefore(ctx.today) ? ctx.today : first;
+	}
+
+	/** A membership without a start date that starts before today starts at the person's records: the report says so, once a person. */
+	private void startedAtRecords(String email, @Nullable LocalDate given, LocalDate start) {
+		if (given == null && start.isBefore(ctx.today) && startedAtRecords.add(key(email))) {
+			ctx.created("memberFrom", start.toString());
 		}
 	}
 
@@ -95,11 +148,11 @@ final class RosterPlanning {
 			}
 			// The user is there already; a membership of the file they lack is added, one they have is left alone.
 			UUID existing = id;
-			LocalDate start = from == null ? ctx.today : from;
+			LocalDate start = from == null ? defaultStart(email, name) : from;
 			UUID team = row.get("team").isEmpty() ? null : ctx.known.teamsByName.get(key(row.get("team")));
-			if (team == null || memberships.apply(existing).stream().noneMatch(m -> m.teamId().equals(team)
-					&& overlaps(m.validFrom(), m.validTo(), start, until))) {
-				membership(row, existing, start, until);
+			if ((team == null || memberships.apply(existing).stream().noneMatch(m -> m.teamId().equals(team)
+					&& overlaps(m.validFrom(), m.validTo(), start, until))) && membership(row, existing, start, until)) {
+				startedAtRecords(email, from, start);
 			}
 			return;
 		}
@@ -119,7 +172,10 @@ final class RosterPlanning {
 				ctx.writes.deactivate.add(id);
 			}
 		}
-		membership(row, id, from == null ? ctx.today : from, until);
+		LocalDate start = from == null ? defaultStart(email, name) : from;
+		if (membership(row, id, start, until)) {
+			startedAtRecords(email, from, start);
+		}
 	}
 
 	private @Nullable Role role(Row row, String name, String email) {
@@ -131,15 +187,18 @@ final class RosterPlanning {
 		return word == null ? null : Role.valueOf(word);
 	}
 
-	/** The user joins the row's team; a team the organisation lacks is created under the row's region, led by its manager. */
-	private void membership(Row row, UUID userId, LocalDate from, @Nullable LocalDate until) {
+	/**
+	 * The user joins the row's team; a team the organisation lacks is created under the row's region, led by its manager.
+	 * Answers whether the plan adds the membership.
+	 */
+	private boolean membership(Row row, UUID userId, LocalDate from, @Nullable LocalDate until) {
 		String teamName = row.get("team");
 		String managerName = row.get("manager");
 		if (teamName.isEmpty() && !managerName.isEmpty()) {
 			teamName = "Team " + managerName;
 		}
 		if (teamName.isEmpty()) {
-			return;
+			return false;
 		}
 		UUID teamId = ctx.known.teamsByName.get(key(teamName));
 		if (teamId == null) {
@@ -158,11 +217,12 @@ final class RosterPlanning {
 			if (parts[0].equals(teamId.toString()) && overlaps(LocalDate.parse(parts[1]), parts[2].equals("null") ? null
 					: LocalDate.parse(parts[2]), from, until)) {
 				ctx.problem(row, "memberFrom", "exchange.rule.membership-overlap");
-				return;
+				return false;
 			}
 		}
 		known.add(period);
 		ctx.writes.memberships.add(new Plan.MembershipToAdd(teamId, userId, from, until));
+		return true;
 	}
 
 	private static boolean overlaps(LocalDate aFrom, @Nullable LocalDate aTo, LocalDate bFrom, @Nullable LocalDate bTo) {
