@@ -42,8 +42,9 @@ import static dev.tandem.exchange.PlanContext.key;
 /**
  * Reads deals with their past, buying groups and activities. A deal closed in the source keeps its
  * won or lost status and dates; its stage history is the source's own where the file has it (Tandem's
- * export), otherwise the deal enters its known stage when it was created and its closed stage when it
- * closed, so funnels, cycle times and win rates count imported history as it happened.
+ * export), otherwise the deal enters its known stage when it was created (or engaged, when the file gives only
+ * that) and its closed stage when it closed, so funnels, cycle times and win rates count imported history as it
+ * happened.
  */
 final class DealPlanning {
 
@@ -123,7 +124,10 @@ final class DealPlanning {
 				closeDate = closedAt.atZone(ctx.zone).toLocalDate();
 			}
 		}
-		Instant created = createdAt == null ? ctx.now : createdAt;
+		// A file without a created date often has an engage date (the day the deal began); a closed deal with neither began
+		// at the latest when it closed, never at the import's own moment.
+		Instant created = createdAt != null ? createdAt : engagedOn != null ? engagedOn.atStartOfDay(ctx.zone).toInstant()
+				: closedAt != null ? closedAt : ctx.now;
 		Instant entered = closedAt != null && closedAt.isBefore(created) ? closedAt : created;
 		ForecastCategory category = forecastCategory(row, current);
 		Instant stageEnteredAt = ctx.instant(row, "stageEnteredAt");
