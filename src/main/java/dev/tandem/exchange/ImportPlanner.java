@@ -72,7 +72,9 @@ class ImportPlanner {
 		}
 		List<Table> ordered = new ArrayList<>(tables);
 		ordered.sort(Comparator.comparingInt(t -> EntityKind.EXPORT_KINDS.indexOf(kinds.get(t))));
-		boolean withActivities = kinds.containsValue(EntityKind.ACTIVITIES) && settings.duplicates() == ImportSettings.Duplicates.UPDATE;
+		// A full export names activities made in Tandem by their id, which is looked for among the organisation's, whatever the choice.
+		boolean withActivities = kinds.containsValue(EntityKind.ACTIVITIES)
+				&& (settings.duplicates() == ImportSettings.Duplicates.UPDATE || settings.kind() == EntityKind.ORGANISATION);
 		Map<EntityKind, Map<String, UUID>> links = records.externalIds(admin.orgId(), kinds.values());
 		Map<UUID, Boolean> binned = bulk.binned(admin.orgId(), PlanContext.BINNABLE.stream()
 			.flatMap(kind -> links.getOrDefault(kind, Map.of()).values().stream()).toList());

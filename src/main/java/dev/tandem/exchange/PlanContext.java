@@ -171,11 +171,15 @@ final class PlanContext {
 	// References
 
 	/**
-	 * The record an earlier import or an earlier row linked to the source's id. One in the recycle bin is a problem of
-	 * the row's {@code field}: it is neither updated nor made again beside itself; restored, it is matched again.
+	 * The record an earlier import or an earlier row linked to the source's id, else the organisation's own record of
+	 * that kind whose Tandem id it is (a full export names records made in Tandem so). One in the recycle bin is a
+	 * problem of the row's {@code field}: it is neither updated nor made again beside itself; restored, it is matched again.
 	 */
 	Optional<UUID> external(Row row, String field, EntityKind kind, String externalId) {
 		UUID id = known.externalIds.getOrDefault(kind, Map.of()).get(externalId.trim());
+		if (id == null) {
+			id = known.own(kind, externalId.trim());
+		}
 		if (id != null && known.inRecycleBin.contains(id)) {
 			problem(row, field, "exchange.rule.in-recycle-bin");
 		}
@@ -556,6 +560,27 @@ final class PlanContext {
 	// Source ids whose record is gone for good (purged from the recycle bin): "KIND|id".
 	final Set<String> forgotten = new HashSet<>();
 
+
+	/** The organisation's record of {@code kind} whose Tandem id {@code text} is, if it is one. */
+	@Nullable UUID own(EntityKind kind, String text) {
+		UUID id;
+		try {
+			id = text.length() == 36 ? UUID.fromString(text) : null;
+		}
+		catch (IllegalArgumentException notAnId) {
+			return null;
+		}
+		Object row = id == null ? null : kind == EntityKind.DEALS ? deals.get(id) : existingRows.get(id);
+		boolean ofKind = switch (kind) {
+			case ACCOUNTS -> row instanceof BulkLoadRows.AccountRow;
+			case CONTACTS -> row instanceof BulkLoadRows.ContactRow;
+			case DEALS -> row instanceof BulkLoadRows.DealRow;
+			case ACTIVITIES -> row instanceof BulkLoadRows.ActivityRow;
+			case LEADS -> row instanceof BulkLoadRows.LeadRow;
+			default -> false;
+		};
+		return ofKind ? id : null;
+	}
 
 	void addUser(UUID id, String email, String name) {
 		usersByEmail.put(key(email), id);

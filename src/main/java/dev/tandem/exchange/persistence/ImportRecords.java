@@ -41,6 +41,27 @@ public class ImportRecords {
 		return ids;
 	}
 
+	/**
+	 * Per kind, each imported record's source id, for the export to carry: the smallest where an organisation's
+	 * imports linked several to one record, so every export names it alike.
+	 */
+	public Map<EntityKind, Map<UUID, String>> sourceIds(UUID orgId, Collection<EntityKind> kinds) {
+		Map<EntityKind, Map<UUID, String>> ids = new EnumMap<>(EntityKind.class);
+		jdbc.sql("""
+				select entity, record_id, min(external_id) as external_id
+				  from exchange_external_id
+				 where org_id = :org and entity = any(:kinds)
+				 group by entity, record_id
+				""")
+			.param("org", orgId)
+			.param("kinds", kinds.stream().map(Enum::name).toArray(String[]::new))
+			.query(rs -> {
+				ids.computeIfAbsent(EntityKind.valueOf(rs.getString("entity")), k -> new HashMap<>())
+					.put(rs.getObject("record_id", UUID.class), rs.getString("external_id"));
+			});
+		return ids;
+	}
+
 	public void record(UUID orgId, UUID importId, List<Written> written) {
 		copy.copy("exchange_import_record", List.of("org_id", "import_id", "entity", "record_id", "action", "before"),
 				() -> written.stream().map(w -> new Object[] { orgId, importId, w.entity(), w.recordId(), w.action(), w.before() })
