@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import dev.tandem.crm.persistence.Accounts;
 import dev.tandem.crm.persistence.Activities;
 import dev.tandem.crm.persistence.DealHistory;
+import dev.tandem.crm.persistence.DealLines;
 import dev.tandem.crm.persistence.Deals;
 import dev.tandem.crm.persistence.Stakeholders;
 import dev.tandem.people.CurrentUser;
@@ -67,11 +68,13 @@ public class DealManagement {
 	private final Clock clock;
 	private final AuditLog audit;
 	private final RecycleBin bin;
+	private final DealLines lines;
 
 	DealManagement(Deals deals, DealHistory history, Accounts accounts, Activities activities, Stakeholders stakeholders,
 			PlaybookManagement playbook, OrganisationManagement organisations, Visibility visibility, Access access,
 			Idempotency idempotency, ApplicationEventPublisher events, Clock clock, AuditLog audit,
-			RecycleBin bin) {
+			RecycleBin bin, DealLines lines) {
+		this.lines = lines;
 		this.audit = audit;
 		this.bin = bin;
 		this.deals = deals;
@@ -173,6 +176,10 @@ public class DealManagement {
 		BigDecimal amount = changes.has("amount") ? changes.amount() : current.amount();
 		if (amount != null && amount.signum() < 0) {
 			problems.add(new FieldProblem("amount", "validation.amount.negative"));
+		}
+		if (changes.has("amount") && !changes.has(DealLineManagement.LINES) && !Objects.equals(norm(amount), norm(current.amount()))
+				&& lines.any(user.orgId(), id)) {
+			problems.add(new FieldProblem("amount", "validation.deal.amount-follows-lines"));
 		}
 		UUID ownerId = changes.has("ownerId") && changes.ownerId() != null ? changes.ownerId() : current.ownerId();
 		if (!ownerId.equals(current.ownerId()) && !access.mayAssignTo(user, ownerId)) {
