@@ -137,6 +137,11 @@ final class CrmPlanning {
 			}
 			return null;
 		}
+		return accountNamed(row, name, ownerForNew);
+	}
+
+	/** The account of that name, made when the organisation has none (unless the row failed already). */
+	@Nullable UUID accountNamed(Row row, String name, UUID ownerForNew) {
 		UUID id = ctx.known.accountsByName.get(key(name));
 		if (id == null && !row.failed) {
 			id = Ids.next();

@@ -89,7 +89,8 @@ final class DealPlanning {
 			return;
 		}
 		// Account and duplicates are checked even while a value still waits for its mapping, so the dry run lists every problem.
-		UUID accountId = crm.accountOf(row, owner == null ? ctx.admin.id() : owner, true);
+		UUID accountId = placeholder(row) != null ? crm.accountNamed(row, placeholder(row), owner == null ? ctx.admin.id() : owner)
+				: crm.accountOf(row, owner == null ? ctx.admin.id() : owner, true);
 		if (row.failed || accountId == null
 				|| crm.seenBefore(row, ext.isEmpty() ? "title" : "id", ext.isEmpty() ? accountId + "|" + key(title) : "id:" + ext)) {
 			return;
@@ -170,6 +171,18 @@ final class DealPlanning {
 		if (current.isClosed()) {
 			ctx.writes.creates.stageChanges.add(new StageChangeRow(id, openStage.id(), current.id(), closedAt, null));
 		}
+	}
+
+	/**
+	 * The account the admin named for deals whose row names none ({@code values.account[""]}), or {@code null}: then such
+	 * a row is refused, like any row missing a required value.
+	 */
+	private @Nullable String placeholder(Row row) {
+		if (!row.get("account").isEmpty() || !row.get("accountId").isEmpty()) {
+			return null;
+		}
+		String name = ctx.settings.valueFor("account", "");
+		return name == null || name.isBlank() ? null : name.trim();
 	}
 
 	private @Nullable Pipeline pipeline(Row row) {

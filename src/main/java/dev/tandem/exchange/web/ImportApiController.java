@@ -76,7 +76,8 @@ class ImportApiController {
 
 	@PutMapping("/api/v1/imports/{id}/mapping")
 	@Operation(summary = "Set the mapping", description = "columns: field to column; values: per category (stage, owner, type, source, "
-			+ "leadStatus, status, role, sector) source value to a stage or user id, a fixed value, or \"create\"; dateOrder, "
+			+ "leadStatus, status, role, sector) source value to a stage or user id, a fixed value, or \"create\"; for deals, "
+			+ "account: {\"\": name} attaches rows without an account to that account instead of refusing them; dateOrder, "
 			+ "decimalMark, duplicates. Send the version you read.")
 	ImportView mapping(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, @RequestBody MappingRequest request) {
 		return view(imports.configure(me, id, request.version(), request.toSettings()));

@@ -1,0 +1,127 @@
+package dev.tandem.exchange;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.tandem.exchange.ExchangeTestData.Org;
+import dev.tandem.people.OrganisationManagement;
+import dev.tandem.playbook.PlaybookManagement;
+import dev.tandem.support.ApiClient;
+import dev.tandem.support.TandemIntegrationTest;
+import dev.tandem.support.WebSession;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * Deals whose row names no account: refused by default, the dry run naming each row, column and rule; or, when the
+ * admin names a placeholder account for them, all on that one account, made once.
+ */
+@TandemIntegrationTest
+class ImportWithoutAccountTests {
+
+	@LocalServerPort int port;
+	@Autowired OrganisationManagement organisations;
+	@Autowired PlaybookManagement playbook;
+	@Autowired JdbcClient jdbc;
+
+	Org org;
+	JsonNode job;
+
+	@BeforeEach
+	void organisationWithRosterAndUpload() {
+		org = ExchangeTestData.emptyOrganisation(organisations, port);
+		JsonNode roster = org.upload("roster.csv", org.fixture("roster.csv"));
+		org.check(roster.get("id").asString());
+		assertThat(org.run(roster.get("id").asString()).get("status").asString()).isEqualTo("DONE");
+		ApiClient.Response uploaded = ExchangeTestData.upload(port, org.api().token(), "deals-without-account.csv",
+				org.fixture("deals-without-account.csv"), "?kind=DEALS");
+		assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
+		job = uploaded.json();
+	}
+
+	@Test
+	void rowsWithoutAnAccountAreRefusedByDefaultWithRowColumnAndRuleNamed() {
+		JsonNode report = map(Map.of()).get("report");
+		assertThat(report.get("ready").asBoolean()).isFalse();
+		assertThat(report.get("problems").valueStream()
+			.map(p -> p.get("row").asInt() + "|" + p.get("column").asString() + "|" + p.get("value").asString() + "|" + p.get("message").asString())
+			.toList()).containsExactly("3|account||Required, but empty.", "4|account||Required, but empty.");
+		assertThat(jdbc.sql("select count(*) from crm_deal where org_id = :org").param("org", org.admin().orgId()).query(Long.class).single())
+			.isZero();
+	}
+
+	@Test
+	void aNamedPlaceholderAccountTakesEveryDealWithoutOne() {
+		JsonNode report = map(Map.of("", "Unassigned deals")).get("report");
+		assertThat(report.get("ready").asBoolean()).as(report.toString()).isTrue();
+		assertThat(org.run(job.get("id").asString()).get("status").asString()).isEqualTo("DONE");
+		assertThat(jdbc.sql("""
+				select d.title, a.name from crm_deal d join crm_account a on a.org_id = d.org_id and a.id = d.account_id
+				 where d.org_id = :org order by d.title
+				""").param("org", org.admin().orgId()).query((rs, n) -> tuple(rs.getString(1), rs.getString(2))).list())
+			.containsExactly(tuple("GTX Basic", "Acme Logistics"), tuple("GTX Pro", "Unassigned deals"), tuple("MG Special", "Unassigned deals"));
+		assertThat(jdbc.sql("select name from crm_account where org_id = :org order by name").param("org", org.admin().orgId())
+			.query(String.class).list()).isEqualTo(List.of("Acme Logistics", "Unassigned deals"));
+	}
+
+	@Test
+	void theWizardAsksForThePlaceholderAccountAndKeepsTheAnswer() {
+		WebSession web = WebSession.signedIn(port, org.admin().email(), ExchangeTestData.PASSWORD);
+		String id = job.get("id").asString();
+		assertThat(web.get("/imports/" + id).body()).contains("Deals without an account").contains("name=\"v|account|\"");
+		Map<String, String> form = new LinkedHashMap<>();
+		form.put("version", String.valueOf(job.get("version").asInt()));
+		form.put("kind", "DEALS");
+		form.put("preset", "");
+		columns().forEach((field, column) -> form.put("col|" + field, column));
+		form.put("v|stage|Prospecting", stage("New lead"));
+		form.put("v|account|", "Unassigned deals");
+		form.put("dateOrder", "AUTO");
+		form.put("decimalMark", "AUTO");
+		form.put("duplicates", "SKIP");
+		assertThat(web.post("/imports/" + id + "/check", form).statusCode()).isEqualTo(302);
+		JsonNode saved = org.api().get("/api/v1/imports/" + id).json();
+		assertThat(saved.get("settings").get("values").get("account").get("").asString()).isEqualTo("Unassigned deals");
+		assertThat(saved.get("report").get("ready").asBoolean()).as(saved.toString()).isTrue();
+		assertThat(web.get("/imports/" + id).body()).contains("value=\"Unassigned deals\"");
+	}
+
+	private static Map<String, String> columns() {
+		Map<String, String> columns = new LinkedHashMap<>();
+		columns.put("id", "opportunity_id");
+		columns.put("owner", "sales_agent");
+		columns.put("title", "product");
+		columns.put("account", "account");
+		columns.put("stage", "deal_stage");
+		columns.put("engagedOn", "engage_date");
+		columns.put("closeDate", "close_date");
+		columns.put("amount", "close_value");
+		return columns;
+	}
+
+	private JsonNode map(Map<String, String> account) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("version", job.get("version").asInt());
+		body.put("kind", "DEALS");
+		body.put("preset", null);
+		body.put("columns", columns());
+		body.put("values", Map.of("stage", Map.of("Prospecting", stage("New lead")), "account", account));
+		body.put("duplicates", "SKIP");
+		ApiClient.Response mapped = org.api().put("/api/v1/imports/" + job.get("id").asString() + "/mapping", ExchangeTestData.json(body));
+		assertThat(mapped.status()).as(mapped.body()).isEqualTo(200);
+		return org.check(job.get("id").asString());
+	}
+
+	private String stage(String name) {
+		return playbook.defaultPipeline(org.admin().orgId()).stages().stream().filter(s -> s.name().equals(name)).findFirst()
+			.orElseThrow().id().toString();
+	}
+}
