@@ -41,9 +41,9 @@ import static dev.tandem.exchange.ExportZip.row;
  * memberships, teams, accounts, contacts, deals with their history, ticked exit criteria and buying groups,
  * activities, leads, goals with the steps of their agreement, and the forecast history: every submitted revision,
  * the managers' adjustments and the snapshots with what they held. People are named by e-mail, teams, pipelines and
- * stages by name, CRM records by their source id (the one an import brought
- * them under, else their Tandem id), so importing the export into the same organisation updates them in place. Text a spreadsheet would run as a formula is neutralised. The export reads one
- * consistent state of the organisation, even while others write.
+ * stages by name, CRM records by their source id (the one an import brought them under, else their Tandem id), so
+ * importing the export into the same organisation updates them in place. Text a spreadsheet would run as a formula is
+ * neutralised. The export reads one consistent state of the organisation, even while others write.
  * <p>
  * Not exported, on purpose: passwords and API tokens (secrets never leave), sessions, the audit log (it is the record
  * of this installation, not the organisation's data), lead routing logs and routing weights (they describe how this
@@ -154,27 +154,28 @@ public class ExportManagement {
 	private static void crm(ExportZip zip, BulkLoad.Batch crm, Names names, List<Pipeline> pipelines, SourceIds ids) throws IOException {
 		Map<UUID, String> accountNames = crm.accounts().stream().collect(Collectors.toMap(BulkLoadRows.AccountRow::id, BulkLoadRows.AccountRow::name));
 		zip.entry(EntityKind.ACCOUNTS, List.of("id", "name", "sector", "size", "country", "website", "owner", "createdAt"),
-				crm.accounts().stream().map(a -> row(ids.of(EntityKind.ACCOUNTS, a.id()), a.name(), a.sector(), a.size(), a.country(), a.website(),
+				crm.accounts().stream().map(a -> row(ids.account(a.id()), a.name(), a.sector(), a.size(), a.country(), a.website(),
 						names.person(a.ownerId()), a.createdAt())).toList());
 		zip.entry(EntityKind.CONTACTS, List.of("id", "accountId", "account", "name", "title", "email", "phone", "socialUrl", "createdAt"),
-				crm.contacts().stream().map(c -> row(ids.of(EntityKind.CONTACTS, c.id()), ids.of(EntityKind.ACCOUNTS, c.accountId()), accountNames.get(c.accountId()), c.name(), c.title(),
-						c.email(), c.phone(), c.socialUrl(), c.createdAt())).toList());
+				crm.contacts().stream().map(c -> row(ids.contact(c.id()), ids.account(c.accountId()), accountNames.get(c.accountId()),
+						c.name(), c.title(), c.email(), c.phone(), c.socialUrl(), c.createdAt())).toList());
 		zip.entry(EntityKind.DEALS, List.of("id", "title", "accountId", "account", "owner", "amount", "closeDate", "pipeline", "stage",
 				"status", "source", "nextStep", "nextStepDate", "lostReason", "engagedOn", "createdAt", "closedAt", "stageEnteredAt",
 				"forecastCategory", "forecastOverridden", "lastActivityAt", "lastReviewedAt"),
-				crm.deals().stream().map(d -> row(ids.of(EntityKind.DEALS, d.id()), d.title(), ids.of(EntityKind.ACCOUNTS, d.accountId()), accountNames.get(d.accountId()), names.person(d.ownerId()),
-						d.amount(), d.closeDate(), names.pipelines.get(d.pipelineId()), names.stages.get(d.stageId()), d.status(), d.source(),
-						d.nextStep(), d.nextStepDate(), d.lostReason(), d.engagedOn(), d.createdAt(), d.closedAt(), d.stageEnteredAt(),
-						d.forecastCategory(), d.categoryOverridden(), d.lastActivityAt(), d.lastReviewedAt())).toList());
+				crm.deals().stream().map(d -> row(ids.deal(d.id()), d.title(), ids.account(d.accountId()), accountNames.get(d.accountId()),
+						names.person(d.ownerId()), d.amount(), d.closeDate(), names.pipelines.get(d.pipelineId()), names.stages.get(d.stageId()),
+						d.status(), d.source(), d.nextStep(), d.nextStepDate(), d.lostReason(), d.engagedOn(), d.createdAt(), d.closedAt(),
+						d.stageEnteredAt(), d.forecastCategory(), d.categoryOverridden(), d.lastActivityAt(), d.lastReviewedAt())).toList());
 		List<List<Object>> history = new ArrayList<>();
-		crm.stageChanges().forEach(s -> history.add(row(ids.of(EntityKind.DEALS, s.dealId()), "stage", s.fromStageId() == null ? null : names.stages.get(s.fromStageId()),
-				names.stages.get(s.toStageId()), s.at(), names.person(s.by()))));
-		crm.fieldChanges().forEach(f -> history.add(row(ids.of(EntityKind.DEALS, f.dealId()), f.field(),
+		crm.stageChanges().forEach(s -> history.add(row(ids.deal(s.dealId()), "stage",
+				s.fromStageId() == null ? null : names.stages.get(s.fromStageId()), names.stages.get(s.toStageId()), s.at(), names.person(s.by()))));
+		crm.fieldChanges().forEach(f -> history.add(row(ids.deal(f.dealId()), f.field(),
 				f.field().equals("owner") ? userEmail(names.emails, f.oldValue()) : f.oldValue(),
 				f.field().equals("owner") ? userEmail(names.emails, f.newValue()) : f.newValue(), f.at(), names.person(f.by()))));
 		zip.entry(EntityKind.DEAL_HISTORY, List.of("dealId", "field", "oldValue", "newValue", "changedAt", "changedBy"), history);
 		zip.entry(EntityKind.STAKEHOLDERS, List.of("dealId", "contactId", "role", "influence", "stance", "createdAt"),
-				crm.stakeholders().stream().map(s -> row(ids.of(EntityKind.DEALS, s.dealId()), ids.of(EntityKind.CONTACTS, s.contactId()), s.role(), s.influence(), s.stance(), s.createdAt())).toList());
+				crm.stakeholders().stream().map(s -> row(ids.deal(s.dealId()), ids.contact(s.contactId()), s.role(), s.influence(), s.stance(),
+						s.createdAt())).toList());
 		Map<UUID, Stage> stageOfCriterion = new HashMap<>();
 		Map<UUID, ExitCriterion> criteria = new HashMap<>();
 		pipelines.forEach(p -> p.stages().forEach(s -> s.exitCriteria().forEach(c -> {
@@ -182,21 +183,22 @@ public class ExportManagement {
 			criteria.put(c.id(), c);
 		})));
 		zip.entry(EntityKind.DEAL_CRITERIA, List.of("dealId", "stage", "criterion", "checkedAt", "checkedBy"), crm.criteria().stream()
-			.map(c -> row(ids.of(EntityKind.DEALS, c.dealId()), stageOfCriterion.get(c.criterionId()).name(), criteria.get(c.criterionId()).label(), c.at(),
-					names.person(c.by())))
+			.map(c -> row(ids.deal(c.dealId()), stageOfCriterion.get(c.criterionId()).name(), criteria.get(c.criterionId()).label(),
+					c.at(), names.person(c.by())))
 			.toList());
 		zip.entry(EntityKind.ACTIVITIES, List.of("id", "type", "subject", "channel", "direction", "notes", "outcome", "duration",
 				"occurredAt", "dueAt", "done", "dealId", "accountId", "owner", "loggedBy", "joint", "contactIds", "participants", "createdAt"),
-				crm.activities().stream().map(a -> row(ids.of(EntityKind.ACTIVITIES, a.id()), a.type(), a.subject(), a.channel(), a.direction(), a.notes(), a.outcome(),
-						a.durationMinutes(), a.occurredAt(), a.dueAt(), a.done(), ids.of(EntityKind.DEALS, a.dealId()), ids.of(EntityKind.ACCOUNTS, a.accountId()), names.person(a.ownerId()),
-						names.person(a.loggedBy()), a.joint(), ids.join(EntityKind.CONTACTS, a.contactIds()), join(a.participantIds(), names.emails),
-						a.createdAt()))
+				crm.activities().stream().map(a -> row(ids.activity(a.id()), a.type(), a.subject(), a.channel(), a.direction(), a.notes(),
+						a.outcome(), a.durationMinutes(), a.occurredAt(), a.dueAt(), a.done(), ids.deal(a.dealId()), ids.account(a.accountId()),
+						names.person(a.ownerId()), names.person(a.loggedBy()), a.joint(), ids.contacts(a.contactIds()),
+						join(a.participantIds(), names.emails), a.createdAt()))
 					.toList());
 		zip.entry(EntityKind.LEADS, List.of("id", "person", "company", "email", "phone", "source", "campaign", "score", "status",
 				"disqualifiedReason", "team", "owner", "accountId", "contactId", "dealId", "createdAt"),
-				crm.leads().stream().map(l -> row(ids.of(EntityKind.LEADS, l.id()), l.personName(), l.company(), l.email(), l.phone(), l.source(), l.campaign(),
-						l.score(), l.status(), l.disqualifiedReason(), l.teamId() == null ? null : names.teams.get(l.teamId()),
-						names.person(l.ownerId()), ids.of(EntityKind.ACCOUNTS, l.accountId()), ids.of(EntityKind.CONTACTS, l.contactId()), ids.of(EntityKind.DEALS, l.dealId()), l.createdAt()))
+				crm.leads().stream().map(l -> row(ids.lead(l.id()), l.personName(), l.company(), l.email(), l.phone(), l.source(),
+						l.campaign(), l.score(), l.status(), l.disqualifiedReason(), l.teamId() == null ? null : names.teams.get(l.teamId()),
+						names.person(l.ownerId()), ids.account(l.accountId()), ids.contact(l.contactId()), ids.deal(l.dealId()),
+						l.createdAt()))
 					.toList());
 	}
 
@@ -227,7 +229,7 @@ public class ExportManagement {
 				"adjustedBestCase"), batch.snapshotForecasts().stream().map(f -> row(f.snapshotId(), f.submissionId(), f.commit(), f.bestCase(),
 						f.adjustedCommit(), f.adjustedBestCase())).toList());
 		zip.entry(EntityKind.SNAPSHOT_DEALS, List.of("snapshotId", "dealId", "owner", "stage", "forecastCategory", "amount", "closeDate"),
-				batch.snapshotDeals().stream().filter(d -> deals.contains(d.dealId())).map(d -> row(d.snapshotId(), ids.of(EntityKind.DEALS, d.dealId()),
+				batch.snapshotDeals().stream().filter(d -> deals.contains(d.dealId())).map(d -> row(d.snapshotId(), ids.deal(d.dealId()),
 						names.person(d.ownerId()), names.stages.get(d.stageId()), d.category(), d.amount(), d.closeDate())).toList());
 	}
 

@@ -1,6 +1,7 @@
 package dev.tandem.exchange;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -15,8 +16,8 @@ import org.jspecify.annotations.Nullable;
 final class SourceIds {
 
 	/** The kinds whose records the export names by source id. */
-	static final java.util.List<EntityKind> KINDS = java.util.List.of(EntityKind.ACCOUNTS, EntityKind.CONTACTS, EntityKind.DEALS,
-			EntityKind.ACTIVITIES, EntityKind.LEADS);
+	static final List<EntityKind> KINDS = List.of(EntityKind.ACCOUNTS, EntityKind.CONTACTS, EntityKind.DEALS, EntityKind.ACTIVITIES,
+			EntityKind.LEADS);
 
 	private final Map<EntityKind, Map<UUID, String>> ids;
 
@@ -24,11 +25,32 @@ final class SourceIds {
 		this.ids = ids;
 	}
 
-	@Nullable String of(EntityKind kind, @Nullable UUID id) {
-		return id == null ? null : ids.getOrDefault(kind, Map.of()).getOrDefault(id, id.toString());
+	@Nullable String account(@Nullable UUID id) {
+		return of(EntityKind.ACCOUNTS, id);
 	}
 
-	String join(EntityKind kind, Collection<UUID> list) {
-		return list.stream().map(id -> of(kind, id)).collect(Collectors.joining(";"));
+	@Nullable String contact(@Nullable UUID id) {
+		return of(EntityKind.CONTACTS, id);
+	}
+
+	@Nullable String deal(@Nullable UUID id) {
+		return of(EntityKind.DEALS, id);
+	}
+
+	@Nullable String activity(@Nullable UUID id) {
+		return of(EntityKind.ACTIVITIES, id);
+	}
+
+	@Nullable String lead(@Nullable UUID id) {
+		return of(EntityKind.LEADS, id);
+	}
+
+	/** Contacts' ids joined by {@code ;}. */
+	String contacts(Collection<UUID> list) {
+		return list.stream().map(this::contact).collect(Collectors.joining(";"));
+	}
+
+	private @Nullable String of(EntityKind kind, @Nullable UUID id) {
+		return id == null ? null : ids.getOrDefault(kind, Map.of()).getOrDefault(id, id.toString());
 	}
 }
