@@ -46,8 +46,8 @@ class ApiWalkerTests {
 
 	private static final Pattern UUIDS = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
-	/** Operations anyone may call: signing in for a token. */
-	static final Set<String> PUBLIC = Set.of("POST /api/v1/auth/tokens");
+	/** Operations anyone may call: signing in for a token, and the first run's setup (only with its token, only while no organisation exists). */
+	static final Set<String> PUBLIC = Set.of("POST /api/v1/auth/tokens", "POST /api/v1/setup");
 
 	private static final String NOT_ADMIN = "REP MANAGER EXECUTIVE PARTNER";
 
@@ -81,6 +81,8 @@ class ApiWalkerTests {
 			POST /api/v1/leads
 			POST /api/v1/notifications/read-all
 			POST /api/v1/auth/tokens
+			POST /api/v1/setup                                       ADMIN %1$s
+			POST /api/v1/operator/organisations                      ADMIN %1$s
 			""".formatted(NOT_ADMIN));
 
 	@LocalServerPort int port;
