@@ -76,7 +76,10 @@ public class OrganisationManagement {
 	 */
 	@Transactional
 	public CurrentUser openDemo(NewOrganisation org, String adminEmail, String adminName, String adminPassword) {
-		return open(org, adminEmail, adminName, adminPassword, false);
+		CurrentUser admin = open(org, adminEmail, adminName, adminPassword, false);
+		// A demo organisation comes set up, history and all: its admin has no first steps to take.
+		Tenancy.runAs(admin.orgId(), () -> organisations.dismissGettingStarted(admin.orgId()));
+		return admin;
 	}
 
 	private CurrentUser open(NewOrganisation org, String adminEmail, String adminName, String adminPassword,

@@ -254,6 +254,19 @@ public class UserManagement {
 		return newLink(admin, id, "INVITE");
 	}
 
+	/**
+	 * Fresh links for every pending invitation at once, as after an import that added many people: the earlier links
+	 * stop working. In the order of {@link #pendingInvitations}.
+	 */
+	@Transactional
+	public List<Renewed> renewPendingInvitations(CurrentUser admin) {
+		List<Renewed> renewed = new ArrayList<>();
+		for (Invitation invitation : pendingInvitations(admin)) {
+			renewed.add(new Renewed(get(admin, invitation.userId()), newLink(admin, invitation.userId(), "INVITE")));
+		}
+		return renewed;
+	}
+
 	/** Ends the user's invitation link, so it no longer lets anyone set the password; not found if none is live. */
 	@Transactional
 	public void revokeInvitation(CurrentUser admin, UUID id) {
@@ -344,6 +357,10 @@ public class UserManagement {
 		if (!user.isAdmin()) {
 			throw new AccessDeniedException("Only an admin may change users and teams");
 		}
+	}
+
+	/** A pending invitation's user with their fresh link. */
+	public record Renewed(User user, InvitationLink link) {
 	}
 
 	/** A created user, with the secret of their invitation link and its expiry when they have no password yet. */

@@ -126,6 +126,22 @@ class InvitationMailTests {
 	}
 
 	@Test
+	void allPendingInvitationsAreMailedAtOnceExceptToPlaceholderLogins() throws Exception {
+		users.create(org.admin(), new NewUser("emma@" + org.domain(), "Emma", Role.REP, "en", null, List.of()));
+		users.create(org.admin(), new NewUser("lotte@placeholder.invalid", "Lotte", Role.REP, "en", null, List.of()));
+
+		String csv = admin.post("/admin/users/invitations/links", Map.of()).body();
+
+		MimeMessage mail = onlyMail();
+		assertThat(mail.getRecipients(Message.RecipientType.TO)).extracting(Object::toString).containsExactly("emma@" + org.domain());
+		assertThat(csv).contains("Lotte,lotte@placeholder.invalid,").contains(",false");
+		Matcher link = LINK.matcher(mail.getContent().toString());
+		assertThat(link.find()).isTrue();
+		assertThat(csv).contains("Emma,emma@" + org.domain() + "," + link.group() + ",true");
+		setPassword(link.group(2), "emma-from-the-batch");
+	}
+
+	@Test
 	void aMailServerThatIsDownLeavesTheInvitationAndShowsTheLinkWithAWarning() throws Exception {
 		String email = "liam@" + org.domain();
 		SMTP.stop();

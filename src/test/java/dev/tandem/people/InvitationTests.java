@@ -156,6 +156,33 @@ class InvitationTests {
 		assertThat(users.userOfLink(created.invitationSecret())).isPresent();
 	}
 
+	@Test
+	void allPendingInvitationsGetFreshLinksAtOnceAsACsvOfNameEmailAndLink() {
+		UserManagement.Created ann = invite("ann");
+		UserManagement.Created bob = invite("bob");
+		WebSession admin = WebSession.signedIn(port, org.admin().email(), PASSWORD);
+
+		HttpResponse<String> csv = admin.post("/admin/users/invitations/links", Map.of());
+
+		assertThat(csv.statusCode()).isEqualTo(200);
+		assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+		List<String> lines = csv.body().replace("\uFEFF", "").lines().toList();
+		assertThat(lines).hasSize(3);
+		assertThat(lines.get(0)).isEqualTo("name,email,link,emailed");
+		// Newest first, as the pending list.
+		assertThat(lines.get(1)).startsWith("Bob,bob@" + org.domain() + ",http://localhost:" + port + "/set-password?token=").endsWith(",false");
+		assertThat(lines.get(2)).startsWith("Ann,ann@" + org.domain() + ",").endsWith(",false");
+		Matcher annLink = LINK.matcher(lines.get(2));
+		assertThat(annLink.find()).isTrue();
+		assertThat(users.userOfLink(annLink.group(1))).map(User::id).contains(ann.user().id());
+		assertThat(users.userOfLink(ann.invitationSecret())).isEmpty();
+		assertThat(users.userOfLink(bob.invitationSecret())).isEmpty();
+		assertThat(users.pendingInvitations(org.admin())).hasSize(2);
+		org.user(users, "nosy", Role.MANAGER, "en");
+		assertThat(WebSession.signedIn(port, "nosy@" + org.domain(), PASSWORD).post("/admin/users/invitations/links", Map.of())
+			.statusCode()).isEqualTo(403);
+	}
+
 	private UserManagement.Created invite(String login) {
 		String name = Character.toUpperCase(login.charAt(0)) + login.substring(1);
 		return users.create(org.admin(), new NewUser(login + "@" + org.domain(), name, Role.REP, "en", null, List.of()));

@@ -50,6 +50,12 @@ public class Imports {
 			.param("org", orgId).param("id", id).param("content", content).update();
 	}
 
+	/** Whether an import of the organisation ran to the end (and was not undone). */
+	public boolean anyDone(UUID orgId) {
+		return jdbc.sql("select exists (select 1 from exchange_import where org_id = :org and status = 'DONE')")
+			.param("org", orgId).query(Boolean.class).single();
+	}
+
 	public Optional<ImportJob> find(UUID orgId, UUID id) {
 		return jdbc.sql(SELECT + " where i.org_id = :org and i.id = :id").param("org", orgId).param("id", id).query(this::map).optional();
 	}

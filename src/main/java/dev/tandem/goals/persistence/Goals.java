@@ -46,6 +46,11 @@ public class Goals {
 		this.jdbc = jdbc;
 	}
 
+	/** Whether the organisation has set any goal. */
+	public boolean any(UUID orgId) {
+		return jdbc.sql("select exists (select 1 from goals_goal where org_id = :org)").param("org", orgId).query(Boolean.class).single();
+	}
+
 	public Optional<Goal> find(UUID orgId, UUID id) {
 		return jdbc.sql(SELECT + " where g.org_id = :org and g.id = :id").param("org", orgId).param("id", id).query(Goals::map)
 			.optional();

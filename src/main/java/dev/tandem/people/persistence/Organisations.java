@@ -43,6 +43,27 @@ public class Organisations {
 			.param("name", name).query(Boolean.class).single());
 	}
 
+	public boolean gettingStartedDismissed(UUID orgId) {
+		return jdbc.sql("select getting_started_dismissed_at is not null from people_organisation where org_id = :org")
+			.param("org", orgId).query(Boolean.class).optional().orElse(true);
+	}
+
+	public void dismissGettingStarted(UUID orgId) {
+		jdbc.sql("update people_organisation set getting_started_dismissed_at = coalesce(getting_started_dismissed_at, now()) where org_id = :org")
+			.param("org", orgId).update();
+	}
+
+	/** Whether anyone besides the organisation's first user belongs to it. */
+	public boolean hasOthersThanItsFirstUser(UUID orgId) {
+		return jdbc.sql("select count(*) > 1 from people_user where org_id = :org").param("org", orgId).query(Boolean.class).single();
+	}
+
+	/** Whether a team of the organisation has a member whose membership has not ended. */
+	public boolean hasTeamWithMembers(UUID orgId) {
+		return jdbc.sql("select exists (select 1 from people_membership where org_id = :org and valid_to is null)")
+			.param("org", orgId).query(Boolean.class).single();
+	}
+
 	/** Across organisations: whether the installation holds a demo organisation, whose logins the sign-in page may tell. */
 	public boolean anyDemo() {
 		return Tenancy.asSystem(() -> jdbc.sql("select exists (select 1 from people_organisation where demo)").query(Boolean.class).single());

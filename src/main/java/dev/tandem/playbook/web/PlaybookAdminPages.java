@@ -16,6 +16,7 @@ import dev.tandem.playbook.GateMode;
 import dev.tandem.playbook.Guidance;
 import dev.tandem.playbook.Pipeline;
 import dev.tandem.playbook.PlaybookManagement;
+import dev.tandem.playbook.PlaybookReview;
 import dev.tandem.playbook.RequiredActivity;
 import dev.tandem.playbook.Stage;
 import dev.tandem.playbook.StageChanges;
@@ -44,8 +45,10 @@ class PlaybookAdminPages implements NavigationContributor {
 
 	private final PlaybookManagement playbook;
 	private final FormErrors formErrors;
+	private final PlaybookReview review;
 
-	PlaybookAdminPages(PlaybookManagement playbook, FormErrors formErrors) {
+	PlaybookAdminPages(PlaybookManagement playbook, FormErrors formErrors, PlaybookReview review) {
+		this.review = review;
 		this.playbook = playbook;
 		this.formErrors = formErrors;
 	}
@@ -59,6 +62,7 @@ class PlaybookAdminPages implements NavigationContributor {
 	String overview(@AuthenticationPrincipal CurrentUser me, Model model) {
 		requireAdmin(me);
 		model.addAttribute("pipelines", playbook.pipelines(me.orgId()));
+		model.addAttribute("reviewed", review.done(me.orgId()));
 		if (!model.containsAttribute("errors")) {
 			model.addAttribute("errors", Map.of());
 		}
@@ -71,6 +75,13 @@ class PlaybookAdminPages implements NavigationContributor {
 		if (formErrors.flash(redirect, () -> playbook.createPipeline(me, name, reviewCadenceDays))) {
 			redirect.addFlashAttribute("flash", formErrors.message("playbook.pipeline.created", name.trim()));
 		}
+		return "redirect:/admin/playbook";
+	}
+
+	@PostMapping("/admin/playbook/review")
+	String confirmReview(@AuthenticationPrincipal CurrentUser me, RedirectAttributes redirect) {
+		review.confirm(me);
+		redirect.addFlashAttribute("flash", formErrors.message("getting-started.playbook.confirmed"));
 		return "redirect:/admin/playbook";
 	}
 
