@@ -58,6 +58,10 @@ class ProductApiTests {
 		assertThat(ria.post("/api/v1/products", "{\"name\":\"Rep's own\",\"prices\":{\"EUR\":1}}").status()).isEqualTo(403);
 		ApiClient.Response licence = admin.post("/api/v1/products", "{\"name\":\"Licence\",\"code\":\"LIC\",\"prices\":{\"EUR\":1200,\"USD\":1300}}");
 		assertThat(licence.status()).as(licence.body()).isEqualTo(200);
+		String renamed = "{\"version\":0,\"product\":{\"name\":\"Licence\",\"code\":\"LIC\",\"prices\":{\"EUR\":1200,\"USD\":1300}}}";
+		assertThat(ria.put("/api/v1/products/" + licence.json().get("id").asString(), renamed).status()).isEqualTo(403);
+		assertThat(admin.put("/api/v1/products/" + licence.json().get("id").asString(), renamed).json().get("version").asInt()).isEqualTo(1);
+		assertThat(admin.put("/api/v1/products/" + licence.json().get("id").asString(), renamed).status()).isEqualTo(409);
 		String support = admin.post("/api/v1/products", "{\"name\":\"Support\",\"prices\":{\"EUR\":499.99}}").json().get("id").asString();
 		JsonNode catalogue = ria.get("/api/v1/products").json().get("items");
 		assertThat(catalogue).extracting(p -> p.get("name").asString()).containsExactly("Licence", "Support");

@@ -54,6 +54,13 @@ class ProductApiController {
 		return products.create(me, request.input());
 	}
 
+	@PutMapping("/api/v1/products/{id}")
+	@Operation(summary = "Change a product", description = "Admins only. Send the version you read: a stale one answers 409. "
+			+ "The prices sent replace the price list; active=false takes the product off the catalogue.")
+	Product update(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, @Valid @RequestBody ProductChange request) {
+		return products.update(me, id, request.version(), request.product().input());
+	}
+
 	@GetMapping("/api/v1/deals/{id}/lines")
 	@Operation(summary = "A deal's line items", description = "In their order, each with its total rounded to cents.")
 	Listing<LineView> lines(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id) {
@@ -75,6 +82,9 @@ class ProductApiController {
 		ProductInput input() {
 			return new ProductInput(name, code, active == null || active, prices == null ? Map.of() : prices);
 		}
+	}
+
+	record ProductChange(@NotNull Integer version, @NotNull @Valid ProductRequest product) {
 	}
 
 	record LineRequest(@Nullable UUID productId, @Nullable BigDecimal quantity, @Nullable BigDecimal unitPrice,
