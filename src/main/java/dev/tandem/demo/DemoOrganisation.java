@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.tandem.crm.BulkLoad;
+import dev.tandem.crm.ProductInput;
+import dev.tandem.crm.ProductManagement;
 import dev.tandem.crm.DealSource;
 import dev.tandem.forecast.ForecastLoad;
 import dev.tandem.forecast.ForecastSnapshots;
@@ -70,11 +72,13 @@ class DemoOrganisation implements ApplicationRunner {
 	private final GoalLoad goalLoad;
 	private final ForecastLoad forecastLoad;
 	private final ForecastSnapshots snapshots;
+	private final ProductManagement products;
 	private final Clock clock;
 
 	DemoOrganisation(OrganisationManagement organisations, UserManagement users, TeamManagement teams,
 			Visibility visibility, TransactionTemplate transaction, PlaybookManagement playbook, BulkLoad bulkLoad, GoalLoad goalLoad, ForecastLoad forecastLoad,
-			ForecastSnapshots snapshots, Clock clock) {
+			ForecastSnapshots snapshots, ProductManagement products, Clock clock) {
+		this.products = products;
 		this.organisations = organisations;
 		this.users = users;
 		this.teams = teams;
@@ -195,6 +199,7 @@ class DemoOrganisation implements ApplicationRunner {
 
 		List<Crew> crews = List.of(insideCrew, enterpriseCrew, midMarketCrew);
 		BulkLoad.Batch batch = history(admin, NORTHWIND_SEED, crews, sellers, Map.of(brigitte, emma), twoYearsAgo);
+		catalogue(admin, List.of("Tandem Licence", "Onboarding Workshop", "Premium Support"), List.of("1200.00", "2500.00", "499.99"));
 		Map<UUID, String> names = new java.util.HashMap<>();
 		sellers.forEach(s -> names.put(s.id(), s.name()));
 		names.put(suzanne, "Suzanne de Vries");
@@ -234,6 +239,14 @@ class DemoOrganisation implements ApplicationRunner {
 			sellers.add(new Seller(id, rep[1], List.of(new Stint(crew, since, null)), DemoCast.style(0.5, DemoCast.TEAM, 0.5, 0.1, 1)));
 		}
 		history(admin, ZUIDWIND_SEED, List.of(crew), sellers, Map.of(), since.plusMonths(6));
+		catalogue(admin, List.of("Zuidwind Licentie"), List.of("950.00"));
+	}
+
+	/** A few products for sale, priced in the organisation's euros; no deal of the history has lines. */
+	private void catalogue(CurrentUser admin, List<String> names, List<String> prices) {
+		for (int i = 0; i < names.size(); i++) {
+			products.create(admin, new ProductInput(names.get(i), "P-" + (i + 1), true, Map.of("EUR", new java.math.BigDecimal(prices.get(i)))));
+		}
 	}
 
 	private BulkLoad.Batch history(CurrentUser admin, long seed, List<Crew> crews, List<Seller> sellers, Map<UUID, UUID> heirs,
