@@ -96,8 +96,7 @@ public enum Preset {
 			Map.entry("manager", List.of("Manager")), Map.entry("team", List.of("Team")), Map.entry("region", List.of("Region")),
 			Map.entry("person", List.of("Name", "Person", "Contact")), Map.entry("company", List.of("Company", "Organisation")),
 			Map.entry("source", List.of("Source", "Lead source")), Map.entry("createdAt", List.of("Created", "Created at", "Created date")),
-			Map.entry("memberFrom", List.of("Since", "Start date", "Member from")), Map.entry("memberUntil", List.of("Until", "End date")),
-			Map.entry("engagedOn", List.of("Engage date", "Engaged on", "Engaged")));
+			Map.entry("memberFrom", List.of("Since", "Start date", "Member from")), Map.entry("memberUntil", List.of("Until", "End date")));
 
 	/**
 	 * Plain column names that mean a field only in one kind of file, tried before the common ones: a
