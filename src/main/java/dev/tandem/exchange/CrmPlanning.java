@@ -147,8 +147,11 @@ final class CrmPlanning {
 			id = Ids.next();
 			ctx.writes.creates.accounts.add(new AccountRow(id, name, null, null, null, null, ownerForNew, ctx.now));
 			ctx.known.accountsByName.put(key(name), id);
-			ctx.created("account", name);
+			ctx.createdNamed("account", id, name);
 			ctx.count(EntityKind.ACCOUNTS, CREATED);
+		}
+		else if (!row.failed) {
+			ctx.referred(id);
 		}
 		return id;
 	}

@@ -60,14 +60,24 @@ final class DealPlanning {
 		this.crm = crm;
 	}
 
+	/**
+	 * The title of a deal whose file has no title column, as exports of a pipeline often lack one: the account and
+	 * the product (else the source's id, else the close date), such as "Acme – GTX Pro".
+	 */
+	private static String derivedTitle(Row row, String ext) {
+		String account = row.get("account");
+		String what = !row.get("product").isEmpty() ? row.get("product") : !ext.isEmpty() ? ext : row.get("closeDate");
+		return account.isEmpty() ? what : what.isEmpty() ? account : account + " – " + what;
+	}
+
 	/** Whether this import creates the deal, so the rows that belong to a deal (history, buying group, ticks) are its own. */
 	boolean created(UUID dealId) {
 		return createdDeals.contains(dealId);
 	}
 
 	void deal(Row row) {
-		String title = row.get("title");
 		String ext = row.get("id");
+		String title = row.has("title") ? row.get("title") : derivedTitle(row, ext);
 		crm.required(row, "title", title);
 		UUID owner = row.get("owner").isEmpty() ? null : ctx.owner(row.get("owner"));
 		crm.required(row, "owner", row.get("owner"));

@@ -21,7 +21,7 @@ public enum EntityKind {
 	ACCOUNTS("accounts", "id", "name*", "sector", "size", "country", "website", "owner", "createdAt"),
 	CONTACTS("contacts", "id", "name*", "firstName", "lastName", "accountId", "account*", "title", "email", "phone",
 			"socialUrl", "createdAt"),
-	DEALS("deals", "id", "title*", "accountId", "account*", "owner*", "amount", "closeDate", "pipeline", "stage*", "status",
+	DEALS("deals", "id", "title", "accountId", "account*", "owner*", "amount", "closeDate", "pipeline", "stage*", "status",
 			"source", "nextStep", "nextStepDate", "lostReason", "engagedOn", "createdAt", "wonAt", "lostAt", "closedAt",
 			"stageEnteredAt", "forecastCategory", "forecastOverridden", "lastActivityAt", "lastReviewedAt"),
 	DEAL_HISTORY("deal-history", "dealId*", "field*", "oldValue", "newValue", "changedAt*", "changedBy"),

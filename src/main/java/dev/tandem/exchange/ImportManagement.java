@@ -196,6 +196,7 @@ public class ImportManagement {
 		if (!job.undoable()) {
 			throw InvalidInputException.of("status", "exchange.error.not-undoable");
 		}
+		java.util.Map<String, Integer> summary = writer.undoSummary(admin, id);
 		try {
 			writer.undo(admin, id);
 		}
@@ -203,7 +204,7 @@ public class ImportManagement {
 			throw InvalidInputException.of("id", "exchange.undo.in-use");
 		}
 		records.forget(admin.orgId(), id);
-		imports.undone(admin.orgId(), id, admin.id(), clock.instant());
+		imports.undone(admin.orgId(), id, admin.id(), clock.instant(), summary);
 		audit.record(admin.orgId(), admin.id(), admin.displayName(), AuditAction.IMPORT_UNDONE, "import", id, job.kind() + " " + job.fileName());
 		return get(admin, id);
 	}

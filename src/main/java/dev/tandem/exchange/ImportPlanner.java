@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.IntConsumer;
 
@@ -66,9 +67,13 @@ class ImportPlanner {
 	Plan plan(CurrentUser admin, ImportSettings settings, List<Table> tables, IntConsumer progress) {
 		// Tables are told apart by identity: a record's hash would run over every cell of the file.
 		Map<Table, EntityKind> kinds = new IdentityHashMap<>();
+		// A ZIP of files named otherwise than Tandem's export names (sales_teams.csv) is read by their columns.
+		Map<Table, Boolean> plainNamed = new IdentityHashMap<>();
 		for (Table table : tables) {
-			kinds.put(table, tables.size() == 1 && settings.kind() != EntityKind.ORGANISATION ? settings.kind()
-					: EntityKind.ofFileName(table.name()).orElse(settings.kind()));
+			boolean single = tables.size() == 1 && settings.kind() != EntityKind.ORGANISATION;
+			Optional<EntityKind> byName = EntityKind.ofFileName(table.name());
+			plainNamed.put(table, !single && byName.isEmpty());
+			kinds.put(table, single ? settings.kind() : byName.or(() -> Preset.detectKind(table.headers())).orElse(settings.kind()));
 		}
 		List<Table> ordered = new ArrayList<>(tables);
 		ordered.sort(Comparator.comparingInt(t -> EntityKind.EXPORT_KINDS.indexOf(kinds.get(t))));
@@ -83,7 +88,17 @@ class ImportPlanner {
 				bulk.records(admin.orgId(), withActivities), links, binned);
 		Map<Table, List<Row>> rows = new IdentityHashMap<>();
 		for (Table table : ordered) {
-			Map<String, Integer> columns = columns(table, kinds.get(table), tables.size() == 1 ? settings.columns() : null);
+			if (kinds.get(table) == EntityKind.ORGANISATION) {
+				// Neither a name nor columns say what the file holds.
+				ctx.findings.problemsTotal++;
+				ctx.findings.problems.add(new ImportReport.RowProblem(table.name(), 1, null, String.join(", ", table.headers()),
+						"exchange.rule.unknown-file", List.of()));
+				rows.put(table, List.of());
+				continue;
+			}
+			Map<String, Integer> columns = columns(table, kinds.get(table), tables.size() == 1 && !plainNamed.get(table)
+					? settings.columns() : plainNamed.get(table)
+							? Preset.detect(kinds.get(table), table.headers()).orElse(Preset.TANDEM).map(kinds.get(table), table.headers()) : null);
 			List<Row> list = new ArrayList<>(table.rows().size());
 			for (int i = 0; i < table.rows().size(); i++) {
 				list.add(new Row(table, i, columns));
@@ -146,6 +161,8 @@ class ImportPlanner {
 		}
 		roster.finish();
 		deals.finish();
+		roster.extendBack(records.datedFromRecords(admin.orgId()));
+		roster.warnOutsideTeams();
 		progress.accept(done);
 		return new Plan(ctx.report(), work(ctx));
 	}
@@ -207,7 +224,8 @@ class ImportPlanner {
 
 	private static Plan.Work work(PlanContext ctx) {
 		String actor = ctx.admin.displayName();
-		return new Plan.Work(ctx.writes.pipelinesToWrite, ctx.writes.newStages, ctx.writes.newUsers, ctx.writes.newTeams, ctx.writes.memberships, ctx.writes.deactivate,
+		return new Plan.Work(ctx.writes.pipelinesToWrite, ctx.writes.newStages, ctx.writes.newUsers, ctx.writes.newTeams, ctx.writes.memberships,
+				ctx.writes.moves, ctx.writes.reactivate, ctx.writes.deactivate,
 				ctx.writes.creates.batch(actor), ctx.writes.updates.batch(actor), new GoalLoad.Batch(ctx.writes.goals, ctx.writes.proposals), ctx.writes.forecasts.batch(),
 				ctx.writes.befores, ctx.writes.links);
 	}

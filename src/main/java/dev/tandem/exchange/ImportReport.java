@@ -9,10 +9,16 @@ import org.jspecify.annotations.Nullable;
  * skipped, every row that would fail (row number as a spreadsheet shows it, column, value and the
  * rule, as a message key with arguments so each reader sees it in their language), the source values
  * that match nothing yet, the new values the import would create, and the choices the file leaves
- * open (how to read its dates or amounts).
+ * open (how to read its dates or amounts), and notes on what the run does beyond its counts ({@code notes}: memberships
+ * added or moved, people reactivated, deals that would fall outside every team of their owner).
  */
 public record ImportReport(int rows, List<Count> counts, List<RowProblem> problems, int problemsTotal,
-		List<Unmatched> unmatched, List<Unmatched> newValues, List<String> decisions) {
+		List<Unmatched> unmatched, List<Unmatched> newValues, List<String> decisions, List<Unmatched> notes) {
+
+	public ImportReport {
+		// A report stored before notes were kept reads without them.
+		notes = notes == null ? List.of() : notes;
+	}
 
 	/** At most this many problems are kept in a report; the total is counted anyway. */
 	public static final int MAX_PROBLEMS = 10_000;

@@ -67,8 +67,17 @@ class ImportWriter {
 			if (m.until() != null) {
 				teams.endMembership(admin, m.teamId(), added.id(), m.until());
 			}
-			written.add(new Written("MEMBERSHIP", added.id(), "CREATED",
-					json.writeValueAsString(Map.of("teamId", m.teamId().toString(), "from", m.from().toString()))));
+			written.add(new Written("MEMBERSHIP", added.id(), "CREATED", json.writeValueAsString(Map.of("teamId",
+					m.teamId().toString(), "from", m.from().toString(), "fromRecords", m.fromRecords()))));
+		}
+		for (Plan.MembershipToMove m : work.moves()) {
+			teams.startMembership(admin, m.teamId(), m.membershipId(), m.from());
+			written.add(new Written("MEMBERSHIP", m.membershipId(), "UPDATED",
+					json.writeValueAsString(Map.of("teamId", m.teamId().toString(), "from", m.was().toString()))));
+		}
+		for (UUID id : work.usersToReactivate()) {
+			users.update(admin, id, new UserChanges(users.get(admin, id).version(), null, null, null, true, null));
+			written.add(new Written("USERS", id, "REACTIVATED", null));
 		}
 		phase.accept(60);
 		BulkLoad.Batch creates = work.creates();
@@ -128,20 +137,52 @@ class ImportWriter {
 				case "DEALS" -> before.deals.add(json.readValue(w.before(), BulkLoadRows.DealRow.class));
 				case "ACTIVITIES" -> before.activities.add(json.readValue(w.before(), BulkLoadRows.ActivityRow.class));
 				case "LEADS" -> before.leads.add(json.readValue(w.before(), BulkLoadRows.LeadRow.class));
+				case "MEMBERSHIP" -> { }
 				default -> throw new IllegalStateException("Cannot restore " + w.entity());
 			}
 		}
 		bulk.update(admin.orgId(), before.batch(admin.displayName()));
 		for (Written w : written) {
-			if (w.entity().equals("MEMBERSHIP") && w.before() != null) {
-				Map<?, ?> m = json.readValue(w.before(), Map.class);
-				teams.endMembership(admin, UUID.fromString((String) m.get("teamId")), w.recordId(),
-						java.time.LocalDate.parse((String) m.get("from")));
+			if (!w.entity().equals("MEMBERSHIP") || w.before() == null) {
+				continue;
+			}
+			UUID teamId = UUID.fromString((String) json.readValue(w.before(), Map.class).get("teamId"));
+			// A later import may have moved its start, an undo of an earlier one removed it.
+			Membership membership = teams.history(admin, teamId).stream().filter(m -> m.id().equals(w.recordId())).findFirst().orElse(null);
+			if (membership == null) {
+				continue;
+			}
+			if (w.action().equals("CREATED")) {
+				teams.endMembership(admin, teamId, membership.id(), membership.validFrom());
+			}
+			else {
+				teams.startMembership(admin, teamId, membership.id(),
+						java.time.LocalDate.parse((String) json.readValue(w.before(), Map.class).get("from")));
 			}
 		}
-		for (UUID id : created(written, "USERS")) {
+		List<UUID> deactivate = new ArrayList<>(created(written, "USERS"));
+		written.stream().filter(w -> w.entity().equals("USERS") && w.action().equals("REACTIVATED")).forEach(w -> deactivate.add(w.recordId()));
+		for (UUID id : deactivate) {
 			users.update(admin, id, new UserChanges(users.get(admin, id).version(), null, null, null, false, null));
 		}
+	}
+
+	/** What an undo of the import takes back: records removed, records set back, memberships removed or moved back, people deactivated. */
+	Map<String, Integer> undoSummary(CurrentUser admin, UUID importId) {
+		Map<String, Integer> summary = new java.util.LinkedHashMap<>();
+		for (Written w : records.written(admin.orgId(), importId)) {
+			String what = switch (w.entity()) {
+				case "USERS" -> "deactivated";
+				case "MEMBERSHIP" -> w.action().equals("CREATED") ? "membershipsRemoved" : "membershipsMoved";
+				// Teams stay as the import left them; stage history goes with its deals.
+				case "HISTORY", "TEAMS" -> null;
+				default -> w.action().equals("CREATED") ? "removed" : "restored";
+			};
+			if (what != null) {
+				summary.merge(what, 1, Integer::sum);
+			}
+		}
+		return summary;
 	}
 
 	private static List<UUID> created(List<Written> written, String entity) {

@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
 record Plan(ImportReport report, Work work) {
 
 	record Work(List<Pipeline> pipelines, List<StageToCreate> stages, List<UserToCreate> users, List<TeamToCreate> teams,
-			List<MembershipToAdd> memberships, List<UUID> usersToDeactivate, BulkLoad.Batch creates, BulkLoad.Batch updates,
+			List<MembershipToAdd> memberships, List<MembershipToMove> moves, List<UUID> usersToReactivate, List<UUID> usersToDeactivate, BulkLoad.Batch creates, BulkLoad.Batch updates,
 			GoalLoad.Batch goals, ForecastLoad.Batch forecasts, List<Before> befores, List<Link> links) {
 	}
 
@@ -33,7 +33,12 @@ record Plan(ImportReport report, Work work) {
 	record TeamToCreate(UUID id, NewTeam team) {
 	}
 
-	record MembershipToAdd(UUID teamId, UUID userId, LocalDate from, @Nullable LocalDate until) {
+	/** A membership to add; {@code fromRecords} when the file gave no start and it starts where the person's records do. */
+	record MembershipToAdd(UUID teamId, UUID userId, LocalDate from, @Nullable LocalDate until, boolean fromRecords) {
+	}
+
+	/** An earlier import's membership that starts earlier now, where this import's records of the person start ({@code was}: its start before). */
+	record MembershipToMove(UUID teamId, UUID membershipId, LocalDate from, LocalDate was) {
 	}
 
 	/** A record as it was before the import changed it, kept for undo. */

@@ -77,7 +77,12 @@ final class PlanContext {
 		this.now = now;
 		known.pipelines = pipelines;
 		known.defaultPipeline = pipelines.stream().filter(Pipeline::isDefault).findFirst().orElse(pipelines.get(0));
-		users.forEach(u -> known.addUser(u.id(), u.email(), u.displayName()));
+		users.forEach(u -> {
+			known.addUser(u.id(), u.email(), u.displayName());
+			if (!u.active()) {
+				known.inactiveUsers.add(u.id());
+			}
+		});
 		teams.forEach(t -> known.teamsByName.put(key(t.name()), t.id()));
 		existing.accounts().forEach(a -> {
 			known.accountsByName.putIfAbsent(key(a.name()), a.id());
@@ -147,6 +152,26 @@ final class PlanContext {
 		findings.created.computeIfAbsent(category, c -> new LinkedHashMap<>()).merge(value.trim(), 1, Integer::sum);
 	}
 
+	/** A record this import creates for a name that rows refer to: the report shows the name with the rows it stands on. */
+	void createdNamed(String category, UUID id, String name) {
+		known.newByName.put(id, category + "|" + name.trim());
+		created(category, name);
+	}
+
+	/** One more row refers to {@code id}; when the import creates it, the row counts for its new value. */
+	void referred(@Nullable UUID id) {
+		String value = id == null ? null : known.newByName.get(id);
+		if (value != null) {
+			int bar = value.indexOf('|');
+			created(value.substring(0, bar), value.substring(bar + 1));
+		}
+	}
+
+	/** A note on what the run does beyond its counts, on {@code rows} more rows or records. */
+	void note(String category, String value, int rows) {
+		findings.notes.computeIfAbsent(category, c -> new LinkedHashMap<>()).merge(value, rows, Integer::sum);
+	}
+
 	void count(EntityKind kind, int slot) {
 		findings.counts.computeIfAbsent(kind, k -> new int[3])[slot]++;
 	}
@@ -159,7 +184,7 @@ final class PlanContext {
 		List<Count> countList = findings.counts.entrySet().stream()
 			.map(e -> new Count(e.getKey(), e.getValue()[CREATED], e.getValue()[UPDATED], e.getValue()[SKIPPED])).toList();
 		return new ImportReport(findings.rows, countList, List.copyOf(findings.problems), findings.problemsTotal, flatten(findings.unmatched), flatten(findings.created),
-				List.copyOf(findings.decisions));
+				List.copyOf(findings.decisions), flatten(findings.notes));
 	}
 
 	private static List<Unmatched> flatten(Map<String, Map<String, Integer>> values) {
@@ -541,6 +566,9 @@ final class PlanContext {
 	final Map<String, UUID> usersByEmail = new HashMap<>();
 	final Map<String, UUID> usersByName = new HashMap<>();
 	final Map<UUID, String> emailsById = new HashMap<>();
+	final Set<UUID> inactiveUsers = new HashSet<>();
+	// Records this import creates that rows refer to by name (accounts, teams), with the name the report shows.
+	final Map<UUID, String> newByName = new HashMap<>();
 	final Map<String, UUID> teamsByName = new HashMap<>();
 	// The playbook as it will be once the import's pipelines are written.
 	List<Pipeline> pipelines = List.of();
@@ -604,6 +632,7 @@ final class PlanContext {
 	final Map<EntityKind, int[]> counts = new LinkedHashMap<>();
 	final Map<String, Map<String, Integer>> unmatched = new LinkedHashMap<>();
 	final Map<String, Map<String, Integer>> created = new LinkedHashMap<>();
+	final Map<String, Map<String, Integer>> notes = new LinkedHashMap<>();
 	final List<String> decisions = new ArrayList<>();
 
 	}
@@ -616,6 +645,8 @@ final class PlanContext {
 	final List<Plan.UserToCreate> newUsers = new ArrayList<>();
 	final List<Plan.TeamToCreate> newTeams = new ArrayList<>();
 	final List<Plan.MembershipToAdd> memberships = new ArrayList<>();
+	final List<Plan.MembershipToMove> moves = new ArrayList<>();
+	final List<UUID> reactivate = new ArrayList<>();
 	final List<UUID> deactivate = new ArrayList<>();
 	final Rows creates = new Rows();
 	final Rows updates = new Rows();

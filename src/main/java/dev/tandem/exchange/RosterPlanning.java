@@ -46,6 +46,17 @@ final class RosterPlanning {
 	private final Map<String, TeamDraft> teamDrafts = new LinkedHashMap<>();
 	private final Map<String, LocalDate> firstRecords = new HashMap<>();
 	private final Set<String> startedAtRecords = new HashSet<>();
+	// Ids chosen before any row for the people this roster adds (by e-mail and by name), so a row may name a manager
+	// whose own row comes later.
+	private final Map<String, UUID> plannedByEmail = new HashMap<>();
+	private final Map<String, UUID> plannedByName = new HashMap<>();
+	// Managers named in the manager column without a row of their own nor an e-mail, when placeholders are not wanted.
+	private final Set<String> managersWithoutEmail = new HashSet<>();
+	private final Set<String> placeholdersTaken = new HashSet<>();
+	private final Set<UUID> existingTouched = new HashSet<>();
+	private final Map<UUID, List<dev.tandem.people.Membership>> membershipCache = new HashMap<>();
+	private final @Nullable LocalDate chosenStart;
+	private final boolean placeholders;
 
 	private final java.util.function.Function<UUID, List<dev.tandem.people.Membership>> memberships;
 
@@ -54,13 +65,71 @@ final class RosterPlanning {
 		this.ctx = ctx;
 		this.emailInUse = emailInUse;
 		this.memberships = memberships;
+		String chosen = ctx.settings.valueFor("roster", "memberFrom");
+		LocalDate start = null;
+		try {
+			start = chosen == null || chosen.isBlank() ? null : LocalDate.parse(chosen.trim());
+		}
+		catch (java.time.format.DateTimeParseException notADate) {
+			ctx.findings.problemsTotal++;
+			ctx.findings.problems.add(new ImportReport.RowProblem("", 0, null, chosen, "exchange.rule.member-from-setting", List.of()));
+		}
+		this.chosenStart = start;
+		this.placeholders = "PLACEHOLDER".equalsIgnoreCase(String.valueOf(ctx.settings.valueFor("roster", "missingEmail")));
+	}
+
+	private List<dev.tandem.people.Membership> membershipsOf(UUID user) {
+		return membershipCache.computeIfAbsent(user, memberships::apply);
 	}
 
 	/** Before any row: who is someone's manager (they default to MANAGER), and the teams a teams file will add. */
 	void prepare(List<Row> users, List<Row> teams) {
-		users.forEach(r -> {
+		Map<String, String> named = new LinkedHashMap<>();
+		Set<String> rowPeople = new HashSet<>();
+		for (Row r : users) {
+			String email = r.get("email").toLowerCase(Locale.ROOT);
+			String name = r.name("name", "firstName", "lastName");
+			if (!email.isEmpty()) {
+				rowPeople.add(key(email));
+			}
+			if (!name.isEmpty()) {
+				rowPeople.add(key(name));
+			}
 			if (!r.get("manager").isEmpty()) {
 				managers.add(key(r.get("manager")));
+				named.putIfAbsent(key(r.get("manager")), r.get("manager").trim());
+			}
+			// A person this roster adds gets their id now, so rows before theirs can name them as manager.
+			if (!name.isEmpty() && known(email, name) == null && (!email.isEmpty() || placeholders)) {
+				UUID id = email.isEmpty() ? null : plannedByEmail.get(key(email));
+				if (id == null) {
+					id = Ids.next();
+					if (!email.isEmpty()) {
+						plannedByEmail.put(key(email), id);
+					}
+				}
+				plannedByName.putIfAbsent(key(name), id);
+			}
+		}
+		// Managers only named in the manager column are people too: made here, before any row refers to them.
+		named.forEach((k, manager) -> {
+			if (rowPeople.contains(k) || (manager.matches(EMAIL) ? known(manager, manager) : known("", manager)) != null) {
+				return;
+			}
+			String email = manager.matches(EMAIL) ? manager.toLowerCase(Locale.ROOT) : placeholders ? placeholder(manager) : null;
+			if (email == null || emailInUse.test(email)) {
+				managersWithoutEmail.add(k);
+				return;
+			}
+			String name = manager.matches(EMAIL) ? PlanContext.nameFromEmail(email) : manager;
+			UUID id = Ids.next();
+			ctx.writes.newUsers.add(new Plan.UserToCreate(id, new NewUser(email, name, Role.MANAGER, null, null, List.of())));
+			ctx.known.addUser(id, email, name);
+			newUsers.put(email, id);
+			ctx.count(EntityKind.USERS, CREATED);
+			ctx.note("managers", name, 1);
+			if (email.endsWith(PLACEHOLDER_DOMAIN)) {
+				ctx.note("placeholders", "", 1);
 			}
 		});
 		for (Row r : teams) {
@@ -103,6 +172,38 @@ final class RosterPlanning {
 		}
 	}
 
+	private static final String PLACEHOLDER_DOMAIN = "@placeholder.invalid";
+
+	/** The user this e-mail or name is, in the organisation or planned by this roster. */
+	private @Nullable UUID known(String email, String name) {
+		UUID id = email.isEmpty() ? null : ctx.known.usersByEmail.get(key(email));
+		if (id == null && !email.isEmpty()) {
+			id = plannedByEmail.get(key(email));
+		}
+		if (id == null && email.isEmpty() && !name.isEmpty()) {
+			id = ctx.known.usersByName.get(key(name));
+		}
+		return id;
+	}
+
+	/**
+	 * A login for a person the file gives no e-mail, clearly marked: {@code first.last@placeholder.invalid} (RFC 2606
+	 * reserves {@code .invalid}, so it never reaches anyone), numbered when taken. The admin enters the real one later.
+	 */
+	private String placeholder(String name) {
+		String base = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+			.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", ".").replaceAll("^\\.+|\\.+$", "");
+		if (base.isEmpty()) {
+			base = "person";
+		}
+		String email = base + PLACEHOLDER_DOMAIN;
+		for (int n = 2; placeholdersTaken.contains(email) || emailInUse.test(email) || ctx.known.usersByEmail.containsKey(key(email)); n++) {
+			email = base + "." + n + PLACEHOLDER_DOMAIN;
+		}
+		placeholdersTaken.add(email);
+		return email;
+	}
+
 	/** Where a membership without a start date starts: the person's first record in this import when that is before today, else today. */
 	private LocalDate defaultStart(String email, String name) {
 		LocalDate first = null;
@@ -125,8 +226,16 @@ final class RosterPlanning {
 	void user(Row row) {
 		String email = row.get("email").toLowerCase(Locale.ROOT);
 		String name = row.name("name", "firstName", "lastName");
+		if (email.isEmpty() && placeholders && !name.isEmpty()) {
+			UUID existing = ctx.known.usersByName.get(key(name));
+			email = existing != null && ctx.known.emailsById.containsKey(existing) ? ctx.known.emailsById.get(existing)
+					: placeholderOf(name);
+		}
 		if (email.isEmpty() || !email.matches(EMAIL)) {
-			ctx.problem(row, "email", email.isEmpty() ? "exchange.rule.required" : "exchange.rule.email");
+			ctx.problem(row, "email", email.isEmpty() ? "exchange.rule.required-or-placeholder" : "exchange.rule.email");
+		}
+		if (managersWithoutEmail.contains(key(row.get("manager")))) {
+			ctx.problem(row, "manager", "exchange.rule.manager-no-email");
 		}
 		if (name.isEmpty()) {
 			ctx.problem(row, "name", "exchange.rule.required");
@@ -148,11 +257,19 @@ final class RosterPlanning {
 			}
 			// The user is there already; a membership of the file they lack is added, one they have is left alone.
 			UUID existing = id;
-			LocalDate start = from == null ? defaultStart(email, name) : from;
-			UUID team = row.get("team").isEmpty() ? null : ctx.known.teamsByName.get(key(row.get("team")));
-			if ((team == null || memberships.apply(existing).stream().noneMatch(m -> m.teamId().equals(team)
-					&& overlaps(m.validFrom(), m.validTo(), start, until))) && membership(row, existing, start, until)) {
-				startedAtRecords(email, from, start);
+			if (ctx.known.inactiveUsers.contains(existing) && !inactive(row)
+					&& existingTouched.add(existing)) {
+				// Deactivated, by an undo of an earlier import or by hand, and in the roster again: active again.
+				ctx.writes.reactivate.add(existing);
+				ctx.note("reactivated", "", 1);
+			}
+			LocalDate start = start(from, email, name);
+			String teamName = row.get("team").isEmpty() && !row.get("manager").isEmpty() ? "Team " + row.get("manager") : row.get("team");
+			UUID team = teamName.isEmpty() ? null : ctx.known.teamsByName.get(key(teamName));
+			if ((team == null || membershipsOf(existing).stream().noneMatch(m -> m.teamId().equals(team)
+					&& overlaps(m.validFrom(), m.validTo(), start, until))) && membership(row, existing, start, until, from == null)) {
+				startedAt(email, from, start);
+				ctx.note("membershipsAdded", "", 1);
 			}
 			return;
 		}
@@ -161,21 +278,52 @@ final class RosterPlanning {
 				ctx.problem(row, "email", "exchange.rule.email-taken");
 				return;
 			}
-			id = Ids.next();
+			id = plannedByEmail.getOrDefault(key(email), plannedByName.getOrDefault(key(name), Ids.next()));
 			String language = row.get("language").toLowerCase(Locale.ROOT);
 			ctx.writes.newUsers.add(new Plan.UserToCreate(id, new NewUser(email, name, role,
 					language.equals("en") || language.equals("nl") ? language : null, null, List.of())));
 			ctx.known.addUser(id, email, name);
 			newUsers.put(email, id);
 			ctx.count(EntityKind.USERS, CREATED);
-			if (Boolean.FALSE.equals(ValueParsers.yesNo(row.get("active")))) {
+			if (email.endsWith(PLACEHOLDER_DOMAIN)) {
+				ctx.note("placeholders", "", 1);
+			}
+			if (inactive(row)) {
 				ctx.writes.deactivate.add(id);
 			}
 		}
-		LocalDate start = from == null ? defaultStart(email, name) : from;
-		if (membership(row, id, start, until)) {
-			startedAtRecords(email, from, start);
+		LocalDate start = start(from, email, name);
+		if (membership(row, id, start, until, from == null)) {
+			startedAt(email, from, start);
 		}
+	}
+
+	/** Whether the row says the person is inactive; an empty cell says nothing. */
+	private static boolean inactive(Row row) {
+		return !row.get("active").isEmpty() && Boolean.FALSE.equals(ValueParsers.yesNo(row.get("active")));
+	}
+
+	/** The placeholder login of a person without an e-mail, the same one on each of their rows. */
+	private String placeholderOf(String name) {
+		return placeholderByName.computeIfAbsent(key(name), k -> placeholder(name));
+	}
+
+	private final Map<String, String> placeholderByName = new HashMap<>();
+
+	/** Where a membership starts: the row's date, else the date the admin chose for all, else where the person's records start. */
+	private LocalDate start(@Nullable LocalDate given, String email, String name) {
+		return given != null ? given : chosenStart != null ? chosenStart : defaultStart(email, name);
+	}
+
+	/** The report says once a person where a membership without a start date starts: on the admin's date or at their records. */
+	private void startedAt(String email, @Nullable LocalDate given, LocalDate start) {
+		if (given == null && chosenStart != null) {
+			if (startedAtRecords.add(key(email))) {
+				ctx.note("memberChosen", chosenStart.toString(), 1);
+			}
+			return;
+		}
+		startedAtRecords(email, given, start);
 	}
 
 	private @Nullable Role role(Row row, String name, String email) {
@@ -191,7 +339,7 @@ final class RosterPlanning {
 	 * The user joins the row's team; a team the organisation lacks is created under the row's region, led by its manager.
 	 * Answers whether the plan adds the membership.
 	 */
-	private boolean membership(Row row, UUID userId, LocalDate from, @Nullable LocalDate until) {
+	private boolean membership(Row row, UUID userId, LocalDate from, @Nullable LocalDate until, boolean undated) {
 		String teamName = row.get("team");
 		String managerName = row.get("manager");
 		if (teamName.isEmpty() && !managerName.isEmpty()) {
@@ -207,8 +355,14 @@ final class RosterPlanning {
 			teamId = Ids.next();
 			ctx.known.teamsByName.put(key(teamName), teamId);
 			ctx.writes.newTeams.add(new Plan.TeamToCreate(teamId, new NewTeam(teamName, TeamKind.SALES, parent, leader)));
-			ctx.created("team", teamName);
+			ctx.createdNamed("team", teamId, teamName);
 			ctx.count(EntityKind.TEAMS, CREATED);
+		}
+		else {
+			ctx.referred(teamId);
+			if (!row.get("region").isEmpty()) {
+				ctx.referred(ctx.known.teamsByName.get(key(row.get("region"))));
+			}
 		}
 		String period = teamId + "|" + from + "|" + until;
 		Set<String> known = periods.computeIfAbsent(userId.toString(), k -> new HashSet<>());
@@ -221,7 +375,8 @@ final class RosterPlanning {
 			}
 		}
 		known.add(period);
-		ctx.writes.memberships.add(new Plan.MembershipToAdd(teamId, userId, from, until));
+		// Undated and not set by the admin: a later import of the person's older records may start it earlier.
+		ctx.writes.memberships.add(new Plan.MembershipToAdd(teamId, userId, from, until, undated && chosenStart == null));
 		return true;
 	}
 
@@ -238,7 +393,7 @@ final class RosterPlanning {
 			id = Ids.next();
 			ctx.known.teamsByName.put(key(name), id);
 			ctx.writes.newTeams.add(new Plan.TeamToCreate(id, new NewTeam(name, TeamKind.SALES, null, null)));
-			ctx.created("team", name);
+			ctx.createdNamed("team", id, name);
 			ctx.count(EntityKind.TEAMS, CREATED);
 		}
 		return id;
@@ -248,6 +403,12 @@ final class RosterPlanning {
 		UUID id = ctx.known.usersByEmail.get(key(manager));
 		if (id == null) {
 			id = ctx.known.usersByName.get(key(manager));
+		}
+		if (id == null) {
+			id = plannedByEmail.getOrDefault(key(manager), plannedByName.get(key(manager)));
+		}
+		if (id == null && managersWithoutEmail.contains(key(manager))) {
+			return null;
 		}
 		if (id == null) {
 			ctx.problem(row, "manager", "exchange.rule.manager-unknown");
@@ -282,6 +443,81 @@ final class RosterPlanning {
 		}
 		draft.team = new NewTeam(name, kind, parent, leader);
 		ctx.count(EntityKind.TEAMS, CREATED);
+	}
+
+	/**
+	 * After every row: a membership an earlier roster import dated from the person's records (the file gave no start)
+	 * starts earlier when this import brings older deals or activities of that person, so their history counts for
+	 * the team. Only the person's first memberships move, never over a membership they had before.
+	 */
+	void extendBack(Set<UUID> datedFromRecords) {
+		if (datedFromRecords.isEmpty()) {
+			return;
+		}
+		Map<UUID, LocalDate> first = new HashMap<>();
+		ctx.writes.creates.deals.forEach(d -> {
+			earliest(first, d.ownerId(), d.engagedOn());
+			earliest(first, d.ownerId(), LocalDate.ofInstant(d.createdAt(), ctx.zone));
+			earliest(first, d.ownerId(), d.closeDate());
+		});
+		ctx.writes.creates.activities.forEach(a -> earliest(first, a.ownerId(),
+				a.occurredAt() == null ? null : LocalDate.ofInstant(a.occurredAt(), ctx.zone)));
+		Map<LocalDate, Set<UUID>> moved = new java.util.TreeMap<>();
+		first.forEach((user, date) -> {
+			if (newUsers.containsValue(user)) {
+				return;
+			}
+			List<dev.tandem.people.Membership> all = membershipsOf(user);
+			for (dev.tandem.people.Membership m : all) {
+				// The person was elsewhere before: that history stays theirs.
+				boolean blocked = all.stream().anyMatch(o -> o != m && o.validFrom().isBefore(m.validFrom())
+						&& (o.validTo() == null || o.validTo().isAfter(date)));
+				if (datedFromRecords.contains(m.id()) && date.isBefore(m.validFrom()) && !blocked) {
+					ctx.writes.moves.add(new Plan.MembershipToMove(m.teamId(), m.id(), date, m.validFrom()));
+					moved.computeIfAbsent(date, k -> new HashSet<>()).add(user);
+				}
+			}
+		});
+		moved.forEach((date, people) -> ctx.note("membersMoved", date.toString(), people.size()));
+	}
+
+	private void earliest(Map<UUID, LocalDate> first, UUID user, @Nullable LocalDate date) {
+		if (date != null && date.isBefore(ctx.today)) {
+			first.merge(user, date, (a, b) -> a.isBefore(b) ? a : b);
+		}
+	}
+
+	/**
+	 * After {@link #extendBack}: how many closed deals this import creates fall outside every team of their owner on
+	 * their close date, with the organisation's memberships as they will be (team figures would not count them).
+	 */
+	void warnOutsideTeams() {
+		Map<UUID, List<LocalDate[]>> periods = new HashMap<>();
+		java.util.function.Function<UUID, List<LocalDate[]>> of = user -> periods.computeIfAbsent(user, u -> {
+			List<LocalDate[]> list = new ArrayList<>();
+			if (!newUsers.containsValue(u)) {
+				for (dev.tandem.people.Membership m : membershipsOf(u)) {
+					LocalDate from = ctx.writes.moves.stream().filter(x -> x.membershipId().equals(m.id())).map(Plan.MembershipToMove::from)
+						.findFirst().orElse(m.validFrom());
+					list.add(new LocalDate[] { from, m.validTo() });
+				}
+			}
+			ctx.writes.memberships.stream().filter(m -> m.userId().equals(u)).forEach(m -> list.add(new LocalDate[] { m.from(), m.until() }));
+			return list;
+		});
+		int outside = 0;
+		for (dev.tandem.crm.BulkLoadRows.DealRow d : ctx.writes.creates.deals) {
+			if (d.status() == dev.tandem.crm.DealStatus.OPEN || d.closeDate() == null) {
+				continue;
+			}
+			LocalDate day = d.closeDate();
+			if (of.apply(d.ownerId()).stream().noneMatch(p -> !p[0].isAfter(day) && (p[1] == null || p[1].isAfter(day)))) {
+				outside++;
+			}
+		}
+		if (outside > 0) {
+			ctx.note("outsideTeams", "", outside);
+		}
 	}
 
 	/** Adds the teams of a teams file to the plan, each after its parent. */

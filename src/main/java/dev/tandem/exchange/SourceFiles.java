@@ -289,7 +289,10 @@ final class SourceFiles {
 				if (leadsOutside(entry.getName())) {
 					throw InvalidInputException.of("file", "exchange.file.zip-entry-name", CONTROL.matcher(entry.getName()).replaceAll("?"));
 				}
-				if (!entry.isDirectory() && EntityKind.ofFileName(entry.getName()).isPresent()) {
+				// Tandem's export files, and any other CSV (read by its columns); not the folders and dot files archivers add.
+				String base = entry.getName().replaceAll("^.*/", "");
+				if (!entry.isDirectory() && base.toLowerCase(java.util.Locale.ROOT).endsWith(".csv") && !base.startsWith(".")
+						&& !entry.getName().startsWith("__MACOSX/")) {
 					tables.add(csv(entry.getName().replaceAll("^.*/", ""), text(unpacked.read(zip)), limits.maxRows()));
 				}
 			}

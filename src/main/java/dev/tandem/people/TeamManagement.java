@@ -159,11 +159,7 @@ public class TeamManagement {
 	 */
 	@Transactional
 	public void endMembership(CurrentUser admin, UUID teamId, UUID membershipId, LocalDate on) {
-		RequestMemo.forget();
-		UserManagement.requireAdmin(admin);
-		Membership membership = memberships.find(admin.orgId(), membershipId)
-			.filter(m -> m.teamId().equals(teamId))
-			.orElseThrow(() -> new RecordNotFoundException("membership", membershipId));
+		Membership membership = membershipToChange(admin, teamId, membershipId);
 		if (on.isBefore(membership.validFrom())) {
 			throw InvalidInputException.of("validTo", "validation.membership.end-before-start");
 		}
@@ -173,6 +169,30 @@ public class TeamManagement {
 		else {
 			memberships.end(admin.orgId(), membershipId, on);
 		}
+	}
+
+	private Membership membershipToChange(CurrentUser admin, UUID teamId, UUID membershipId) {
+		RequestMemo.forget();
+		UserManagement.requireAdmin(admin);
+		return memberships.find(admin.orgId(), membershipId)
+			.filter(m -> m.teamId().equals(teamId))
+			.orElseThrow(() -> new RecordNotFoundException("membership", membershipId));
+	}
+
+	/**
+	 * Moves the start of a membership to {@code from}, earlier or later, as long as it still starts before it ends
+	 * and overlaps no other membership of the same person in the same team.
+	 */
+	@Transactional
+	public void startMembership(CurrentUser admin, UUID teamId, UUID membershipId, LocalDate from) {
+		Membership membership = membershipToChange(admin, teamId, membershipId);
+		if (membership.validTo() != null && !from.isBefore(membership.validTo())) {
+			throw InvalidInputException.of("validFrom", "validation.membership.end-before-start");
+		}
+		if (memberships.overlapsOther(admin.orgId(), membershipId, teamId, membership.userId(), from, membership.validTo())) {
+			throw InvalidInputException.of("validFrom", "validation.membership.overlap");
+		}
+		memberships.start(admin.orgId(), membershipId, from);
 	}
 
 	/**

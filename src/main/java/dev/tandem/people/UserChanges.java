@@ -10,5 +10,10 @@ import org.jspecify.annotations.Nullable;
  * {@code teamIds}, when given, become the user's teams from today on.
  */
 public record UserChanges(int version, @Nullable String displayName, @Nullable Role role, @Nullable String locale,
-		@Nullable Boolean active, @Nullable List<UUID> teamIds) {
+		@Nullable Boolean active, @Nullable List<UUID> teamIds, @Nullable String email) {
+
+	public UserChanges(int version, @Nullable String displayName, @Nullable Role role, @Nullable String locale,
+			@Nullable Boolean active, @Nullable List<UUID> teamIds) {
+		this(version, displayName, role, locale, active, teamIds, null);
+	}
 }

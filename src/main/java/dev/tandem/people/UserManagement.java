@@ -187,11 +187,20 @@ public class UserManagement {
 				|| (changes.role() != null && changes.role() != Role.ADMIN))) {
 			problems.add(new FieldProblem(Boolean.FALSE.equals(changes.active()) ? "active" : "role", "validation.user.self-lockout"));
 		}
+		String email = changes.email() == null ? current.email() : changes.email().trim().toLowerCase(Locale.ROOT);
+		if (!email.equals(current.email())) {
+			if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") || email.length() > 200) {
+				problems.add(new FieldProblem("email", "jakarta.validation.constraints.Email.message"));
+			}
+			else if (users.emailTaken(email, id)) {
+				problems.add(new FieldProblem("email", "validation.email.taken"));
+			}
+		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
 		User changed = new User(current.orgId(), id,
-				current.email(),
+				email,
 				changes.displayName() == null ? current.displayName() : changes.displayName().trim(),
 				changes.role() == null ? current.role() : changes.role(),
 				changes.locale() == null ? current.locale() : changes.locale(),
@@ -207,6 +216,10 @@ public class UserManagement {
 		if (changed.role() != current.role()) {
 			audit.record(admin.orgId(), admin.id(), admin.displayName(), AuditAction.ROLE_CHANGED, "user", id,
 					current.email() + ": " + current.role() + " > " + changed.role());
+		}
+		if (!changed.email().equals(current.email())) {
+			audit.record(admin.orgId(), admin.id(), admin.displayName(), AuditAction.EMAIL_CHANGED, "user", id,
+					current.email() + " > " + changed.email());
 		}
 		if (changed.active() != current.active()) {
 			audit.record(admin.orgId(), admin.id(), admin.displayName(), changed.active() ? AuditAction.REACTIVATED : AuditAction.DEACTIVATED,

@@ -81,6 +81,19 @@ final class ExchangeTestData {
 	 * An organisation of a test; e-mail addresses are logins across the installation, so the fixtures'
 	 * {@code @import.test} addresses become this organisation's own.
 	 */
+	/** A ZIP of text files, name to content, in the order given. */
+	static byte[] zip(java.util.Map<String, String> files) throws java.io.IOException {
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
+			for (java.util.Map.Entry<String, String> file : files.entrySet()) {
+				zip.putNextEntry(new java.util.zip.ZipEntry(file.getKey()));
+				zip.write(file.getValue().getBytes(StandardCharsets.UTF_8));
+				zip.closeEntry();
+			}
+		}
+		return out.toByteArray();
+	}
+
 	record Org(CurrentUser admin, ApiClient api, int port, String suffix) {
 
 		byte[] fixture(String name) {

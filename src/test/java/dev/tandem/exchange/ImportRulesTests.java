@@ -85,7 +85,7 @@ class ImportRulesTests {
 	@Test
 	void theDryRunOfAFullExportNamesWhatIsWrongWithItsPlaybookGoalsAndForecastsInTheReadersLanguage() throws java.io.IOException {
 		String sanne = "sanne@" + org.suffix() + ".import.test";
-		byte[] zip = zip(Map.of(
+		byte[] zip = ExchangeTestData.zip(Map.of(
 				"pipelines.csv", "name,default,reviewCadenceDays\nRenewals,yes,400\nUpsell,maybe,\nExpansion,no,14\n",
 				"stages.csv", "pipeline,name,kind,winProbability,requiredActivities\nRenewals,Due,OPEN,120,CALL:1\n"
 						+ "Renewals,Done,WINNING,100,\nRenewals,Check,OPEN,10,CALL:0\nUpsell,Pitch,OPEN,30,\nUpsell,Won,WON,100,\n"
@@ -123,18 +123,6 @@ class ImportRulesTests {
 			.contains("Moet tussen 1 en 365 liggen.", "Noem een persoon of een team, niet allebei en niet geen van beide.",
 					"Mag niet lager zijn dan de commit.",
 					"Een pijplijn heeft minstens één open fase, één gewonnen fase en één verloren fase nodig.");
-	}
-
-	private static byte[] zip(Map<String, String> files) throws java.io.IOException {
-		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-		try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
-			for (Map.Entry<String, String> file : files.entrySet()) {
-				zip.putNextEntry(new java.util.zip.ZipEntry(file.getKey()));
-				zip.write(file.getValue().getBytes(StandardCharsets.UTF_8));
-				zip.closeEntry();
-			}
-		}
-		return out.toByteArray();
 	}
 
 	@Test

@@ -67,7 +67,7 @@ class RosterDefaultsTests {
 				+ "d6,Zeta,Acme,eva@" + s + ".import.test,300,2016-10-20,Won,WON,2016-10-01\n"
 				// Marleen leads the team without a membership of her own: her records date nothing.
 				+ "d7,Eta,Acme,marleen@" + s + ".import.test,200,2015-03-01,Lost,LOST,2015-01-05\n");
-		JsonNode job = org.upload("history.zip", zip(files));
+		JsonNode job = org.upload("history.zip", ExchangeTestData.zip(files));
 		JsonNode checked = org.check(job.get("id").asString());
 		JsonNode report = checked.get("report");
 		assertThat(report.get("ready").asBoolean()).as(checked.toString()).isTrue();
@@ -113,15 +113,4 @@ class RosterDefaultsTests {
 		assertThat(today).isEqualTo(LocalDate.now(clock.withZone(ZoneId.of("Europe/Amsterdam"))));
 	}
 
-	private static byte[] zip(Map<String, String> files) throws java.io.IOException {
-		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-		try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
-			for (Map.Entry<String, String> file : files.entrySet()) {
-				zip.putNextEntry(new java.util.zip.ZipEntry(file.getKey()));
-				zip.write(file.getValue().getBytes(StandardCharsets.UTF_8));
-				zip.closeEntry();
-			}
-		}
-		return out.toByteArray();
-	}
 }

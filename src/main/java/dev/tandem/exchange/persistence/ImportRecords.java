@@ -83,6 +83,14 @@ public class ImportRecords {
 				() -> links.stream().map(l -> new Object[] { orgId, l.entity(), l.externalId(), l.recordId(), importId }).iterator());
 	}
 
+	/** The memberships imports added without a start date in the file, dated from the person's records. */
+	public java.util.Set<UUID> datedFromRecords(UUID orgId) {
+		return new java.util.HashSet<>(jdbc.sql("""
+				select record_id from exchange_import_record
+				 where org_id = :org and entity = 'MEMBERSHIP' and action = 'CREATED' and (before::jsonb ->> 'fromRecords') = 'true'
+				""").param("org", orgId).query(UUID.class).list());
+	}
+
 	public List<Written> written(UUID orgId, UUID importId) {
 		return jdbc.sql("select entity, record_id, action, before::text as before from exchange_import_record where org_id = :org and import_id = :id")
 			.param("org", orgId).param("id", importId)

@@ -129,22 +129,26 @@ public class Imports {
 				""").param("error", error).param("before", Timestamp.from(before)).update();
 	}
 
-	public void undone(UUID orgId, UUID id, UUID by, Instant now) {
+	public void undone(UUID orgId, UUID id, UUID by, Instant now, java.util.Map<String, Integer> summary) {
 		jdbc.sql("""
-				update exchange_import set status = 'UNDONE', undone_at = :now, undone_by = :by, version = version + 1
+				update exchange_import set status = 'UNDONE', undone_at = :now, undone_by = :by, version = version + 1,
+				       undo_summary = cast(:summary as jsonb)
 				 where org_id = :org and id = :id
-				""").param("now", Timestamp.from(now)).param("by", by).param("org", orgId).param("id", id).update();
+				""").param("now", Timestamp.from(now)).param("by", by).param("summary", json.writeValueAsString(summary))
+			.param("org", orgId).param("id", id).update();
 	}
 
 	private ImportJob map(ResultSet rs, int n) throws SQLException {
 		Stored stored = json.readValue(rs.getString("settings"), Stored.class);
 		String report = rs.getString("report");
+		String undo = rs.getString("undo_summary");
 		return new ImportJob(rs.getObject("id", UUID.class), EntityKind.valueOf(rs.getString("kind")), rs.getString("file_name"),
 				rs.getString("file_format"), rs.getLong("file_size"), ImportStatus.valueOf(rs.getString("status")), stored.settings(),
 				stored.headers(), report == null ? null : json.readValue(report, ImportReport.class), rs.getInt("rows_total"),
 				rs.getInt("rows_done"), rs.getInt("created"), rs.getInt("updated"), rs.getInt("skipped"), rs.getString("error"),
 				rs.getObject("created_by", UUID.class), rs.getString("created_by_name"), instant(rs, "created_at"),
-				instant(rs, "finished_at"), instant(rs, "undone_at"), rs.getInt("version"));
+				instant(rs, "finished_at"), instant(rs, "undone_at"), rs.getInt("version"),
+				undo == null ? java.util.Map.of() : json.readValue(undo, new tools.jackson.core.type.TypeReference<java.util.Map<String, Integer>>() { }));
 	}
 
 	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

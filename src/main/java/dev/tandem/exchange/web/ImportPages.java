@@ -173,7 +173,7 @@ class ImportPages {
 
 	/** The source values mapped so far, as category, value and target, so the user can change them. */
 	private static List<String[]> mapped(ImportJob job) {
-		return job.settings().values().entrySet().stream().filter(e -> !e.getKey().equals("account"))
+		return job.settings().values().entrySet().stream().filter(e -> !e.getKey().equals("account") && !e.getKey().equals("roster"))
 			.flatMap(e -> e.getValue().entrySet().stream().map(v -> new String[] { e.getKey(), v.getKey(), v.getValue() }))
 			.toList();
 	}

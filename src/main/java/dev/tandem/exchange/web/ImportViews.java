@@ -34,7 +34,8 @@ class ImportViews {
 				job.error() == null ? null : text(job.error(), locale), job.createdByName(), job.createdAt(), job.finishedAt(),
 				job.undoneAt(), job.version(), job.settings(), job.headers(),
 				job.kind().fields().stream().map(f -> new FieldView(f.key(), f.required(), text("exchange.field." + f.key(), locale))).toList(),
-				report == null ? null : report(report, locale));
+				report == null ? null : report(report, locale), job.undoSummary(),
+				job.undoSummary().isEmpty() ? null : undone(job.undoSummary(), locale));
 	}
 
 	ReportView report(ImportReport report, Locale locale) {
@@ -43,7 +44,16 @@ class ImportViews {
 				report.problems().stream().map(p -> new ProblemView(p.sheet(), p.row(), p.column(), p.value(), p.rule(),
 						text(p.rule(), locale, p.arguments().toArray()))).toList(),
 				report.unmatched(), report.newValues(),
-				report.decisions().stream().map(d -> new DecisionView(d, text("exchange.decision." + d, locale))).toList());
+				report.decisions().stream().map(d -> new DecisionView(d, text("exchange.decision." + d, locale))).toList(),
+				report.notes().stream().map(n -> new NoteView(n.category(), n.value(), n.rows(),
+						text("imports.note." + n.category(), locale, n.rows(), n.value()))).toList());
+	}
+
+	/** What an undo took back, in one sentence: what it removed and what it only deactivated. */
+	String undone(java.util.Map<String, Integer> summary, Locale locale) {
+		return text("imports.undone", locale, summary.getOrDefault("removed", 0), summary.getOrDefault("restored", 0),
+				summary.getOrDefault("membershipsRemoved", 0), summary.getOrDefault("membershipsMoved", 0),
+				summary.getOrDefault("deactivated", 0));
 	}
 
 	String text(String key, Locale locale, Object... args) {
@@ -54,7 +64,8 @@ class ImportViews {
 	record ImportView(UUID id, EntityKind kind, String fileName, String fileFormat, long fileSize, ImportStatus status, int percent,
 			int rowsTotal, int rowsDone, int created, int updated, int skipped, @Nullable String error, String createdBy,
 			Instant createdAt, @Nullable Instant finishedAt, @Nullable Instant undoneAt, int version, ImportSettings settings,
-			List<String> headers, List<FieldView> fields, @Nullable ReportView report) {
+			List<String> headers, List<FieldView> fields, @Nullable ReportView report, java.util.Map<String, Integer> undone,
+			@Nullable String undoneMessage) {
 	}
 
 	record FieldView(String key, boolean required, String label) {
@@ -62,7 +73,11 @@ class ImportViews {
 
 	record ReportView(boolean ready, int rows, int created, int updated, int skipped, List<ImportReport.Count> counts,
 			int problemsTotal, List<ProblemView> problems, List<ImportReport.Unmatched> unmatched,
-			List<ImportReport.Unmatched> newValues, List<DecisionView> decisions) {
+			List<ImportReport.Unmatched> newValues, List<DecisionView> decisions, List<NoteView> notes) {
+	}
+
+	/** What the run does beyond its counts, such as memberships it moves or people it reactivates, in the reader's words. */
+	record NoteView(String category, String value, int rows, String message) {
 	}
 
 	record ProblemView(String sheet, int row, @Nullable String column, @Nullable String value, String rule, String message) {

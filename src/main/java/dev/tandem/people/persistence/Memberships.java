@@ -99,6 +99,23 @@ public class Memberships {
 			.param("to", validTo).param("org", orgId).param("id", id).update();
 	}
 
+	/** Whether another membership of the user in the team than {@code except} overlaps the period. */
+	public boolean overlapsOther(UUID orgId, UUID except, UUID teamId, UUID userId, LocalDate from, @Nullable LocalDate to) {
+		return jdbc.sql("""
+				select exists (select 1 from people_membership
+				 where org_id = :org and team_id = :team and user_id = :user and id <> :except
+				   and (valid_to is null or valid_to > :from)
+				   and (cast(:to as date) is null or valid_from < :to))
+				""")
+			.param("org", orgId).param("team", teamId).param("user", userId).param("except", except).param("from", from).param("to", to)
+			.query(Boolean.class).single();
+	}
+
+	public void start(UUID orgId, UUID id, LocalDate validFrom) {
+		jdbc.sql("update people_membership set valid_from = :from where org_id = :org and id = :id")
+			.param("from", validFrom).param("org", orgId).param("id", id).update();
+	}
+
 	public void delete(UUID orgId, UUID id) {
 		jdbc.sql("delete from people_membership where org_id = :org and id = :id").param("org", orgId).param("id", id).update();
 	}

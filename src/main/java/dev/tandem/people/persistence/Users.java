@@ -112,11 +112,11 @@ public class Users {
 	public boolean update(User changed, int expectedVersion, String actor) {
 		return jdbc.sql("""
 				update people_user
-				   set display_name = :name, role = :role, locale = :locale, active = :active,
+				   set email = :email, display_name = :name, role = :role, locale = :locale, active = :active,
 				       version = version + 1, updated_at = now(), updated_by = :actor
 				 where org_id = :org and id = :id and version = :version
 				""")
-			.param("name", changed.displayName()).param("role", changed.role().name())
+			.param("email", changed.email()).param("name", changed.displayName()).param("role", changed.role().name())
 			.param("locale", changed.locale()).param("active", changed.active()).param("actor", actor)
 			.param("org", changed.orgId()).param("id", changed.id()).param("version", expectedVersion)
 			.update() == 1;

@@ -112,7 +112,7 @@ class AdminUserPages {
 	String edit(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, Model model) {
 		User user = users.get(me, id);
 		var form = new EditUserForm(user.version(), user.displayName(), user.role(), user.locale(), user.active(),
-				orgChart.snapshot(me).teamsOf(id).stream().map(t -> t.id()).toList());
+				orgChart.snapshot(me).teamsOf(id).stream().map(t -> t.id()).toList(), user.email());
 		return editForm(me, model, user, form, Map.of());
 	}
 
@@ -126,7 +126,7 @@ class AdminUserPages {
 		}
 		return formErrors.submit(() -> {
 			users.update(me, id, new UserChanges(form.version(), form.displayName(), form.role(), form.locale(),
-					Boolean.TRUE.equals(form.active()), form.teams()));
+					Boolean.TRUE.equals(form.active()), form.teams(), form.email() == null || form.email().isBlank() ? null : form.email()));
 			redirect.addFlashAttribute("flash", formErrors.message("users.saved"));
 			return "redirect:/admin/users/" + id;
 		}, errors -> editForm(me, model, user, form, errors), errors -> editForm(me, model, users.get(me, id), form, errors));

@@ -86,7 +86,7 @@ class UserApiController {
 	UserResource update(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id,
 			@Valid @RequestBody UpdateUserRequest request) {
 		User user = users.update(me, id, new UserChanges(request.version(), request.displayName(), request.role(),
-				request.locale(), request.active(), request.teamIds()));
+				request.locale(), request.active(), request.teamIds(), request.email()));
 		return resource(me, user);
 	}
 
@@ -106,6 +106,7 @@ class UserApiController {
 	}
 
 	record UpdateUserRequest(@NotNull Integer version, @Nullable @Size(min = 1, max = 100) String displayName,
-			@Nullable Role role, @Nullable String locale, @Nullable Boolean active, @Nullable List<UUID> teamIds) {
+			@Nullable Role role, @Nullable String locale, @Nullable Boolean active, @Nullable List<UUID> teamIds,
+			@Nullable @Email @Size(max = 200) String email) {
 	}
 }

@@ -35,7 +35,7 @@ final class UserForms {
 	/** Changes to a user, based on the version the form was loaded with. */
 	record EditUserForm(@NotNull @Nullable Integer version, @NotBlank @Size(max = 100) @Nullable String displayName,
 			@NotNull @Nullable Role role, @NotBlank @Nullable String locale, @Nullable Boolean active,
-			@Nullable List<UUID> teamIds) {
+			@Nullable List<UUID> teamIds, @Email @Size(max = 200) @Nullable String email) {
 
 		public List<UUID> teams() {
 			return teamIds == null ? List.of() : teamIds;
