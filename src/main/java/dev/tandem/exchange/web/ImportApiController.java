@@ -77,8 +77,9 @@ class ImportApiController {
 	@PutMapping("/api/v1/imports/{id}/mapping")
 	@Operation(summary = "Set the mapping", description = "columns: field to column; values: per category (stage, owner, type, source, "
 			+ "leadStatus, status, role, sector) source value to a stage or user id, a fixed value, or \"create\"; for deals, "
-			+ "account: {\"\": name} attaches rows without an account to that account instead of refusing them; dateOrder, "
-			+ "decimalMark, duplicates. Send the version you read.")
+			+ "withoutAccount: REFUSE (the default), PLACEHOLDER (attach them to the account named in account: {\"\": name}) or NONE "
+			+ "(import them without an account); refusedRows: FAIL (all or nothing, the default) or, for deals, SKIP (import the rest "
+			+ "and keep the refused rows to download as skipped.csv); dateOrder, decimalMark, duplicates. Send the version you read.")
 	ImportView mapping(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, @RequestBody MappingRequest request) {
 		return view(imports.configure(me, id, request.version(), request.toSettings()));
 	}
@@ -114,13 +115,14 @@ class ImportApiController {
 
 	record MappingRequest(int version, EntityKind kind, @Nullable Preset preset, @Nullable Map<String, String> columns,
 			@Nullable Map<String, Map<String, String>> values, ImportSettings.@Nullable DateOrder dateOrder,
-			ImportSettings.@Nullable DecimalMark decimalMark, ImportSettings.@Nullable Duplicates duplicates) {
+			ImportSettings.@Nullable DecimalMark decimalMark, ImportSettings.@Nullable Duplicates duplicates,
+			ImportSettings.@Nullable WithoutAccount withoutAccount, ImportSettings.@Nullable RefusedRows refusedRows) {
 
 		ImportSettings toSettings() {
 			return new ImportSettings(kind, preset, columns == null ? Map.of() : columns, values == null ? Map.of() : values,
 					dateOrder == null ? ImportSettings.DateOrder.AUTO : dateOrder,
 					decimalMark == null ? ImportSettings.DecimalMark.AUTO : decimalMark,
-					duplicates == null ? ImportSettings.Duplicates.SKIP : duplicates);
+					duplicates == null ? ImportSettings.Duplicates.SKIP : duplicates, withoutAccount, refusedRows);
 		}
 	}
 }

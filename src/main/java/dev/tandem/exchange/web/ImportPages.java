@@ -99,6 +99,8 @@ class ImportPages {
 		model.addAttribute("presets", Preset.values());
 		model.addAttribute("dateOrders", ImportSettings.DateOrder.values());
 		model.addAttribute("decimalMarks", ImportSettings.DecimalMark.values());
+		model.addAttribute("withoutAccountChoices", ImportSettings.WithoutAccount.values());
+		model.addAttribute("refusedRowsChoices", ImportSettings.RefusedRows.values());
 		model.addAttribute("targets", targets(me));
 		model.addAttribute("mapped", mapped(job));
 		if (!model.containsAttribute("errors")) {
@@ -168,7 +170,9 @@ class ImportPages {
 		return new ImportSettings(kind, preset, columns, values,
 				ImportSettings.DateOrder.valueOf(form.getOrDefault("dateOrder", "AUTO")),
 				ImportSettings.DecimalMark.valueOf(form.getOrDefault("decimalMark", "AUTO")),
-				ImportSettings.Duplicates.valueOf(form.getOrDefault("duplicates", "SKIP")));
+				ImportSettings.Duplicates.valueOf(form.getOrDefault("duplicates", "SKIP")),
+				form.containsKey("withoutAccount") ? ImportSettings.WithoutAccount.valueOf(form.get("withoutAccount")) : null,
+				ImportSettings.RefusedRows.valueOf(form.getOrDefault("refusedRows", "FAIL")));
 	}
 
 	/** The source values mapped so far, as category, value and target, so the user can change them. */
