@@ -174,25 +174,12 @@ class ImportWithoutAccountTests {
 		form.put("version", String.valueOf(job.get("version").asInt()));
 		form.put("kind", "DEALS");
 		form.put("preset", "");
-		columns().forEach((field, column) -> form.put("col|" + field, column));
+		ExchangeTestData.opportunityColumns().forEach((field, column) -> form.put("col|" + field, column));
 		form.put("v|stage|Prospecting", stage("New lead"));
 		form.put("dateOrder", "AUTO");
 		form.put("decimalMark", "AUTO");
 		form.put("duplicates", "SKIP");
 		return form;
-	}
-
-	private static Map<String, String> columns() {
-		Map<String, String> columns = new LinkedHashMap<>();
-		columns.put("id", "opportunity_id");
-		columns.put("owner", "sales_agent");
-		columns.put("title", "product");
-		columns.put("account", "account");
-		columns.put("stage", "deal_stage");
-		columns.put("engagedOn", "engage_date");
-		columns.put("closeDate", "close_date");
-		columns.put("amount", "close_value");
-		return columns;
 	}
 
 	private JsonNode map(Map<String, String> account) {
@@ -204,7 +191,7 @@ class ImportWithoutAccountTests {
 		body.put("version", job.get("version").asInt());
 		body.put("kind", "DEALS");
 		body.put("preset", null);
-		body.put("columns", columns());
+		body.put("columns", ExchangeTestData.opportunityColumns());
 		body.put("values", Map.of("stage", Map.of("Prospecting", stage("New lead")), "account", account));
 		body.put("duplicates", "SKIP");
 		body.put("withoutAccount", withoutAccount);

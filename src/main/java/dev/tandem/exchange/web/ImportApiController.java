@@ -40,9 +40,11 @@ class ImportApiController {
 	private final ExportManagement export;
 	private final AuditLog audit;
 	private final ImportViews views;
+	private final SkippedRowsCsv skippedCsv;
 
-	ImportApiController(ImportManagement imports, ExportManagement export, ImportViews views, AuditLog audit) {
+	ImportApiController(ImportManagement imports, ExportManagement export, ImportViews views, SkippedRowsCsv skippedCsv, AuditLog audit) {
 		this.imports = imports;
+		this.skippedCsv = skippedCsv;
 		this.export = export;
 		this.views = views;
 		this.audit = audit;
@@ -95,6 +97,13 @@ class ImportApiController {
 	@Operation(summary = "Run the import", description = "Starts it in the background, all or nothing; poll the import for progress.")
 	ResponseEntity<ImportView> run(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id) {
 		return ResponseEntity.accepted().body(view(imports.run(me, id)));
+	}
+
+	@GetMapping("/api/v1/imports/{id}/skipped.csv")
+	@Operation(summary = "The skipped rows", description = "With refusedRows SKIP: the rows of the file the import skipped (before "
+			+ "it runs: would skip), their own columns and a reason column, in the language asked for. Only a header when none.")
+	void skipped(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, HttpServletResponse response) throws IOException {
+		skippedCsv.write(imports.get(me, id), LocaleContextHolder.getLocale(), response);
 	}
 
 	@PostMapping("/api/v1/imports/{id}/undo")

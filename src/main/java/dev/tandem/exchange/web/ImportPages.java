@@ -26,6 +26,7 @@ import dev.tandem.platform.web.Htmx;
 import dev.tandem.playbook.ActivityType;
 import dev.tandem.playbook.PlaybookManagement;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -52,10 +53,12 @@ class ImportPages {
 	private final UserManagement users;
 	private final PlaybookManagement playbook;
 	private final FormErrors formErrors;
+	private final SkippedRowsCsv skippedCsv;
 
 	ImportPages(ImportManagement imports, ImportViews views, UserManagement users, PlaybookManagement playbook,
-			FormErrors formErrors) {
+			FormErrors formErrors, SkippedRowsCsv skippedCsv) {
 		this.imports = imports;
+		this.skippedCsv = skippedCsv;
 		this.views = views;
 		this.users = users;
 		this.playbook = playbook;
@@ -130,6 +133,11 @@ class ImportPages {
 		}
 		// The run starts in the background a moment later; "started" keeps the page polling until it shows.
 		return "redirect:/imports/" + id + "?started=1";
+	}
+
+	@GetMapping("/imports/{id}/skipped.csv")
+	void skipped(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, HttpServletResponse response) throws IOException {
+		skippedCsv.write(imports.get(me, id), LocaleContextHolder.getLocale(), response);
 	}
 
 	@PostMapping("/imports/{id}/undo")
