@@ -92,7 +92,9 @@ final class DealPlanning {
 		// Account and duplicates are checked even while a value still waits for its mapping, so the dry run lists every problem.
 		boolean withoutAccount = row.get("account").isEmpty() && row.get("accountId").isEmpty();
 		String placeholder = withoutAccount ? ctx.settings.placeholderAccount() : null;
-		boolean noneWanted = withoutAccount && ctx.settings.withoutAccount() == WithoutAccount.NONE;
+		// Tandem's own export holds deals an earlier import made without an account: they come back as they were.
+		boolean noneWanted = withoutAccount
+				&& (ctx.settings.withoutAccount() == WithoutAccount.NONE || ctx.settings.kind() == EntityKind.ORGANISATION);
 		UUID accountId = placeholder != null ? crm.accountNamed(row, placeholder, owner == null ? ctx.admin.id() : owner)
 				: noneWanted ? null : crm.accountOf(row, owner == null ? ctx.admin.id() : owner, true);
 		if (row.failed || (accountId == null && !noneWanted)

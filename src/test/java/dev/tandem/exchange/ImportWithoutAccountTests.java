@@ -145,6 +145,17 @@ class ImportWithoutAccountTests {
 	}
 
 	@Test
+	void theFullExportTakesDealsWithoutAnAccountBackAsTheyAre() throws Exception {
+		map("NONE", Map.of());
+		org.run(job.get("id").asString());
+		JsonNode again = org.upload("export.zip", ExportRoundTripTests.exportOf(export, org.admin()));
+		JsonNode report = org.check(again.get("id").asString()).get("report");
+		assertThat(report.get("ready").asBoolean()).as(report.toString()).isTrue();
+		assertThat(report.get("counts").valueStream().filter(c -> c.get("kind").asString().equals("DEALS"))
+			.map(c -> c.get("created").asInt() + "/" + c.get("skipped").asInt()).toList()).containsExactly("0/3");
+	}
+
+	@Test
 	void aPlaceholderChoiceWithoutANameIsRefusedNamingTheField() {
 		Map<String, Object> body = body("PLACEHOLDER", Map.of());
 		ApiClient.Response mapped = org.api().put("/api/v1/imports/" + job.get("id").asString() + "/mapping", ExchangeTestData.json(body));
