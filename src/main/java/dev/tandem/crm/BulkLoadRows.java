@@ -28,7 +28,7 @@ public final class BulkLoadRows {
 	}
 
 	/** A deal as it stands now; its past goes in as {@link StageChangeRow} and {@link FieldChangeRow}. */
-	public record DealRow(UUID id, UUID accountId, UUID ownerId, String title, @Nullable BigDecimal amount,
+	public record DealRow(UUID id, @Nullable UUID accountId, UUID ownerId, String title, @Nullable BigDecimal amount,
 			@Nullable LocalDate closeDate, UUID pipelineId, UUID stageId, DealStatus status, ForecastCategory forecastCategory,
 			boolean categoryOverridden, @Nullable String nextStep, @Nullable LocalDate nextStepDate, DealSource source,
 			@Nullable String lostReason, @Nullable LocalDate engagedOn, @Nullable Instant closedAt, Instant stageEnteredAt,

@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * A deal as the CRM shows it, with the names of what it refers to.
  */
-public record Deal(UUID id, UUID accountId, String accountName, UUID ownerId, String ownerName, String title,
+public record Deal(UUID id, @Nullable UUID accountId, @Nullable String accountName, UUID ownerId, String ownerName, String title,
 		@Nullable BigDecimal amount, @Nullable LocalDate closeDate, UUID pipelineId, UUID stageId, String stageName,
 		DealStatus status, ForecastCategory forecastCategory, boolean categoryOverridden, @Nullable String nextStep,
 		@Nullable LocalDate nextStepDate, DealSource source, @Nullable String lostReason, @Nullable LocalDate engagedOn,

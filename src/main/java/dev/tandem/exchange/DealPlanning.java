@@ -22,6 +22,7 @@ import dev.tandem.crm.DealStatus;
 import dev.tandem.crm.Direction;
 import dev.tandem.crm.NewActivity;
 import dev.tandem.crm.StakeholderRole;
+import dev.tandem.exchange.ImportSettings.WithoutAccount;
 import dev.tandem.crm.Stance;
 import dev.tandem.platform.Ids;
 import dev.tandem.playbook.ActivityType;
@@ -99,9 +100,14 @@ final class DealPlanning {
 			return;
 		}
 		// Account and duplicates are checked even while a value still waits for its mapping, so the dry run lists every problem.
-		UUID accountId = placeholder(row) != null ? crm.accountNamed(row, placeholder(row), owner == null ? ctx.admin.id() : owner)
-				: crm.accountOf(row, owner == null ? ctx.admin.id() : owner, true);
-		if (row.failed || accountId == null
+		boolean withoutAccount = row.get("account").isEmpty() && row.get("accountId").isEmpty();
+		String placeholder = withoutAccount ? ctx.settings.placeholderAccount() : null;
+		// Tandem's own export holds deals an earlier import made without an account: they come back as they were.
+		boolean noneWanted = withoutAccount
+				&& (ctx.settings.withoutAccount() == WithoutAccount.NONE || ctx.settings.kind() == EntityKind.ORGANISATION);
+		UUID accountId = placeholder != null ? crm.accountNamed(row, placeholder, owner == null ? ctx.admin.id() : owner)
+				: noneWanted ? null : crm.accountOf(row, owner == null ? ctx.admin.id() : owner, true);
+		if (row.failed || (accountId == null && !noneWanted)
 				|| crm.seenBefore(row, ext.isEmpty() ? "title" : "id", ext.isEmpty() ? accountId + "|" + key(title) : "id:" + ext)) {
 			return;
 		}
@@ -153,7 +159,7 @@ final class DealPlanning {
 		UUID id = ctx.upsert(EntityKind.DEALS, ext, existing, existing == null ? null : ctx.known.deals.get(existing), before -> {
 			boolean moved = !before.stageId().equals(current.id());
 			Instant movedAt = closed != null ? closed : ctx.now;
-			ctx.writes.updates.deals.add(new DealRow(existing, accountId, owner, title, amount == null ? before.amount() : amount,
+			ctx.writes.updates.deals.add(new DealRow(existing, accountId == null ? before.accountId() : accountId, owner, title, amount == null ? before.amount() : amount,
 					closeOn == null ? before.closeDate() : closeOn, pipeline.id(), current.id(), dealStatus, category, false,
 					or(row.get("nextStep"), before.nextStep()), before.nextStepDate(), source,
 					or(row.get("lostReason"), before.lostReason()), engagedOn == null ? before.engagedOn() : engagedOn,
@@ -181,18 +187,6 @@ final class DealPlanning {
 		if (current.isClosed()) {
 			ctx.writes.creates.stageChanges.add(new StageChangeRow(id, openStage.id(), current.id(), closedAt, null));
 		}
-	}
-
-	/**
-	 * The account the admin named for deals whose row names none ({@code values.account[""]}), or {@code null}: then such
-	 * a row is refused, like any row missing a required value.
-	 */
-	private @Nullable String placeholder(Row row) {
-		if (!row.get("account").isEmpty() || !row.get("accountId").isEmpty()) {
-			return null;
-		}
-		String name = ctx.settings.valueFor("account", "");
-		return name == null || name.isBlank() ? null : name.trim();
 	}
 
 	private @Nullable Pipeline pipeline(Row row) {
@@ -360,7 +354,7 @@ final class DealPlanning {
 		List<UUID> candidates = ctx.known.dealsByTitle.getOrDefault(key(title), List.of());
 		if (candidates.size() > 1 && !row.get("account").isEmpty()) {
 			UUID account = ctx.known.accountsByName.get(key(row.get("account")));
-			candidates = candidates.stream().filter(d -> ctx.known.deals.get(d).accountId().equals(account)).toList();
+			candidates = candidates.stream().filter(d -> java.util.Objects.equals(ctx.known.deals.get(d).accountId(), account)).toList();
 		}
 		if (candidates.size() != 1) {
 			ctx.problem(row, "deal", candidates.isEmpty() ? "exchange.rule.reference" : "exchange.rule.ambiguous");

@@ -145,6 +145,13 @@ public class ImportManagement {
 				throw InvalidInputException.of("columns." + column.getKey(), "exchange.mapping.unknown-column");
 			}
 		}
+		if (settings.kind() == EntityKind.DEALS && settings.withoutAccount() == ImportSettings.WithoutAccount.PLACEHOLDER
+				&& settings.placeholderAccount() == null) {
+			throw InvalidInputException.of("values.account", "exchange.mapping.placeholder-needed");
+		}
+		if (settings.refusedRows() == ImportSettings.RefusedRows.SKIP && settings.kind() != EntityKind.DEALS) {
+			throw InvalidInputException.of("refusedRows", "exchange.mapping.skip-deals-only");
+		}
 		if (job.kind() == EntityKind.ORGANISATION && settings.kind() != EntityKind.ORGANISATION
 				|| job.kind() != EntityKind.ORGANISATION && settings.kind() == EntityKind.ORGANISATION) {
 			throw InvalidInputException.of("kind", "exchange.kind.unknown");

@@ -8,11 +8,15 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.IntConsumer;
 
 import dev.tandem.crm.BulkLoad;
 import dev.tandem.exchange.ImportSettings.DateOrder;
+import dev.tandem.exchange.ImportReport.RowProblem;
+import dev.tandem.exchange.ImportReport.SkippedRow;
 import dev.tandem.exchange.ImportSettings.DecimalMark;
 import dev.tandem.exchange.persistence.ImportRecords;
 import dev.tandem.forecast.ForecastLoad;
@@ -36,6 +40,8 @@ class ImportPlanner {
 	private static final List<String> DATE_FIELDS = List.of("createdAt", "closeDate", "wonAt", "lostAt", "closedAt", "engagedOn",
 			"occurredAt", "dueAt", "changedAt", "memberFrom", "memberUntil", "nextStepDate", "stageEnteredAt", "lastActivityAt",
 			"lastReviewedAt", "checkedAt", "periodStart", "updatedAt", "submittedAt", "adjustedAt", "takenAt");
+	/** How often a file is read again without the rows that would fail, at most. */
+	private static final int MAX_SKIP_PASSES = 5;
 	private static final List<String> AMOUNT_FIELDS = List.of("amount", "target", "agreedTarget", "commit", "bestCase", "won",
 			"openPipeline", "adjustedCommit", "adjustedBestCase");
 
@@ -64,7 +70,28 @@ class ImportPlanner {
 		this.clock = clock;
 	}
 
+	/**
+	 * The plan for the import. When the admin chose to skip the rows of a deals file that would fail, the file is read
+	 * again without them (until no row fails, as leaving a row out can change what the next one finds), and the report
+	 * carries the rows left out with their reasons.
+	 */
 	Plan plan(CurrentUser admin, ImportSettings settings, List<Table> tables, IntConsumer progress) {
+		Plan plan = attempt(admin, settings, tables, progress, Set.of());
+		if (settings.refusedRows() != ImportSettings.RefusedRows.SKIP || settings.kind() != EntityKind.DEALS || tables.size() != 1) {
+			return plan;
+		}
+		Map<Integer, List<RowProblem>> refused = new TreeMap<>();
+		for (int pass = 0; pass < MAX_SKIP_PASSES && !plan.report().problems().isEmpty(); pass++) {
+			plan.report().problems().forEach(p -> refused.computeIfAbsent(p.row(), row -> new ArrayList<>()).add(p));
+			plan = attempt(admin, settings, tables, progress, refused.keySet());
+		}
+		Table table = tables.get(0);
+		List<SkippedRow> skipped = new ArrayList<>();
+		refused.forEach((line, reasons) -> skipped.add(new SkippedRow(table.name(), line, table.rows().get(line - Table.line(0)), reasons)));
+		return new Plan(plan.report().skipping(EntityKind.DEALS, skipped), plan.work());
+	}
+
+	private Plan attempt(CurrentUser admin, ImportSettings settings, List<Table> tables, IntConsumer progress, Set<Integer> leftOut) {
 		// Tables are told apart by identity: a record's hash would run over every cell of the file.
 		Map<Table, EntityKind> kinds = new IdentityHashMap<>();
 		// A ZIP of files named otherwise than Tandem's export names (sales_teams.csv) is read by their columns.
@@ -101,10 +128,12 @@ class ImportPlanner {
 							? Preset.detect(kinds.get(table), table.headers()).orElse(Preset.TANDEM).map(kinds.get(table), table.headers()) : null);
 			List<Row> list = new ArrayList<>(table.rows().size());
 			for (int i = 0; i < table.rows().size(); i++) {
-				list.add(new Row(table, i, columns));
+				if (!leftOut.contains(Table.line(i))) {
+					list.add(new Row(table, i, columns));
+				}
 			}
 			rows.put(table, list);
-			ctx.findings.rows += list.size();
+			ctx.findings.rows += table.rows().size();
 		}
 		decideFormats(ctx, rows);
 		if (!ctx.findings.decisions.isEmpty()) {

@@ -10,18 +10,35 @@ import org.jspecify.annotations.Nullable;
  * rule, as a message key with arguments so each reader sees it in their language), the source values
  * that match nothing yet, the new values the import would create, and the choices the file leaves
  * open (how to read its dates or amounts), and notes on what the run does beyond its counts ({@code notes}: memberships
- * added or moved, people reactivated, deals that would fall outside every team of their owner).
+ * added or moved, people reactivated, deals that would fall outside every team of their owner). When the admin chose
+ * to skip the rows that would fail, those rows are {@code skippedRows} (with their cells and reasons), counted as
+ * skipped instead of as problems.
  */
 public record ImportReport(int rows, List<Count> counts, List<RowProblem> problems, int problemsTotal,
-		List<Unmatched> unmatched, List<Unmatched> newValues, List<String> decisions, List<Unmatched> notes) {
-
-	public ImportReport {
-		// A report stored before notes were kept reads without them.
-		notes = notes == null ? List.of() : notes;
-	}
+		List<Unmatched> unmatched, List<Unmatched> newValues, List<String> decisions, List<SkippedRow> skippedRows,
+		List<Unmatched> notes) {
 
 	/** At most this many problems are kept in a report; the total is counted anyway. */
 	public static final int MAX_PROBLEMS = 10_000;
+
+	public ImportReport {
+		// Reports stored before rows could be skipped have none.
+		skippedRows = skippedRows == null ? List.of() : List.copyOf(skippedRows);
+		// Nor notes, those stored before notes were kept.
+		notes = notes == null ? List.of() : notes;
+	}
+
+	/** The same report with these rows skipped, each counted as a skipped record of the kind. */
+	ImportReport skipping(EntityKind kind, List<SkippedRow> skipped) {
+		if (skipped.isEmpty()) {
+			return this;
+		}
+		List<Count> changed = new java.util.ArrayList<>(counts.stream().filter(c -> c.kind() != kind).toList());
+		Count count = counts.stream().filter(c -> c.kind() == kind).findFirst().orElse(new Count(kind, 0, 0, 0));
+		changed.add(counts.indexOf(count) < 0 ? changed.size() : counts.indexOf(count),
+				new Count(kind, count.created(), count.updated(), count.skipped() + skipped.size()));
+		return new ImportReport(rows, changed, problems, problemsTotal, unmatched, newValues, decisions, skipped, notes);
+	}
 
 	/** Whether the import may run: nothing fails, every value is mapped and every choice is made. */
 	public boolean ready() {
@@ -53,5 +70,9 @@ public record ImportReport(int rows, List<Count> counts, List<RowProblem> proble
 	 * {@code status}, {@code role}, {@code sector}, {@code account}) and on how many rows it stands.
 	 */
 	public record Unmatched(String category, String value, int rows) {
+	}
+
+	/** A row left out because it would fail: where it stands, its cells as the file has them, and every reason. */
+	public record SkippedRow(String sheet, int row, List<String> cells, List<RowProblem> reasons) {
 	}
 }

@@ -81,7 +81,7 @@ class ImportRunner {
 				}
 				writer.write(admin, job.id(), plan.work(), percent -> progress(orgId, job.id(), total * percent / 100));
 				ImportReport report = plan.report();
-				imports.finish(orgId, job.id(), report.toCreate(), report.toUpdate(), report.toSkip(), clock.instant());
+				imports.finish(orgId, job.id(), report, clock.instant());
 			});
 		}
 		catch (RuntimeException ex) {

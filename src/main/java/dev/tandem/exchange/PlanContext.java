@@ -184,7 +184,7 @@ final class PlanContext {
 		List<Count> countList = findings.counts.entrySet().stream()
 			.map(e -> new Count(e.getKey(), e.getValue()[CREATED], e.getValue()[UPDATED], e.getValue()[SKIPPED])).toList();
 		return new ImportReport(findings.rows, countList, List.copyOf(findings.problems), findings.problemsTotal, flatten(findings.unmatched), flatten(findings.created),
-				List.copyOf(findings.decisions), flatten(findings.notes));
+				List.copyOf(findings.decisions), List.of(), flatten(findings.notes));
 	}
 
 	private static List<Unmatched> flatten(Map<String, Map<String, Integer>> values) {

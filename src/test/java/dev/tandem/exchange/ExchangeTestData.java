@@ -9,6 +9,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import dev.tandem.people.CurrentUser;
@@ -73,6 +75,20 @@ final class ExchangeTestData {
 		}
 	}
 
+	/** The mapping of the sales-opportunities files (a CRM's deals export): field to column. */
+	static Map<String, String> opportunityColumns() {
+		Map<String, String> columns = new LinkedHashMap<>();
+		columns.put("id", "opportunity_id");
+		columns.put("owner", "sales_agent");
+		columns.put("title", "product");
+		columns.put("account", "account");
+		columns.put("stage", "deal_stage");
+		columns.put("engagedOn", "engage_date");
+		columns.put("closeDate", "close_date");
+		columns.put("amount", "close_value");
+		return columns;
+	}
+
 	static String json(Object value) {
 		return JSON.writeValueAsString(value);
 	}
@@ -112,6 +128,13 @@ final class ExchangeTestData {
 			ApiClient.Response response = api.post("/api/v1/imports/" + id + "/check", "");
 			assertThat(response.status()).as(response.body()).isEqualTo(200);
 			return response.json();
+		}
+
+		/** Imports the roster fixture (a manager and two reps with their team), so deal files can name their owners. */
+		void importRoster() {
+			String id = upload("roster.csv", fixture("roster.csv")).get("id").asString();
+			check(id);
+			assertThat(run(id).get("status").asString()).isEqualTo("DONE");
 		}
 
 		/** Runs the import and waits until it is no longer running; answers it. */

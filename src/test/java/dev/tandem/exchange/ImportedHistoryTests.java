@@ -50,15 +50,7 @@ class ImportedHistoryTests {
 		// The wizard offers the engage and close dates for the deal's own dates.
 		assertThat(job.get("settings").get("columns").get("engagedOn").asString()).isEqualTo("engage_date");
 		assertThat(job.get("settings").get("columns").get("closeDate").asString()).isEqualTo("close_date");
-		Map<String, String> columns = new LinkedHashMap<>();
-		columns.put("id", "opportunity_id");
-		columns.put("owner", "sales_agent");
-		columns.put("title", "product");
-		columns.put("account", "account");
-		columns.put("stage", "deal_stage");
-		columns.put("engagedOn", "engage_date");
-		columns.put("closeDate", "close_date");
-		columns.put("amount", "close_value");
+		Map<String, String> columns = ExchangeTestData.opportunityColumns();
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("version", job.get("version").asInt());
 		body.put("kind", "DEALS");

@@ -40,7 +40,7 @@ public class Deals {
 	private static final String SELECT = """
 			select d.*, a.name as account_name, u.display_name as owner_name, s.name as stage_name
 			  from crm_deal d
-			  join crm_account a on a.org_id = d.org_id and a.id = d.account_id
+			  left join crm_account a on a.org_id = d.org_id and a.id = d.account_id
 			  join people_user_v u on u.org_id = d.org_id and u.id = d.owner_id
 			  join playbook_stage_v s on s.org_id = d.org_id and s.id = d.stage_id
 			""";
@@ -84,7 +84,7 @@ public class Deals {
 	}
 
 	public long count(UUID orgId, Collection<UUID> owners, DealQuery query) {
-		return filtered("select count(*) from crm_deal d join crm_account a on a.org_id = d.org_id and a.id = d.account_id " + FILTER,
+		return filtered("select count(*) from crm_deal d left join crm_account a on a.org_id = d.org_id and a.id = d.account_id " + FILTER,
 				orgId, owners, query).query(Long.class).single();
 	}
 

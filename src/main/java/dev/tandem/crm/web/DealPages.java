@@ -203,7 +203,8 @@ class DealPages {
 		model.addAttribute("hygiene", deals.hygiene(me, deal, pipeline));
 		model.addAttribute("groupByRole", byRole(group));
 		model.addAttribute("group", group);
-		model.addAttribute("contacts", accounts.contactsOf(me, deal.accountId()).stream()
+		// A deal imported without an account has no contacts to offer for its buying group.
+		model.addAttribute("contacts", deal.accountId() == null ? List.of() : accounts.contactsOf(me, deal.accountId()).stream()
 			.filter(c -> group.stream().noneMatch(s -> s.contactId().equals(c.id()))).toList());
 		model.addAttribute("timeline", timeline(activities.ofDeal(me, id), deals.history(me, id)));
 		model.addAttribute("owners", views.people(me));

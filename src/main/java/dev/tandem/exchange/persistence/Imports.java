@@ -104,13 +104,15 @@ public class Imports {
 			.param("done", rowsDone).param("now", Timestamp.from(now)).param("org", orgId).param("id", id).update();
 	}
 
-	public void finish(UUID orgId, UUID id, int created, int updated, int skipped, Instant now) {
+	/** Done, with the run's own report: what it wrote, and the rows it skipped, which may be downloaded afterwards. */
+	public void finish(UUID orgId, UUID id, ImportReport report, Instant now) {
 		jdbc.sql("""
 				update exchange_import set status = 'DONE', rows_done = rows_total, created = :created, updated = :updated,
-				       skipped = :skipped, finished_at = :now, heartbeat_at = :now, version = version + 1
+				       skipped = :skipped, report = cast(:report as jsonb), finished_at = :now, heartbeat_at = :now, version = version + 1
 				 where org_id = :org and id = :id
 				""")
-			.param("created", created).param("updated", updated).param("skipped", skipped).param("now", Timestamp.from(now))
+			.param("created", report.toCreate()).param("updated", report.toUpdate()).param("skipped", report.toSkip())
+			.param("report", json.writeValueAsString(report)).param("now", Timestamp.from(now))
 			.param("org", orgId).param("id", id).update();
 	}
 

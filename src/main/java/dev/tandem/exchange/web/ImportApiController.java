@@ -40,9 +40,11 @@ class ImportApiController {
 	private final ExportManagement export;
 	private final AuditLog audit;
 	private final ImportViews views;
+	private final SkippedRowsCsv skippedCsv;
 
-	ImportApiController(ImportManagement imports, ExportManagement export, ImportViews views, AuditLog audit) {
+	ImportApiController(ImportManagement imports, ExportManagement export, ImportViews views, SkippedRowsCsv skippedCsv, AuditLog audit) {
 		this.imports = imports;
+		this.skippedCsv = skippedCsv;
 		this.export = export;
 		this.views = views;
 		this.audit = audit;
@@ -77,8 +79,9 @@ class ImportApiController {
 	@PutMapping("/api/v1/imports/{id}/mapping")
 	@Operation(summary = "Set the mapping", description = "columns: field to column; values: per category (stage, owner, type, source, "
 			+ "leadStatus, status, role, sector) source value to a stage or user id, a fixed value, or \"create\"; for deals, "
-			+ "account: {\"\": name} attaches rows without an account to that account instead of refusing them; dateOrder, "
-			+ "decimalMark, duplicates. Send the version you read.")
+			+ "withoutAccount: REFUSE (the default), PLACEHOLDER (attach them to the account named in account: {\"\": name}) or NONE "
+			+ "(import them without an account); refusedRows: FAIL (all or nothing, the default) or, for deals, SKIP (import the rest "
+			+ "and keep the refused rows to download as skipped.csv); dateOrder, decimalMark, duplicates. Send the version you read.")
 	ImportView mapping(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, @RequestBody MappingRequest request) {
 		return view(imports.configure(me, id, request.version(), request.toSettings()));
 	}
@@ -94,6 +97,13 @@ class ImportApiController {
 	@Operation(summary = "Run the import", description = "Starts it in the background, all or nothing; poll the import for progress.")
 	ResponseEntity<ImportView> run(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id) {
 		return ResponseEntity.accepted().body(view(imports.run(me, id)));
+	}
+
+	@GetMapping("/api/v1/imports/{id}/skipped.csv")
+	@Operation(summary = "The skipped rows", description = "With refusedRows SKIP: the rows of the file the import skipped (before "
+			+ "it runs: would skip), their own columns and a reason column, in the language asked for. Only a header when none.")
+	void skipped(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, HttpServletResponse response) throws IOException {
+		skippedCsv.write(imports.get(me, id), LocaleContextHolder.getLocale(), response);
 	}
 
 	@PostMapping("/api/v1/imports/{id}/undo")
@@ -114,13 +124,14 @@ class ImportApiController {
 
 	record MappingRequest(int version, EntityKind kind, @Nullable Preset preset, @Nullable Map<String, String> columns,
 			@Nullable Map<String, Map<String, String>> values, ImportSettings.@Nullable DateOrder dateOrder,
-			ImportSettings.@Nullable DecimalMark decimalMark, ImportSettings.@Nullable Duplicates duplicates) {
+			ImportSettings.@Nullable DecimalMark decimalMark, ImportSettings.@Nullable Duplicates duplicates,
+			ImportSettings.@Nullable WithoutAccount withoutAccount, ImportSettings.@Nullable RefusedRows refusedRows) {
 
 		ImportSettings toSettings() {
 			return new ImportSettings(kind, preset, columns == null ? Map.of() : columns, values == null ? Map.of() : values,
 					dateOrder == null ? ImportSettings.DateOrder.AUTO : dateOrder,
 					decimalMark == null ? ImportSettings.DecimalMark.AUTO : decimalMark,
-					duplicates == null ? ImportSettings.Duplicates.SKIP : duplicates);
+					duplicates == null ? ImportSettings.Duplicates.SKIP : duplicates, withoutAccount, refusedRows);
 		}
 	}
 }

@@ -26,6 +26,7 @@ import dev.tandem.platform.web.Htmx;
 import dev.tandem.playbook.ActivityType;
 import dev.tandem.playbook.PlaybookManagement;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -52,10 +53,12 @@ class ImportPages {
 	private final UserManagement users;
 	private final PlaybookManagement playbook;
 	private final FormErrors formErrors;
+	private final SkippedRowsCsv skippedCsv;
 
 	ImportPages(ImportManagement imports, ImportViews views, UserManagement users, PlaybookManagement playbook,
-			FormErrors formErrors) {
+			FormErrors formErrors, SkippedRowsCsv skippedCsv) {
 		this.imports = imports;
+		this.skippedCsv = skippedCsv;
 		this.views = views;
 		this.users = users;
 		this.playbook = playbook;
@@ -99,6 +102,8 @@ class ImportPages {
 		model.addAttribute("presets", Preset.values());
 		model.addAttribute("dateOrders", ImportSettings.DateOrder.values());
 		model.addAttribute("decimalMarks", ImportSettings.DecimalMark.values());
+		model.addAttribute("withoutAccountChoices", ImportSettings.WithoutAccount.values());
+		model.addAttribute("refusedRowsChoices", ImportSettings.RefusedRows.values());
 		model.addAttribute("targets", targets(me));
 		model.addAttribute("mapped", mapped(job));
 		if (!model.containsAttribute("errors")) {
@@ -128,6 +133,11 @@ class ImportPages {
 		}
 		// The run starts in the background a moment later; "started" keeps the page polling until it shows.
 		return "redirect:/imports/" + id + "?started=1";
+	}
+
+	@GetMapping("/imports/{id}/skipped.csv")
+	void skipped(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, HttpServletResponse response) throws IOException {
+		skippedCsv.write(imports.get(me, id), LocaleContextHolder.getLocale(), response);
 	}
 
 	@PostMapping("/imports/{id}/undo")
@@ -168,7 +178,9 @@ class ImportPages {
 		return new ImportSettings(kind, preset, columns, values,
 				ImportSettings.DateOrder.valueOf(form.getOrDefault("dateOrder", "AUTO")),
 				ImportSettings.DecimalMark.valueOf(form.getOrDefault("decimalMark", "AUTO")),
-				ImportSettings.Duplicates.valueOf(form.getOrDefault("duplicates", "SKIP")));
+				ImportSettings.Duplicates.valueOf(form.getOrDefault("duplicates", "SKIP")),
+				form.containsKey("withoutAccount") ? ImportSettings.WithoutAccount.valueOf(form.get("withoutAccount")) : null,
+				ImportSettings.RefusedRows.valueOf(form.getOrDefault("refusedRows", "FAIL")));
 	}
 
 	/** The source values mapped so far, as category, value and target, so the user can change them. */

@@ -40,7 +40,7 @@ class ImportViews {
 
 	ReportView report(ImportReport report, Locale locale) {
 		return new ReportView(report.ready(), report.rows(), report.toCreate(), report.toUpdate(), report.toSkip(), report.counts(),
-				report.problemsTotal(),
+				report.skippedRows().size(), report.problemsTotal(),
 				report.problems().stream().map(p -> new ProblemView(p.sheet(), p.row(), p.column(), p.value(), p.rule(),
 						text(p.rule(), locale, p.arguments().toArray()))).toList(),
 				report.unmatched(), report.newValues(),
@@ -71,8 +71,9 @@ class ImportViews {
 	record FieldView(String key, boolean required, String label) {
 	}
 
+	/** {@code skippedRows}: how many rows that would fail are left out, at the admin's choice; {@code skipped.csv} lists them. */
 	record ReportView(boolean ready, int rows, int created, int updated, int skipped, List<ImportReport.Count> counts,
-			int problemsTotal, List<ProblemView> problems, List<ImportReport.Unmatched> unmatched,
+			int skippedRows, int problemsTotal, List<ProblemView> problems, List<ImportReport.Unmatched> unmatched,
 			List<ImportReport.Unmatched> newValues, List<DecisionView> decisions, List<NoteView> notes) {
 	}
 

@@ -34,7 +34,7 @@ public class ForecastQueries {
 	}
 
 	/** An open deal expected to close in the period. */
-	public record OpenDeal(UUID id, String title, String accountName, UUID ownerId, String ownerName, UUID stageId, String stageName,
+	public record OpenDeal(UUID id, String title, @Nullable String accountName, UUID ownerId, String ownerName, UUID stageId, String stageName,
 			int stageProbability, ForecastCategory category, BigDecimal amount, LocalDate closeDate, Instant stageEnteredAt) {
 	}
 
@@ -44,7 +44,7 @@ public class ForecastQueries {
 				select d.id, d.title, a.name as account_name, d.owner_id, u.display_name as owner_name, d.stage_id, s.name as stage_name,
 				       s.win_probability, d.forecast_category, coalesce(d.amount, 0) as amount, d.close_date, d.stage_entered_at
 				  from crm_deal_v d
-				  join crm_account_v a on a.org_id = d.org_id and a.id = d.account_id
+				  left join crm_account_v a on a.org_id = d.org_id and a.id = d.account_id
 				  join playbook_stage_v s on s.org_id = d.org_id and s.id = d.stage_id
 				  join people_user_v u on u.org_id = d.org_id and u.id = d.owner_id
 				 where d.org_id = :org and d.status = 'OPEN' and d.owner_id = any(:owners)
@@ -110,7 +110,7 @@ public class ForecastQueries {
 	}
 
 	/** What names a deal in a list: its title, account and owner. */
-	public record DealName(UUID id, String title, String accountName, String ownerName) {
+	public record DealName(UUID id, String title, @Nullable String accountName, String ownerName) {
 	}
 
 	public Map<UUID, DealName> names(UUID orgId, Collection<UUID> ids) {
@@ -121,7 +121,7 @@ public class ForecastQueries {
 		jdbc.sql("""
 				select d.id, d.title, a.name as account_name, u.display_name as owner_name
 				  from crm_deal_v d
-				  join crm_account_v a on a.org_id = d.org_id and a.id = d.account_id
+				  left join crm_account_v a on a.org_id = d.org_id and a.id = d.account_id
 				  join people_user_v u on u.org_id = d.org_id and u.id = d.owner_id
 				 where d.org_id = :org and d.id = any(:ids)
 				""")

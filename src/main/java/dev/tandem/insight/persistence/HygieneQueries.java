@@ -27,7 +27,7 @@ public class HygieneQueries {
 	}
 
 	/** An open deal with its flags. */
-	public record DealFlags(UUID dealId, UUID ownerId, String ownerName, String title, String accountName, String stageName,
+	public record DealFlags(UUID dealId, UUID ownerId, String ownerName, String title, @Nullable String accountName, String stageName,
 			@Nullable BigDecimal amount, @Nullable LocalDate closeDate, boolean closeDatePast, boolean noCloseDate, boolean noRecentActivity,
 			boolean noNextStep, boolean noAmount, boolean reviewOverdue) {
 
@@ -50,7 +50,7 @@ public class HygieneQueries {
 				       d.amount is null as no_amount,
 				       cast(coalesce(d.last_reviewed_at, d.created_at) at time zone :zone as date) < :today - p.review_cadence_days as review_overdue
 				  from crm_deal_v d
-				  join crm_account_v a on a.org_id = d.org_id and a.id = d.account_id
+				  left join crm_account_v a on a.org_id = d.org_id and a.id = d.account_id
 				  join playbook_stage_v s on s.org_id = d.org_id and s.id = d.stage_id
 				  join playbook_pipeline_v p on p.org_id = d.org_id and p.id = d.pipeline_id
 				  join people_user_v u on u.org_id = d.org_id and u.id = d.owner_id

@@ -36,7 +36,7 @@ public class RecordQueries {
 		WON, LOST, CLOSED, CREATED
 	}
 
-	public record DealLine(UUID id, String title, String accountName, UUID ownerId, String ownerName, String stageName,
+	public record DealLine(UUID id, String title, @Nullable String accountName, UUID ownerId, String ownerName, String stageName,
 			String status, @Nullable BigDecimal amount, @Nullable LocalDate closeDate, Instant createdAt) {
 	}
 
@@ -60,7 +60,7 @@ public class RecordQueries {
 				select d.id, d.title, a.name as account_name, d.owner_id, u.display_name as owner_name, s.name as stage_name, d.status,
 				       d.amount, d.close_date, d.created_at
 				  from crm_deal_v d
-				  join crm_account_v a on a.org_id = d.org_id and a.id = d.account_id
+				  left join crm_account_v a on a.org_id = d.org_id and a.id = d.account_id
 				  join playbook_stage_v s on s.org_id = d.org_id and s.id = d.stage_id
 				  join people_user_v u on u.org_id = d.org_id and u.id = d.owner_id
 				 where d.org_id = :org and""" + " " + when + " and " + ScopeSql.owners("d.owner_id") + " and "
