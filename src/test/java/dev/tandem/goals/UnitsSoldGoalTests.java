@@ -99,8 +99,11 @@ class UnitsSoldGoalTests {
 		assertThat(licences.progress().attainment()).isEqualTo(0.5);
 		assertThat(supports.progress().actual()).isEqualByComparingTo("1");
 
-		String page = WebSession.signedIn(port, "ria@" + domain, PASSWORD).get("/goals?period=2026-06").body();
+		WebSession web = WebSession.signedIn(port, "ria@" + domain, PASSWORD);
+		String page = web.get("/goals?period=2026-06").body();
 		assertThat(page).contains("Units sold: Licence", "Units sold: Support", "Product (for a units sold goal)");
+		String insight = web.get("/insight/people/" + ria.id() + "?period=2026-06").body();
+		assertThat(insight).contains("Units sold: Licence", "Units sold: Support");
 	}
 
 	private static NewDealLine line(UUID product, String quantity) {
