@@ -93,7 +93,7 @@ public class GoalManagement {
 
 	/** Where a goal stands, given what its owner achieved in its period. */
 	public GoalProgress progressOf(Goal goal, Measures measures, LocalDate today) {
-		return new GoalProgress(goal, Progress.of(goal.effectiveTarget(), measures.value(goal.metric(), goal.activityTypes()),
+		return new GoalProgress(goal, Progress.of(goal.effectiveTarget(), measures.value(goal),
 				goal.period().elapsedShare(today)));
 	}
 
@@ -129,7 +129,7 @@ public class GoalManagement {
 		for (Goal goal : list) {
 			Measures measures = goal.scope().isTeam() ? byTeam.get(goal.scope().id()).get(goal.period()).total()
 					: byPerson.get(goal.period()).of(goal.scope().id());
-			result.add(new GoalProgress(goal, Progress.of(goal.effectiveTarget(), measures.value(goal.metric(), goal.activityTypes()),
+			result.add(new GoalProgress(goal, Progress.of(goal.effectiveTarget(), measures.value(goal),
 					goal.period().elapsedShare(today))));
 		}
 		return result;
@@ -225,12 +225,12 @@ public class GoalManagement {
 			boolean owner = roles.ownerSide(user, goal.scope());
 			boolean manager = roles.managerSide(user, goal.scope());
 			Period next = goal.period().next();
-			if (!(owner || manager) || goals.find(user.orgId(), goal.scope(), goal.metric(), goal.activityTypes(), next).isPresent()) {
+			if (!(owner || manager) || goals.find(user.orgId(), goal.scope(), goal.metric(), goal.activityTypes(), goal.productId(), next).isPresent()) {
 				continue;
 			}
 			UUID id = Ids.next();
 			BigDecimal target = goal.effectiveTarget();
-			goals.insert(user.orgId(), id, goal.scope(), goal.metric(), goal.activityTypes(), next, target, null,
+			goals.insert(user.orgId(), id, goal.scope(), goal.metric(), goal.activityTypes(), goal.productId(), next, target, null,
 					owner ? GoalStatus.AWAITING_MANAGER : GoalStatus.AWAITING_OWNER, false, user.displayName());
 			goals.addProposal(user.orgId(), id, user.id(), owner ? ProposalKind.PROPOSED : ProposalKind.COPIED, target, null);
 			publish(user, id, goal.scope());
@@ -257,13 +257,14 @@ public class GoalManagement {
 		LocalDate asOf = teamGoal.period().end().minusDays(1).isBefore(today) ? teamGoal.period().end().minusDays(1) : today;
 		List<Scope> members = teams.membersOn(viewer, teamGoal.scope().id(), asOf).stream().map(Scope::user).toList();
 		return goals(viewer, members, teamGoal.period()).stream()
-			.filter(g -> g.metric() == teamGoal.metric() && g.activityTypes().equals(teamGoal.activityTypes()))
+			.filter(g -> g.metric() == teamGoal.metric() && g.activityTypes().equals(teamGoal.activityTypes())
+				&& java.util.Objects.equals(g.productId(), teamGoal.productId()))
 			.map(Goal::effectiveTarget).reduce(BigDecimal.ZERO, BigDecimal::add);
 	}
 
 	private Goal put(CurrentUser user, NewGoal goal, GoalStatus status, ProposalKind kind, boolean setByManager) {
 		BigDecimal target = checkTarget(goal.metric(), goal.target());
-		Optional<Goal> existing = goals.find(user.orgId(), goal.scope(), goal.metric(), goal.activityTypes(), goal.period());
+		Optional<Goal> existing = goals.find(user.orgId(), goal.scope(), goal.metric(), goal.activityTypes(), goal.productId(), goal.period());
 		UUID id;
 		if (existing.isPresent()) {
 			Goal current = existing.get();
@@ -273,7 +274,7 @@ public class GoalManagement {
 		}
 		else {
 			id = Ids.next();
-			goals.insert(user.orgId(), id, goal.scope(), goal.metric(), goal.activityTypes(), goal.period(), target,
+			goals.insert(user.orgId(), id, goal.scope(), goal.metric(), goal.activityTypes(), goal.productId(), goal.period(), target,
 					status == GoalStatus.AGREED ? target : null, status, setByManager, user.displayName());
 		}
 		goals.addProposal(user.orgId(), id, user.id(), kind, target, blank(goal.note()));
@@ -287,6 +288,14 @@ public class GoalManagement {
 		}
 		if (!goal.activityTypes().isEmpty() && goal.metric() != GoalMetric.ACTIVITIES) {
 			problems.add(new FieldProblem("activityTypes", "validation.goal.types-only-for-activities"));
+		}
+		if (goal.metric() == GoalMetric.UNITS_SOLD) {
+			if (goal.productId() == null || !goals.productExists(user.orgId(), goal.productId())) {
+				problems.add(new FieldProblem("productId", "validation.goal.product-needed"));
+			}
+		}
+		else if (goal.productId() != null) {
+			problems.add(new FieldProblem("productId", "validation.goal.product-only-for-units"));
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);

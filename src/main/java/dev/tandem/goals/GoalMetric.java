@@ -18,7 +18,9 @@ public enum GoalMetric {
 	/** Leads qualified (or converted straight away) in the period. */
 	LEADS_QUALIFIED(false),
 	/** Accounts created in the period. */
-	NEW_ACCOUNTS(false);
+	NEW_ACCOUNTS(false),
+	/** Units of the goal's product on the lines of deals won with a close date in the period. */
+	UNITS_SOLD(false);
 
 	private final boolean money;
 

@@ -28,7 +28,7 @@ import org.springframework.stereotype.Service;
  * and close dates are taken as recorded; instants are cut into days in the organisation's time zone.
  * <p>
  * Any number of periods is measured in one pass over each source (closed deals, created deals, activities,
- * qualified leads, new accounts). Deals and activities are read from the counts per owner, day and month the CRM
+ * qualified leads, new accounts, units sold). Deals and activities are read from the counts per owner, day and month the CRM
  * keeps exact ({@code crm_deal_month_v}, {@code crm_activity_month_v} and their day and cycle companions): a member who
  * belonged to the scope for a whole month counts with that month's rows, one who joined or left during it day by day.
  */
@@ -208,6 +208,19 @@ public class Measurements {
 				""", periods, zone, scope).query(rs -> {
 			row(rows, rs.getInt("idx"), rs.getObject("owner_id", UUID.class)).newAccounts = rs.getLong("accounts");
 		});
+		// Units sold per product, from the lines of won deals by owner and close date.
+		query(ScopeSql.MEMBERS + PERIODS + groups + """
+				select p.idx, """ + (byTeam ? " g.grp " : " u.owner_id ") + """
+				 as owner_id, u.product_id, sum(u.units) as units
+				  from periods p
+				  join crm_deal_units_v u on u.day >= p.start_d and u.day < p.end_d
+				  join groups g on g.user_id = u.owner_id
+				 where u.org_id = :org and""" + ScopeSql.memberOfOn("g.grp", "u.owner_id", "u.day") + """
+				 group by 1, 2, 3
+				""", periods, zone, scope).query(rs -> {
+			row(rows, rs.getInt("idx"), rs.getObject("owner_id", UUID.class)).units
+				.merge(rs.getObject("product_id", UUID.class), rs.getBigDecimal("units"), BigDecimal::add);
+		});
 		Map<Period, Breakdown> result = new LinkedHashMap<>();
 		for (int i = 0; i < periods.size(); i++) {
 			Map<UUID, Measures> byPerson = new HashMap<>();
@@ -285,10 +298,11 @@ public class Measurements {
 		long leadsQualified;
 		long newAccounts;
 		@Nullable Double cycle;
+		final Map<UUID, BigDecimal> units = new HashMap<>();
 
 		Measures measures() {
 			return new Measures(wonRevenue, wonDeals, lostDeals, newPipeline, newDeals, byType, byChannel, leadsQualified, newAccounts,
-					cycle);
+					cycle, units);
 		}
 	}
 }

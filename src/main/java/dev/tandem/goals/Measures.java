@@ -2,8 +2,10 @@ package dev.tandem.goals;
 
 import java.math.BigDecimal;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import dev.tandem.crm.Channel;
 import dev.tandem.playbook.ActivityType;
@@ -15,9 +17,19 @@ import org.jspecify.annotations.Nullable;
  */
 public record Measures(BigDecimal wonRevenue, long wonDeals, long lostDeals, BigDecimal newPipeline, long newDeals,
 		Map<ActivityType, Long> activitiesByType, Map<Channel, Long> activitiesByChannel, long leadsQualified, long newAccounts,
-		@Nullable Double salesCycleDays) {
+		@Nullable Double salesCycleDays, Map<UUID, BigDecimal> unitsByProduct) {
 
-	public static final Measures NONE = new Measures(BigDecimal.ZERO, 0, 0, BigDecimal.ZERO, 0, Map.of(), Map.of(), 0, 0, null);
+	public static final Measures NONE = new Measures(BigDecimal.ZERO, 0, 0, BigDecimal.ZERO, 0, Map.of(), Map.of(), 0, 0, null, Map.of());
+
+	/** Units of the product on the lines of deals won in the period. */
+	public BigDecimal unitsSold(UUID productId) {
+		return unitsByProduct.getOrDefault(productId, BigDecimal.ZERO);
+	}
+
+	/** The value of the goal's metric: of its activity types, or of its product. */
+	public BigDecimal value(Goal goal) {
+		return value(goal.metric(), goal.activityTypes(), goal.productId());
+	}
 
 	/** Activities done, every type but notes. */
 	public long activities() {
@@ -46,9 +58,16 @@ public record Measures(BigDecimal wonRevenue, long wonDeals, long lostDeals, Big
 		return wonDeals == 0 ? null : wonRevenue.divide(BigDecimal.valueOf(wonDeals), 2, java.math.RoundingMode.HALF_UP);
 	}
 
-	/** The value of a goal metric. */
+	/** The value of a goal metric; units sold of all products together. */
 	public BigDecimal value(GoalMetric metric, Set<ActivityType> types) {
+		return value(metric, types, null);
+	}
+
+	/** The value of a goal metric; units sold of {@code productId}, of all products together without one. */
+	public BigDecimal value(GoalMetric metric, Set<ActivityType> types, @Nullable UUID productId) {
 		return switch (metric) {
+			case UNITS_SOLD -> productId == null ? unitsByProduct.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add)
+					: unitsSold(productId);
 			case WON_REVENUE -> wonRevenue;
 			case WON_DEALS -> BigDecimal.valueOf(wonDeals);
 			case NEW_PIPELINE -> newPipeline;
@@ -64,12 +83,18 @@ public record Measures(BigDecimal wonRevenue, long wonDeals, long lostDeals, Big
 		return new Measures(wonRevenue.add(other.wonRevenue), wonDeals + other.wonDeals, lostDeals + other.lostDeals,
 				newPipeline.add(other.newPipeline), newDeals + other.newDeals, add(activitiesByType, other.activitiesByType, ActivityType.class),
 				add(activitiesByChannel, other.activitiesByChannel, Channel.class), leadsQualified + other.leadsQualified,
-				newAccounts + other.newAccounts, salesCycleDays);
+				newAccounts + other.newAccounts, salesCycleDays, addUnits(unitsByProduct, other.unitsByProduct));
 	}
 
 	Measures withCycle(@Nullable Double days) {
 		return new Measures(wonRevenue, wonDeals, lostDeals, newPipeline, newDeals, activitiesByType, activitiesByChannel,
-				leadsQualified, newAccounts, days);
+				leadsQualified, newAccounts, days, unitsByProduct);
+	}
+
+	private static Map<UUID, BigDecimal> addUnits(Map<UUID, BigDecimal> a, Map<UUID, BigDecimal> b) {
+		Map<UUID, BigDecimal> sum = new HashMap<>(a);
+		b.forEach((k, v) -> sum.merge(k, v, BigDecimal::add));
+		return sum;
 	}
 
 	private static <K extends Enum<K>> Map<K, Long> add(Map<K, Long> a, Map<K, Long> b, Class<K> type) {

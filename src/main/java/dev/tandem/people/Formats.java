@@ -44,6 +44,16 @@ public class Formats {
 		return format.format(amount);
 	}
 
+	/** An amount in another currency than the organisation's, e.g. a price list's ("US$ 1,300.00"). */
+	public String moneyIn(@Nullable BigDecimal amount, String currency) {
+		if (amount == null) {
+			return "–";
+		}
+		NumberFormat format = NumberFormat.getCurrencyInstance(locale());
+		format.setCurrency(Currency.getInstance(currency));
+		return format.format(amount);
+	}
+
 	/** An amount in whole units of the currency ("€ 10.556"), for projections and averages. */
 	public String whole(@Nullable BigDecimal amount) {
 		return amount == null ? "–" : money(amount.setScale(0, java.math.RoundingMode.HALF_UP));

@@ -92,7 +92,8 @@ class ImportRulesTests {
 						+ "Upsell,Lost,LOST,0,\nExpansion,Explore,OPEN,20,\nNowhere,Start,OPEN,10,\n",
 				"exit-criteria.csv", "pipeline,stage,label,satisfiedBy\nUpsell,Nowhere,Budget known,\nUpsell,Pitch,Champion,HERO\n",
 				"goals.csv", "person,team,metric,periodKind,periodStart,target\n" + sanne + ",,WON_REVENUE,QUARTER,2026-11-01,1000\n"
-						+ sanne + ",Benelux,WON_REVENUE,MONTH,2026-11-01,1000\n" + sanne + ",,WON_DEALS,MONTH,2026-11-01,2.5\n",
+						+ sanne + ",Benelux,WON_REVENUE,MONTH,2026-11-01,1000\n" + sanne + ",,WON_DEALS,MONTH,2026-11-01,2.5\n"
+						+ sanne + ",,UNITS_SOLD,MONTH,2026-11-01,10\n",
 				"forecast-submissions.csv", "person,periodKind,periodStart,commit,bestCase,submittedBy,submittedAt\n"
 						+ sanne + ",MONTH,2026-11-01,5000,4000," + sanne + ",2026-11-02T09:00:00Z\n"));
 		JsonNode job = org.upload("export.zip", zip);
@@ -116,6 +117,7 @@ class ImportRulesTests {
 						+ "calendar, whose year starts in month 1.",
 				"goals.csv|3|person|" + sanne + "|Name either a person or a team.",
 				"goals.csv|4|target|2.5|Must be a whole number for a goal that counts.",
+				"goals.csv|5|metric|UNITS_SOLD|A goal on units sold names a product, which goals.csv does not carry: set it in Tandem.",
 				"forecast-submissions.csv|2|bestCase|4000|Must not be below the commit.");
 		assertThat(count("playbook_pipeline")).isEqualTo(1);
 		JsonNode dutch = org.api().language("nl").get("/api/v1/imports/" + job.get("id").asString()).json();

@@ -17,6 +17,8 @@ import dev.tandem.crm.ActivityManagement;
 import dev.tandem.crm.Contact;
 import dev.tandem.crm.Deal;
 import dev.tandem.crm.DealChanges;
+import dev.tandem.crm.DealLine;
+import dev.tandem.crm.DealLineManagement;
 import dev.tandem.crm.DealHistoryEntry;
 import dev.tandem.crm.DealManagement;
 import dev.tandem.crm.DealSource;
@@ -24,12 +26,15 @@ import dev.tandem.crm.GateRefusedException;
 import dev.tandem.crm.HygieneFlag;
 import dev.tandem.crm.MoveResult;
 import dev.tandem.crm.NewDeal;
+import dev.tandem.crm.NewDealLine;
+import dev.tandem.crm.ProductManagement;
 import dev.tandem.crm.NewStakeholder;
 import dev.tandem.crm.StageMove;
 import dev.tandem.crm.Stakeholder;
 import dev.tandem.crm.StakeholderRole;
 import dev.tandem.crm.Stance;
 import dev.tandem.people.CurrentUser;
+import dev.tandem.people.Formats;
 import dev.tandem.platform.InvalidInputException;
 import dev.tandem.platform.web.FormErrors;
 import dev.tandem.platform.web.Htmx;
@@ -73,9 +78,16 @@ class DealPages {
 	private final MissingText missingText;
 	private final FormErrors formErrors;
 	private final Checklists checklists;
+	private final DealLineManagement lines;
+	private final ProductManagement products;
+	private final Formats formats;
 
 	DealPages(DealManagement deals, ActivityManagement activities, AccountManagement accounts, PlaybookManagement playbook,
-			CrmViews views, MissingText missingText, FormErrors formErrors, Checklists checklists) {
+			CrmViews views, MissingText missingText, FormErrors formErrors, Checklists checklists, DealLineManagement lines,
+			ProductManagement products, Formats formats) {
+		this.formats = formats;
+		this.lines = lines;
+		this.products = products;
 		this.deals = deals;
 		this.activities = activities;
 		this.accounts = accounts;
@@ -214,10 +226,85 @@ class DealPages {
 		model.addAttribute("stances", Stance.values());
 		model.addAttribute("types", ActivityType.values());
 		model.addAttribute("today", views.today(me));
+		List<DealLine> dealLines = lines.lines(me, id);
+		model.addAttribute("lines", dealLines);
+		model.addAttribute("linesTotal", DealLineManagement.total(dealLines));
+		if (!model.containsAttribute("lineRows")) {
+			List<LineRow> rows = new ArrayList<>(dealLines.stream().map(LineRow::of).toList());
+			rows.add(LineRow.BLANK);
+			model.addAttribute("lineRows", rows);
+		}
+		model.addAttribute("productChoices", products.list(me, true).stream()
+			.filter(p -> p.active() || dealLines.stream().anyMatch(l -> l.productId().equals(p.id()))).toList());
 		if (!model.containsAttribute("errors")) {
 			model.addAttribute("errors", Map.of());
 		}
 		return "crm/deal";
+	}
+
+	/**
+	 * The line items form: {@code op=add} gives it one more empty row, {@code op=remove-N} takes row N away (neither
+	 * saves), anything else saves the rows that name a product or a quantity, based on the deal's version.
+	 */
+	@PostMapping("/deals/{id}/lines")
+	String saveLines(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, @RequestParam int version,
+			@RequestParam(defaultValue = "save") String op, @RequestParam(name = "productId", required = false) @Nullable List<String> productIds,
+			@RequestParam(name = "quantity", required = false) @Nullable List<String> quantities,
+			@RequestParam(name = "unitPrice", required = false) @Nullable List<String> unitPrices,
+			@RequestParam(name = "discount", required = false) @Nullable List<String> discounts, Model model, RedirectAttributes redirect) {
+		List<LineRow> rows = new ArrayList<>();
+		int count = productIds == null ? 0 : productIds.size();
+		for (int i = 0; i < count; i++) {
+			rows.add(new LineRow(at(productIds, i), at(quantities, i), at(unitPrices, i), at(discounts, i)));
+		}
+		if (op.equals("add") || op.startsWith("remove-")) {
+			if (op.equals("add")) {
+				rows.add(LineRow.BLANK);
+			}
+			else {
+				int index = intOr(op.substring("remove-".length()), -1);
+				if (index >= 0 && index < rows.size()) {
+					rows.remove(index);
+				}
+			}
+			model.addAttribute("lineRows", rows);
+			model.addAttribute("linesOpen", true);
+			return deal(me, id, null, model);
+		}
+		List<LineRow> entered = rows.stream().filter(r -> !r.isBlank()).toList();
+		return formErrors.submit(() -> {
+			List<NewDealLine> newLines = new ArrayList<>();
+			List<dev.tandem.platform.FieldProblem> problems = new ArrayList<>();
+			for (int i = 0; i < entered.size(); i++) {
+				newLines.add(entered.get(i).toLine(i, problems));
+			}
+			if (!problems.isEmpty()) {
+				throw new InvalidInputException(problems);
+			}
+			Deal saved = lines.replace(me, id, version, newLines);
+			redirect.addFlashAttribute("flash", newLines.isEmpty() ? formErrors.message("lines.removed")
+					: formErrors.message("lines.saved", formats.money(saved.amount())));
+			return "redirect:/deals/" + id + "#line-items";
+		}, errors -> {
+			List<LineRow> shown = new ArrayList<>(entered);
+			model.addAttribute("lineRows", shown.isEmpty() ? List.of(LineRow.BLANK) : shown);
+			model.addAttribute("linesOpen", true);
+			model.addAttribute("errors", errors);
+			return deal(me, id, null, model);
+		});
+	}
+
+	private static String at(@Nullable List<String> values, int i) {
+		return values == null || i >= values.size() || values.get(i) == null ? "" : values.get(i).trim();
+	}
+
+	private static int intOr(String text, int fallback) {
+		try {
+			return Integer.parseInt(text);
+		}
+		catch (NumberFormatException ex) {
+			return fallback;
+		}
 	}
 
 	@PostMapping("/deals/{id}")
@@ -394,6 +481,48 @@ class DealPages {
 	}
 
 	record TimelineEntry(java.time.Instant at, @Nullable Activity activity, @Nullable DealHistoryEntry change) {
+	}
+
+	/** A row of the line items form as typed. */
+	record LineRow(String productId, String quantity, String unitPrice, String discount) {
+
+		static final LineRow BLANK = new LineRow("", "", "", "");
+
+		static LineRow of(DealLine line) {
+			return new LineRow(line.productId().toString(), line.quantity().stripTrailingZeros().toPlainString(),
+					line.unitPrice().toPlainString(), line.discountPercent().signum() == 0 ? "" : line.discountPercent().stripTrailingZeros().toPlainString());
+		}
+
+		boolean isBlank() {
+			return productId.isEmpty() && quantity.isEmpty() && unitPrice.isEmpty() && discount.isEmpty();
+		}
+
+		/** The row as a line of the deal; a number that does not read is told on its field of row {@code index}. */
+		NewDealLine toLine(int index, List<dev.tandem.platform.FieldProblem> problems) {
+			String at = "lines[" + index + "].";
+			UUID product = null;
+			try {
+				product = productId.isEmpty() ? null : UUID.fromString(productId);
+			}
+			catch (IllegalArgumentException ex) {
+				problems.add(new dev.tandem.platform.FieldProblem(at + "productId", "validation.product.unknown"));
+			}
+			return new NewDealLine(product, number(quantity, at + "quantity", problems), number(unitPrice, at + "unitPrice", problems),
+					number(discount, at + "discountPercent", problems));
+		}
+
+		private static @Nullable BigDecimal number(String text, String field, List<dev.tandem.platform.FieldProblem> problems) {
+			if (text.isEmpty()) {
+				return null;
+			}
+			try {
+				return new BigDecimal(text.replace(',', '.'));
+			}
+			catch (NumberFormatException ex) {
+				problems.add(new dev.tandem.platform.FieldProblem(field, "validation.expected.number"));
+				return null;
+			}
+		}
 	}
 
 	record DealForm(int version, String title, @Nullable BigDecimal amount, @Nullable LocalDate closeDate, @Nullable UUID ownerId,

@@ -33,8 +33,9 @@ import org.springframework.stereotype.Repository;
 public class Goals {
 
 	private static final String SELECT = """
-			select g.*, coalesce(u.display_name, t.name) as scope_name, o.fiscal_year_start_month
+			select g.*, coalesce(u.display_name, t.name) as scope_name, o.fiscal_year_start_month, pr.name as product_name
 			  from goals_goal g
+			  left join crm_product_v pr on pr.org_id = g.org_id and pr.id = g.product_id
 			  join people_organisation_v o on o.org_id = g.org_id
 			  left join people_user_v u on u.org_id = g.org_id and u.id = g.user_id
 			  left join people_team_v t on t.org_id = g.org_id and t.id = g.team_id
@@ -44,6 +45,12 @@ public class Goals {
 
 	Goals(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+	}
+
+	/** Whether the product is one of the organisation's catalogue (an inactive one too: its goals go on). */
+	public boolean productExists(UUID orgId, UUID productId) {
+		return jdbc.sql("select exists (select 1 from crm_product_v where org_id = :org and id = :id)").param("org", orgId)
+			.param("id", productId).query(Boolean.class).single();
 	}
 
 	/** Whether the organisation has set any goal. */
@@ -56,13 +63,16 @@ public class Goals {
 			.optional();
 	}
 
-	/** The goal with this scope, metric, activity types and period, if there is one. */
-	public Optional<Goal> find(UUID orgId, Scope scope, GoalMetric metric, Set<ActivityType> types, Period period) {
+	/** The goal with this scope, metric, activity types, product and period, if there is one. */
+	public Optional<Goal> find(UUID orgId, Scope scope, GoalMetric metric, Set<ActivityType> types, @Nullable UUID product,
+			Period period) {
 		return jdbc.sql(SELECT + """
 				 where g.org_id = :org and (g.user_id = :scope or g.team_id = :scope) and g.metric = :metric
 				   and g.activity_types = :types and g.period_kind = :kind and g.period_start = :start
+				   and g.product_id is not distinct from cast(:product as uuid)
 				""")
 			.param("org", orgId).param("scope", scope.id()).param("metric", metric.name()).param("types", typesKey(types))
+			.param("product", product)
 			.param("kind", period.kind().name()).param("start", period.start())
 			.query(Goals::map).optional();
 	}
@@ -98,13 +108,14 @@ public class Goals {
 			.update();
 	}
 
-	public void insert(UUID orgId, UUID id, Scope scope, GoalMetric metric, Set<ActivityType> types, Period period,
-			BigDecimal target, @Nullable BigDecimal agreed, GoalStatus status, boolean setByManager, String actor) {
+	public void insert(UUID orgId, UUID id, Scope scope, GoalMetric metric, Set<ActivityType> types, @Nullable UUID product,
+			Period period, BigDecimal target, @Nullable BigDecimal agreed, GoalStatus status, boolean setByManager, String actor) {
 		jdbc.sql("""
-				insert into goals_goal (org_id, id, user_id, team_id, metric, activity_types, period_kind, period_start, period_end,
-				       target, agreed_target, status, set_by_manager, updated_by)
-				values (:org, :id, :user, :team, :metric, :types, :kind, :start, :end, :target, :agreed, :status, :setByManager, :actor)
-				""")
+				insert into goals_goal (org_id, id, user_id, team_id, metric, activity_types, product_id, period_kind, period_start,
+				       period_end, target, agreed_target, status, set_by_manager, updated_by)
+				values (:org, :id, :user, :team, :metric, :types, :product, :kind, :start, :end, :target, :agreed, :status,
+				       :setByManager, :actor)
+				""").param("product", product)
 			.param("org", orgId).param("id", id).param("user", scope.isTeam() ? null : scope.id())
 			.param("team", scope.isTeam() ? scope.id() : null).param("metric", metric.name()).param("types", typesKey(types))
 			.param("kind", period.kind().name()).param("start", period.start()).param("end", period.end()).param("target", target)
@@ -169,6 +180,6 @@ public class Goals {
 		return new Goal(rs.getObject("id", UUID.class), scope, rs.getString("scope_name"), GoalMetric.valueOf(rs.getString("metric")),
 				activityTypes, period, rs.getBigDecimal("target"), rs.getBigDecimal("agreed_target"),
 				GoalStatus.valueOf(rs.getString("status")), rs.getBoolean("set_by_manager"), rs.getTimestamp("updated_at").toInstant(),
-				rs.getString("updated_by"), rs.getInt("version"));
+				rs.getString("updated_by"), rs.getInt("version"), rs.getObject("product_id", UUID.class), rs.getString("product_name"));
 	}
 }

@@ -78,7 +78,7 @@ class GoalApiController {
 	}
 
 	/**
-	 * Puts a goal on the table: {@code {"userId" | "teamId", "metric", "activityTypes"?, "period", "target", "note"?, "set"?}}.
+	 * Puts a goal on the table: {@code {"userId" | "teamId", "metric", "activityTypes"?, "productId"? (for UNITS_SOLD), "period", "target", "note"?, "set"?}}.
 	 * The owner proposes; a manager offers, or sets it directly with {@code "set": true}.
 	 */
 	@PostMapping
@@ -130,6 +130,8 @@ class GoalApiController {
 		json.put("name", goal.scopeName());
 		json.put("metric", goal.metric());
 		json.put("activityTypes", goal.activityTypes());
+		json.put("productId", goal.productId());
+		json.put("productName", goal.productName());
 		json.put("period", goal.period().key());
 		json.put("target", goal.target());
 		json.put("agreedTarget", goal.agreedTarget());
@@ -158,7 +160,7 @@ class GoalApiController {
 	/** A goal put on the table through the API. */
 	record GoalRequest(@Nullable UUID userId, @Nullable UUID teamId, @Nullable GoalMetric metric,
 			@Nullable Set<ActivityType> activityTypes, @Nullable String period, @Nullable BigDecimal target, @Nullable String note,
-			@Nullable Boolean set) {
+			@Nullable Boolean set, @Nullable UUID productId) {
 
 		NewGoal toGoal(CurrentUser me, GoalManagement goals) {
 			List<FieldProblem> problems = new ArrayList<>();
@@ -176,7 +178,7 @@ class GoalApiController {
 			}
 			Scope scope = teamId != null ? Scope.team(teamId) : Scope.user(userId != null ? userId : me.id());
 			return new NewGoal(scope, metric, activityTypes == null ? Set.of() : Set.copyOf(activityTypes),
-					goals.period(me, period, Period.Kind.MONTH), target, note);
+					goals.period(me, period, Period.Kind.MONTH), target, note, productId);
 		}
 	}
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.tandem.crm.ProductManagement;
 import dev.tandem.goals.Goal;
 import dev.tandem.goals.GoalManagement;
 import dev.tandem.goals.GoalMetric;
@@ -50,8 +51,11 @@ class GoalPages {
 	private final UserManagement users;
 	private final Visibility visibility;
 	private final FormErrors formErrors;
+	private final ProductManagement products;
 
-	GoalPages(GoalManagement goals, TeamManagement teams, UserManagement users, Visibility visibility, FormErrors formErrors) {
+	GoalPages(GoalManagement goals, TeamManagement teams, UserManagement users, Visibility visibility, FormErrors formErrors,
+			ProductManagement products) {
+		this.products = products;
 		this.goals = goals;
 		this.teams = teams;
 		this.users = users;
@@ -72,6 +76,7 @@ class GoalPages {
 		model.addAttribute("teams", choices);
 		model.addAttribute("team", chosen);
 		model.addAttribute("metrics", GoalMetric.values());
+		model.addAttribute("products", products.list(me, false));
 		model.addAttribute("types", EnumSet.complementOf(EnumSet.of(ActivityType.NOTE)));
 		if (chosen != null) {
 			team(me, chosen, selected, model);
@@ -112,10 +117,10 @@ class GoalPages {
 		model.addAttribute("nextLabel", PeriodPicker.label(period.next(), LocaleContextHolder.getLocale()));
 	}
 
-	/** A column of the team grid: a metric, with its activity types when it counts activities. */
+	/** A column of the team grid: a metric, with its activity types when it counts activities, its product for units. */
 	static String key(Goal goal) {
 		return goal.metric().name() + (goal.activityTypes().isEmpty() ? "" : ":" + goal.activityTypes().stream().map(Enum::name).sorted()
-			.reduce((a, b) -> a + "," + b).orElse(""));
+			.reduce((a, b) -> a + "," + b).orElse("")) + (goal.productId() == null ? "" : ":" + goal.productId());
 	}
 
 	@GetMapping("/goals/{id}")
@@ -139,7 +144,7 @@ class GoalPages {
 		boolean saved = formErrors.flash(redirect, "version", () -> {
 			Scope scope = form.scope(me);
 			NewGoal goal = new NewGoal(scope, form.metric(), form.metric() == GoalMetric.ACTIVITIES ? form.types() : Set.of(), period,
-					form.target(), form.note());
+					form.target(), form.note(), form.metric() == GoalMetric.UNITS_SOLD ? form.productId() : null);
 			Goal written = form.direct() ? goals.set(me, goal) : goals.propose(me, goal);
 			redirect.addFlashAttribute("saved", written.id());
 		});
@@ -203,7 +208,7 @@ class GoalPages {
 	/** A goal put on the table from the page. */
 	record GoalForm(@Nullable UUID user, @Nullable UUID team, @Nullable String subject, GoalMetric metric,
 			@Nullable Set<ActivityType> activityTypes, @Nullable String period, @Nullable BigDecimal target, @Nullable String note,
-			boolean direct) {
+			boolean direct, @Nullable UUID productId) {
 
 		Scope scope(CurrentUser me) {
 			if ("team".equals(subject) && team != null) {
