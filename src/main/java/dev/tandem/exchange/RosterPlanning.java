@@ -112,6 +112,7 @@ final class RosterPlanning {
 			}
 		}
 		// Managers only named in the manager column are people too: made here, before any row refers to them.
+		List<String> madeManagers = new ArrayList<>();
 		named.forEach((k, manager) -> {
 			if (rowPeople.contains(k) || (manager.matches(EMAIL) ? known(manager, manager) : known("", manager)) != null) {
 				return;
@@ -127,11 +128,14 @@ final class RosterPlanning {
 			ctx.known.addUser(id, email, name);
 			newUsers.put(email, id);
 			ctx.count(EntityKind.USERS, CREATED);
-			ctx.note("managers", name, 1);
+			madeManagers.add(name);
 			if (email.endsWith(PLACEHOLDER_DOMAIN)) {
 				ctx.note("placeholders", "", 1);
 			}
 		});
+		if (!madeManagers.isEmpty()) {
+			ctx.note("managers", String.join(", ", madeManagers), madeManagers.size());
+		}
 		for (Row r : teams) {
 			String name = r.get("name");
 			if (!name.isEmpty() && !ctx.known.teamsByName.containsKey(key(name))) {
@@ -462,7 +466,8 @@ final class RosterPlanning {
 		});
 		ctx.writes.creates.activities.forEach(a -> earliest(first, a.ownerId(),
 				a.occurredAt() == null ? null : LocalDate.ofInstant(a.occurredAt(), ctx.zone)));
-		Map<LocalDate, Set<UUID>> moved = new java.util.TreeMap<>();
+		Set<UUID> moved = new HashSet<>();
+		LocalDate[] earliest = new LocalDate[1];
 		first.forEach((user, date) -> {
 			if (newUsers.containsValue(user)) {
 				return;
@@ -474,11 +479,14 @@ final class RosterPlanning {
 						&& (o.validTo() == null || o.validTo().isAfter(date)));
 				if (datedFromRecords.contains(m.id()) && date.isBefore(m.validFrom()) && !blocked) {
 					ctx.writes.moves.add(new Plan.MembershipToMove(m.teamId(), m.id(), date, m.validFrom()));
-					moved.computeIfAbsent(date, k -> new HashSet<>()).add(user);
+					moved.add(user);
+					earliest[0] = earliest[0] == null || date.isBefore(earliest[0]) ? date : earliest[0];
 				}
 			}
 		});
-		moved.forEach((date, people) -> ctx.note("membersMoved", date.toString(), people.size()));
+		if (!moved.isEmpty()) {
+			ctx.note("membersMoved", earliest[0].toString(), moved.size());
+		}
 	}
 
 	private void earliest(Map<UUID, LocalDate> first, UUID user, @Nullable LocalDate date) {
