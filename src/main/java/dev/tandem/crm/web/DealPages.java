@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import dev.tandem.crm.AccountManagement;
+import dev.tandem.crm.CustomFieldKind;
 import dev.tandem.crm.Activity;
 import dev.tandem.crm.ActivityManagement;
 import dev.tandem.crm.Contact;
@@ -213,6 +214,7 @@ class DealPages {
 		model.addAttribute("stances", Stance.values());
 		model.addAttribute("types", ActivityType.values());
 		model.addAttribute("today", views.today(me));
+		model.addAttribute("customFields", views.customFields(me, CustomFieldKind.DEAL));
 		if (!model.containsAttribute("errors")) {
 			model.addAttribute("errors", Map.of());
 		}
