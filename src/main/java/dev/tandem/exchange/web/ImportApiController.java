@@ -75,7 +75,9 @@ class ImportApiController {
 	}
 
 	@PutMapping("/api/v1/imports/{id}/mapping")
-	@Operation(summary = "Set the mapping", description = "columns: field to column; values: per category (stage, owner, type, source, "
+	@Operation(summary = "Set the mapping", description = "columns: field to column; for accounts, contacts, deals and leads "
+			+ "a field custom.<key> keeps the column as that custom field, made by the run when missing and typed from the "
+			+ "column's values (number, yyyy-mm-dd date, else text); values: per category (stage, owner, type, source, "
 			+ "leadStatus, status, role, sector) source value to a stage or user id, a fixed value, or \"create\"; for deals, "
 			+ "account: {\"\": name} attaches rows without an account to that account instead of refusing them; dateOrder, "
 			+ "decimalMark, duplicates. Send the version you read.")
