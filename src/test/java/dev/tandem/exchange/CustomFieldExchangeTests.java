@@ -66,6 +66,26 @@ class CustomFieldExchangeTests {
 	}
 
 	@Test
+	void theWizardOffersToKeepTheColumnsNoFieldTakes() {
+		CurrentUser admin = ExchangeTestData.emptyOrganisation(organisations, port).admin();
+		ImportJob uploaded = imports.upload(admin, "accounts.csv", FILE.getBytes(StandardCharsets.UTF_8), EntityKind.ACCOUNTS, null);
+		dev.tandem.support.WebSession web = dev.tandem.support.WebSession.signedIn(port, admin.email(), ExchangeTestData.PASSWORD);
+		String page = web.get("/imports/" + uploaded.id()).body();
+		assertThat(page).contains("Keep as custom field", "name=\"col|custom.year_established\" value=\"year_established\"")
+			.doesNotContain("name=\"col|custom.name\"");
+
+		Map<String, String> form = new LinkedHashMap<>();
+		form.put("version", String.valueOf(uploaded.version()));
+		form.put("kind", "ACCOUNTS");
+		form.put("preset", uploaded.settings().preset() == null ? "" : uploaded.settings().preset().name());
+		uploaded.settings().columns().forEach((field, column) -> form.put("col|" + field, column));
+		form.put("col|custom.year_established", "year_established");
+		assertThat(web.post("/imports/" + uploaded.id() + "/check", form).statusCode()).isEqualTo(302);
+		assertThat(imports.get(admin, uploaded.id()).settings().columns()).containsEntry("custom.year_established", "year_established");
+		assertThat(web.get("/imports/" + uploaded.id()).body()).contains("value=\"year_established\" checked");
+	}
+
+	@Test
 	void aValueThatBreaksAnExistingFieldsTypeIsAProblemOfItsRow() {
 		CurrentUser admin = ExchangeTestData.emptyOrganisation(organisations, port).admin();
 		fields.create(admin, new dev.tandem.crm.CustomFieldInput(CustomFieldKind.ACCOUNT, "notes", "Notes", CustomFieldType.NUMBER,
