@@ -2,6 +2,7 @@ package dev.tandem.crm;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -30,8 +31,10 @@ public class AccountManagement {
 	private final Deals deals;
 	private final Access access;
 	private final RecycleBin bin;
+	private final CustomFieldManagement customFields;
 
-	AccountManagement(Accounts accounts, Deals deals, Access access, RecycleBin bin) {
+	AccountManagement(Accounts accounts, Deals deals, Access access, RecycleBin bin, CustomFieldManagement customFields) {
+		this.customFields = customFields;
 		this.accounts = accounts;
 		this.deals = deals;
 		this.access = access;
@@ -62,16 +65,30 @@ public class AccountManagement {
 
 	@Transactional
 	public Account create(CurrentUser user, NewAccount account) {
+		return create(user, account, Map.of());
+	}
+
+	/** A new account with values of its custom fields (see {@link CustomFieldManagement}), in one command. */
+	@Transactional
+	public Account create(CurrentUser user, NewAccount account, @Nullable Map<String, ? extends @Nullable Object> custom) {
 		UUID ownerId = account.ownerId() == null ? user.id() : account.ownerId();
 		check(user, account.name(), account.size(), ownerId);
 		UUID id = dev.tandem.platform.Ids.next();
 		accounts.insert(user.orgId(), id, account.name().trim(), trim(account.sector()), account.size(), trim(account.country()),
 				trim(account.website()), ownerId, user.displayName());
+		customFields.store(user, CustomFieldKind.ACCOUNT, id, custom);
 		return get(user, id);
 	}
 
 	@Transactional
 	public Account update(CurrentUser user, UUID id, int version, NewAccount changes) {
+		return update(user, id, version, changes, Map.of());
+	}
+
+	/** Changes the account and the custom values sent (null removes one), in one command. */
+	@Transactional
+	public Account update(CurrentUser user, UUID id, int version, NewAccount changes,
+			@Nullable Map<String, ? extends @Nullable Object> custom) {
 		Account current = get(user, id);
 		UUID ownerId = changes.ownerId() == null ? current.ownerId() : changes.ownerId();
 		check(user, changes.name(), changes.size(), ownerId.equals(current.ownerId()) ? null : ownerId);
@@ -80,6 +97,7 @@ public class AccountManagement {
 			Account now = get(user, id);
 			throw new ConcurrentEditException("account", now.updatedBy(), now.updatedAt());
 		}
+		customFields.store(user, CustomFieldKind.ACCOUNT, id, custom);
 		return get(user, id);
 	}
 
@@ -126,6 +144,11 @@ public class AccountManagement {
 
 	@Transactional
 	public Contact createContact(CurrentUser user, NewContact contact) {
+		return createContact(user, contact, Map.of());
+	}
+
+	@Transactional
+	public Contact createContact(CurrentUser user, NewContact contact, @Nullable Map<String, ? extends @Nullable Object> custom) {
 		if (!accounts.visible(user.orgId(), contact.accountId(), access.owners(user))) {
 			throw InvalidInputException.of("accountId", "validation.account.unknown");
 		}
@@ -133,17 +156,25 @@ public class AccountManagement {
 		UUID id = dev.tandem.platform.Ids.next();
 		accounts.insertContact(user.orgId(), id, contact.accountId(), contact.name().trim(), trim(contact.title()),
 				trim(contact.email()), trim(contact.phone()), trim(contact.socialUrl()), user.displayName());
+		customFields.store(user, CustomFieldKind.CONTACT, id, custom);
 		return contact(user, id);
 	}
 
 	@Transactional
 	public Contact updateContact(CurrentUser user, UUID id, int version, NewContact changes) {
+		return updateContact(user, id, version, changes, Map.of());
+	}
+
+	@Transactional
+	public Contact updateContact(CurrentUser user, UUID id, int version, NewContact changes,
+			@Nullable Map<String, ? extends @Nullable Object> custom) {
 		contact(user, id);
 		checkContact(changes.name(), changes.email());
 		if (!accounts.updateContact(user.orgId(), id, changes.name().trim(), trim(changes.title()), trim(changes.email()),
 				trim(changes.phone()), trim(changes.socialUrl()), user.displayName(), version)) {
 			throw new ConcurrentEditException("contact", null, null);
 		}
+		customFields.store(user, CustomFieldKind.CONTACT, id, custom);
 		return contact(user, id);
 	}
 

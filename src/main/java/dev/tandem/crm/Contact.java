@@ -1,6 +1,7 @@
 package dev.tandem.crm;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -9,5 +10,6 @@ import org.jspecify.annotations.Nullable;
  * A person at an account.
  */
 public record Contact(UUID id, UUID accountId, String accountName, String name, @Nullable String title,
-		@Nullable String email, @Nullable String phone, @Nullable String socialUrl, Instant updatedAt, int version) {
+		@Nullable String email, @Nullable String phone, @Nullable String socialUrl, Instant updatedAt, int version,
+		Map<String, String> customFields) {
 }

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import dev.tandem.people.Role;
@@ -23,7 +24,8 @@ public record Deal(UUID id, @Nullable UUID accountId, @Nullable String accountNa
 		DealStatus status, ForecastCategory forecastCategory, boolean categoryOverridden, @Nullable String nextStep,
 		@Nullable LocalDate nextStepDate, DealSource source, @Nullable String lostReason, @Nullable LocalDate engagedOn,
 		@Nullable Instant closedAt, Instant stageEnteredAt, @Nullable Instant lastActivityAt,
-		@Nullable Instant lastReviewedAt, Instant createdAt, Instant updatedAt, @Nullable String updatedBy, int version) {
+		@Nullable Instant lastReviewedAt, Instant createdAt, Instant updatedAt, @Nullable String updatedBy, int version,
+		Map<String, String> customFields) {
 
 	/** Days without activity after which an open deal is flagged. */
 	public static final int STALE_AFTER_DAYS = 14;
@@ -76,14 +78,14 @@ public record Deal(UUID id, @Nullable UUID accountId, @Nullable String accountNa
 	public Deal changedBy(String actor) {
 		return new Deal(id, accountId, accountName, ownerId, ownerName, title, amount, closeDate, pipelineId, stageId, stageName,
 				status, forecastCategory, categoryOverridden, nextStep, nextStepDate, source, lostReason, engagedOn, closedAt,
-				stageEnteredAt, lastActivityAt, lastReviewedAt, createdAt, updatedAt, actor, version);
+				stageEnteredAt, lastActivityAt, lastReviewedAt, createdAt, updatedAt, actor, version, customFields);
 	}
 
 	/** The deal as reviewed at that moment, which resets its review-cadence clock. */
 	public Deal reviewedAt(Instant at, String actor) {
 		return new Deal(id, accountId, accountName, ownerId, ownerName, title, amount, closeDate, pipelineId, stageId, stageName,
 				status, forecastCategory, categoryOverridden, nextStep, nextStepDate, source, lostReason, engagedOn, closedAt,
-				stageEnteredAt, lastActivityAt, at, createdAt, updatedAt, actor, version);
+				stageEnteredAt, lastActivityAt, at, createdAt, updatedAt, actor, version, customFields);
 	}
 
 	/**
@@ -113,7 +115,7 @@ public record Deal(UUID id, @Nullable UUID accountId, @Nullable String accountNa
 		Deal moved = new Deal(id, accountId, accountName, ownerId, ownerName, title, movedAmount, movedCloseDate, pipelineId, to.id(),
 				to.name(), statusIn(to), category, overridden, nextStep, nextStepDate, source,
 				to.kind() == StageKind.LOST ? reason : lostReason, engagedOn, to.isClosed() ? now : null, now, lastActivityAt,
-				lastReviewedAt, createdAt, updatedAt, byName, version);
+				lastReviewedAt, createdAt, updatedAt, byName, version, customFields);
 		List<Object> events = new ArrayList<>();
 		events.add(new DealStageChanged(orgId, id, ownerId, from.id(), to.id(), now, byId));
 		if (!isOpen() && to.kind() == StageKind.OPEN) {

@@ -69,11 +69,13 @@ public class DealManagement {
 	private final AuditLog audit;
 	private final RecycleBin bin;
 	private final DealLines lines;
+	private final CustomFieldManagement customFields;
 
 	DealManagement(Deals deals, DealHistory history, Accounts accounts, Activities activities, Stakeholders stakeholders,
 			PlaybookManagement playbook, OrganisationManagement organisations, Visibility visibility, Access access,
 			Idempotency idempotency, ApplicationEventPublisher events, Clock clock, AuditLog audit,
-			RecycleBin bin, DealLines lines) {
+			RecycleBin bin, DealLines lines, CustomFieldManagement customFields) {
+		this.customFields = customFields;
 		this.lines = lines;
 		this.audit = audit;
 		this.bin = bin;
@@ -118,7 +120,18 @@ public class DealManagement {
 
 	@Transactional
 	public Deal create(CurrentUser user, NewDeal deal, @Nullable String idempotencyKey) {
-		return idempotency.once(user, idempotencyKey, deal, "deal", id -> insert(user, id, deal), id -> get(user, id)).value();
+		return create(user, deal, idempotencyKey, Map.of());
+	}
+
+	/** A new deal with values of its custom fields (see {@link CustomFieldManagement}), in one command. */
+	@Transactional
+	public Deal create(CurrentUser user, NewDeal deal, @Nullable String idempotencyKey,
+			@Nullable Map<String, ? extends @Nullable Object> custom) {
+		return idempotency.once(user, idempotencyKey, deal, "deal", id -> {
+			Deal created = insert(user, id, deal);
+			customFields.store(user, CustomFieldKind.DEAL, id, custom);
+			return custom == null || custom.isEmpty() ? created : get(user, id);
+		}, id -> get(user, id)).value();
 	}
 
 	private Deal insert(CurrentUser user, UUID id, NewDeal deal) {
@@ -155,7 +168,7 @@ public class DealManagement {
 		Deal created = new Deal(id, deal.accountId(), "", ownerId, "", deal.title().trim(), deal.amount(), deal.closeDate(),
 				pipeline.id(), stage.id(), stage.name(), DealStatus.OPEN, stage.forecastCategory(), false, deal.nextStep(),
 				deal.nextStepDate(), deal.source() == null ? DealSource.OUTBOUND : deal.source(), null, null, null, now, null, null,
-				now, now, user.displayName(), 0);
+				now, now, user.displayName(), 0, Map.of());
 		deals.insert(user.orgId(), created);
 		history.stageChanged(user.orgId(), id, null, stage.id(), now, user.id());
 		events.publishEvent(new DealCreated(user.orgId(), id, ownerId, stage.id(), deal.amount(), created.source()));
@@ -164,6 +177,12 @@ public class DealManagement {
 
 	@Transactional
 	public Deal update(CurrentUser user, UUID id, DealChanges changes) {
+		return update(user, id, changes, Map.of());
+	}
+
+	/** Changes the deal and the custom values sent (null removes one), in one command. */
+	@Transactional
+	public Deal update(CurrentUser user, UUID id, DealChanges changes, @Nullable Map<String, ? extends @Nullable Object> custom) {
 		Deal current = get(user, id);
 		if (current.version() != changes.version()) {
 			throw conflict(current);
@@ -214,11 +233,12 @@ public class DealManagement {
 				changes.has("source") && changes.source() != null ? changes.source() : current.source(),
 				changes.has("lostReason") ? changes.lostReason() : current.lostReason(), current.engagedOn(), current.closedAt(),
 				current.stageEnteredAt(), current.lastActivityAt(), current.lastReviewedAt(), current.createdAt(),
-				current.updatedAt(), user.displayName(), current.version());
+				current.updatedAt(), user.displayName(), current.version(), current.customFields());
 		if (!deals.update(user.orgId(), changed, changes.version())) {
 			throw conflict(get(user, id));
 		}
 		recordFieldChanges(user, current, changed);
+		customFields.store(user, CustomFieldKind.DEAL, id, custom);
 		audit.record(user.orgId(), user.id(), user.displayName(), AuditAction.DEAL_CHANGED, "deal", id,
 				current.title() + ": " + String.join(", ", new java.util.TreeSet<>(changes.present())));
 		if (!ownerId.equals(current.ownerId())) {
@@ -227,6 +247,9 @@ public class DealManagement {
 		java.util.Set<String> fields = new java.util.TreeSet<>(changes.present());
 		fields.remove("ownerId");
 		fields.remove("version");
+		if (custom != null && !custom.isEmpty()) {
+			fields.add("customFields");
+		}
 		if (!fields.isEmpty()) {
 			events.publishEvent(new DealChanged(user.orgId(), id, ownerId, current.status(), fields));
 		}

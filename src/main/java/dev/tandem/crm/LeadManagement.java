@@ -60,10 +60,12 @@ public class LeadManagement {
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 	private final RecycleBin bin;
+	private final CustomFieldManagement customFields;
 
 	LeadManagement(Leads leads, Routing routing, TeamManagement teams, UserManagement users, Visibility visibility,
 			AccountManagement accounts, DealManagement deals, Access access, ApplicationEventPublisher events, Clock clock,
-			RecycleBin bin) {
+			RecycleBin bin, CustomFieldManagement customFields) {
+		this.customFields = customFields;
 		this.bin = bin;
 		this.leads = leads;
 		this.routing = routing;
@@ -118,6 +120,12 @@ public class LeadManagement {
 	 */
 	@Transactional
 	public Lead create(CurrentUser user, NewLead lead) {
+		return create(user, lead, Map.of());
+	}
+
+	/** A new lead with values of its custom fields (see {@link CustomFieldManagement}), in one command. */
+	@Transactional
+	public Lead create(CurrentUser user, NewLead lead, @Nullable Map<String, ? extends @Nullable Object> custom) {
 		List<FieldProblem> problems = new ArrayList<>();
 		if (lead.personName() == null || lead.personName().isBlank()) {
 			problems.add(new FieldProblem("personName", "jakarta.validation.constraints.NotBlank.message"));
@@ -153,7 +161,8 @@ public class LeadManagement {
 		leads.insert(user.orgId(), new Lead(id, lead.personName().trim(), lead.company().trim(), blank(lead.email()),
 				blank(lead.phone()), lead.source() == null ? DealSource.INBOUND : lead.source(), blank(lead.campaign()),
 				lead.score() == null ? 0 : lead.score(), LeadStatus.NEW, null, team == null ? null : team.id(), null, null, null,
-				null, null, now, 0), user.displayName());
+				null, null, now, 0, Map.of()), user.displayName());
+		customFields.store(user, CustomFieldKind.LEAD, id, custom);
 		if (ownerId != null || team == null) {
 			UUID owner = ownerId != null ? ownerId : user.id();
 			assign(user.orgId(), id, team == null ? null : team.id(), owner, "MANUAL", List.of(), REASON_OWNER, now, user.id());
@@ -184,6 +193,13 @@ public class LeadManagement {
 
 	@Transactional
 	public Lead changeStatus(CurrentUser user, UUID leadId, LeadStatus status, @Nullable String reason, int version) {
+		return changeStatus(user, leadId, status, reason, version, Map.of());
+	}
+
+	/** Changes the status and the custom values sent (null removes one), in one command. */
+	@Transactional
+	public Lead changeStatus(CurrentUser user, UUID leadId, LeadStatus status, @Nullable String reason, int version,
+			@Nullable Map<String, ? extends @Nullable Object> custom) {
 		Lead lead = get(user, leadId);
 		if (status == LeadStatus.CONVERTED) {
 			throw InvalidInputException.of("status", "validation.lead.convert-instead");
@@ -198,6 +214,7 @@ public class LeadManagement {
 				user.displayName(), version, clock.instant())) {
 			throw new ConcurrentEditException("lead", null, null);
 		}
+		customFields.store(user, CustomFieldKind.LEAD, leadId, custom);
 		return leads.find(user.orgId(), leadId).orElseThrow();
 	}
 

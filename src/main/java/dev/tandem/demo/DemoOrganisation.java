@@ -9,6 +9,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.tandem.crm.BulkLoad;
+import dev.tandem.crm.CustomFieldInput;
+import dev.tandem.crm.CustomFieldKind;
+import dev.tandem.crm.CustomFieldManagement;
+import dev.tandem.crm.CustomFieldType;
 import dev.tandem.crm.ProductInput;
 import dev.tandem.crm.ProductManagement;
 import dev.tandem.crm.DealSource;
@@ -73,12 +77,14 @@ class DemoOrganisation implements ApplicationRunner {
 	private final ForecastLoad forecastLoad;
 	private final ForecastSnapshots snapshots;
 	private final ProductManagement products;
+	private final CustomFieldManagement customFields;
 	private final Clock clock;
 
 	DemoOrganisation(OrganisationManagement organisations, UserManagement users, TeamManagement teams,
 			Visibility visibility, TransactionTemplate transaction, PlaybookManagement playbook, BulkLoad bulkLoad, GoalLoad goalLoad, ForecastLoad forecastLoad,
-			ForecastSnapshots snapshots, ProductManagement products, Clock clock) {
+			ForecastSnapshots snapshots, ProductManagement products, CustomFieldManagement customFields, Clock clock) {
 		this.products = products;
+		this.customFields = customFields;
 		this.organisations = organisations;
 		this.users = users;
 		this.teams = teams;
@@ -200,6 +206,8 @@ class DemoOrganisation implements ApplicationRunner {
 		List<Crew> crews = List.of(insideCrew, enterpriseCrew, midMarketCrew);
 		BulkLoad.Batch batch = history(admin, NORTHWIND_SEED, crews, sellers, Map.of(brigitte, emma), twoYearsAgo);
 		catalogue(admin, List.of("Tandem Licence", "Onboarding Workshop", "Premium Support"), List.of("1200.00", "2500.00", "499.99"));
+		customFields.create(admin, new CustomFieldInput(CustomFieldKind.ACCOUNT, "year_established", "Year established",
+				CustomFieldType.NUMBER, List.of(), null, true));
 		Map<UUID, String> names = new java.util.HashMap<>();
 		sellers.forEach(s -> names.put(s.id(), s.name()));
 		names.put(suzanne, "Suzanne de Vries");
@@ -240,6 +248,8 @@ class DemoOrganisation implements ApplicationRunner {
 		}
 		history(admin, ZUIDWIND_SEED, List.of(crew), sellers, Map.of(), since.plusMonths(6));
 		catalogue(admin, List.of("Zuidwind Licentie"), List.of("950.00"));
+		customFields.create(admin, new CustomFieldInput(CustomFieldKind.DEAL, "tender", "Aanbesteding", CustomFieldType.TEXT,
+				List.of(), null, true));
 	}
 
 	/** A few products for sale, priced in the organisation's euros; no deal of the history has lines. */

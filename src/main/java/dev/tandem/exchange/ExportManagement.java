@@ -3,6 +3,7 @@ package dev.tandem.exchange;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,8 @@ import java.util.stream.Collectors;
 
 import dev.tandem.crm.BulkLoad;
 import dev.tandem.crm.BulkLoadRows;
+import dev.tandem.crm.CustomFieldKind;
+import dev.tandem.crm.CustomFieldManagement;
 import dev.tandem.exchange.persistence.ImportRecords;
 import dev.tandem.forecast.ForecastLoad;
 import dev.tandem.goals.GoalLoad;
@@ -39,7 +42,7 @@ import static dev.tandem.exchange.ExportZip.row;
  * so importing it into an empty organisation brings everything back. It holds the playbook (pipelines, their stages in
  * order with their settings and required activities, exit criteria and what satisfies them), users with their
  * memberships, teams, accounts, contacts, deals with their history, ticked exit criteria and buying groups,
- * activities, leads, goals with the steps of their agreement, and the forecast history: every submitted revision,
+ * activities, leads (with their custom fields, as columns custom.<key>), goals with the steps of their agreement, and the forecast history: every submitted revision,
  * the managers' adjustments and the snapshots with what they held. People are named by e-mail, teams, pipelines and
  * stages by name, CRM records by their source id (the one an import brought them under, else their Tandem id), so
  * importing the export into the same organisation updates them in place. Text a spreadsheet would run as a formula is
@@ -60,9 +63,11 @@ public class ExportManagement {
 	private final GoalLoad goals;
 	private final ForecastLoad forecasts;
 	private final ImportRecords records;
+	private final CustomFieldManagement customFields;
 
 	ExportManagement(UserManagement users, TeamManagement teams, PlaybookManagement playbook, BulkLoad bulk, GoalLoad goals,
-			ForecastLoad forecasts, ImportRecords records) {
+			ForecastLoad forecasts, ImportRecords records, CustomFieldManagement customFields) {
+		this.customFields = customFields;
 		this.users = users;
 		this.teams = teams;
 		this.playbook = playbook;
@@ -89,7 +94,7 @@ public class ExportManagement {
 		roster(zip, admin, people, teamList, names);
 		BulkLoad.Batch crm = bulk.snapshot(admin.orgId());
 		SourceIds ids = new SourceIds(records.sourceIds(admin.orgId(), SourceIds.KINDS));
-		crm(zip, crm, names, pipelines, ids);
+		crm(zip, crm, names, pipelines, ids, custom(admin, crm));
 		goals(zip, goals.all(admin.orgId()), names);
 		forecasts(zip, forecasts.all(admin.orgId()), crm.deals().stream().map(BulkLoadRows.DealRow::id).collect(Collectors.toSet()), names,
 				ids);
@@ -151,21 +156,41 @@ public class ExportManagement {
 			.toList());
 	}
 
-	private static void crm(ExportZip zip, BulkLoad.Batch crm, Names names, List<Pipeline> pipelines, SourceIds ids) throws IOException {
+	/** The custom fields of the exported accounts, contacts, deals and leads, by kind. */
+	private Map<CustomFieldKind, CustomExport> custom(CurrentUser admin, BulkLoad.Batch crm) {
+		Map<CustomFieldKind, CustomExport> custom = new EnumMap<>(CustomFieldKind.class);
+		custom.put(CustomFieldKind.ACCOUNT, new CustomExport(customFields.values(admin, CustomFieldKind.ACCOUNT),
+				crm.accounts().stream().map(BulkLoadRows.AccountRow::id).toList()));
+		custom.put(CustomFieldKind.CONTACT, new CustomExport(customFields.values(admin, CustomFieldKind.CONTACT),
+				crm.contacts().stream().map(BulkLoadRows.ContactRow::id).toList()));
+		custom.put(CustomFieldKind.DEAL, new CustomExport(customFields.values(admin, CustomFieldKind.DEAL),
+				crm.deals().stream().map(BulkLoadRows.DealRow::id).toList()));
+		custom.put(CustomFieldKind.LEAD, new CustomExport(customFields.values(admin, CustomFieldKind.LEAD),
+				crm.leads().stream().map(BulkLoadRows.LeadRow::id).toList()));
+		return custom;
+	}
+
+	private static void crm(ExportZip zip, BulkLoad.Batch crm, Names names, List<Pipeline> pipelines, SourceIds ids,
+			Map<CustomFieldKind, CustomExport> custom) throws IOException {
+		CustomExport accounts = custom.get(CustomFieldKind.ACCOUNT);
+		CustomExport contacts = custom.get(CustomFieldKind.CONTACT);
+		CustomExport deals = custom.get(CustomFieldKind.DEAL);
+		CustomExport leads = custom.get(CustomFieldKind.LEAD);
 		Map<UUID, String> accountNames = crm.accounts().stream().collect(Collectors.toMap(BulkLoadRows.AccountRow::id, BulkLoadRows.AccountRow::name));
-		zip.entry(EntityKind.ACCOUNTS, List.of("id", "name", "sector", "size", "country", "website", "owner", "createdAt"),
-				crm.accounts().stream().map(a -> row(ids.account(a.id()), a.name(), a.sector(), a.size(), a.country(), a.website(),
-						names.person(a.ownerId()), a.createdAt())).toList());
-		zip.entry(EntityKind.CONTACTS, List.of("id", "accountId", "account", "name", "title", "email", "phone", "socialUrl", "createdAt"),
-				crm.contacts().stream().map(c -> row(ids.contact(c.id()), ids.account(c.accountId()), accountNames.get(c.accountId()),
-						c.name(), c.title(), c.email(), c.phone(), c.socialUrl(), c.createdAt())).toList());
-		zip.entry(EntityKind.DEALS, List.of("id", "title", "accountId", "account", "owner", "amount", "closeDate", "pipeline", "stage",
-				"status", "source", "nextStep", "nextStepDate", "lostReason", "engagedOn", "createdAt", "closedAt", "stageEnteredAt",
-				"forecastCategory", "forecastOverridden", "lastActivityAt", "lastReviewedAt"),
-				crm.deals().stream().map(d -> row(ids.deal(d.id()), d.title(), ids.account(d.accountId()), accountNames.get(d.accountId()),
+		zip.entry(EntityKind.ACCOUNTS, accounts.headers(List.of("id", "name", "sector", "size", "country", "website", "owner", "createdAt")),
+				crm.accounts().stream().map(a -> accounts.row(a.id(), row(ids.account(a.id()), a.name(), a.sector(), a.size(), a.country(),
+						a.website(), names.person(a.ownerId()), a.createdAt()))).toList());
+		zip.entry(EntityKind.CONTACTS, contacts.headers(List.of("id", "accountId", "account", "name", "title", "email", "phone",
+				"socialUrl", "createdAt")),
+				crm.contacts().stream().map(c -> contacts.row(c.id(), row(ids.contact(c.id()), ids.account(c.accountId()),
+						accountNames.get(c.accountId()), c.name(), c.title(), c.email(), c.phone(), c.socialUrl(), c.createdAt()))).toList());
+		zip.entry(EntityKind.DEALS, deals.headers(List.of("id", "title", "accountId", "account", "owner", "amount", "closeDate",
+				"pipeline", "stage", "status", "source", "nextStep", "nextStepDate", "lostReason", "engagedOn", "createdAt", "closedAt",
+				"stageEnteredAt", "forecastCategory", "forecastOverridden", "lastActivityAt", "lastReviewedAt")),
+				crm.deals().stream().map(d -> deals.row(d.id(), row(ids.deal(d.id()), d.title(), ids.account(d.accountId()), accountNames.get(d.accountId()),
 						names.person(d.ownerId()), d.amount(), d.closeDate(), names.pipelines.get(d.pipelineId()), names.stages.get(d.stageId()),
 						d.status(), d.source(), d.nextStep(), d.nextStepDate(), d.lostReason(), d.engagedOn(), d.createdAt(), d.closedAt(),
-						d.stageEnteredAt(), d.forecastCategory(), d.categoryOverridden(), d.lastActivityAt(), d.lastReviewedAt())).toList());
+						d.stageEnteredAt(), d.forecastCategory(), d.categoryOverridden(), d.lastActivityAt(), d.lastReviewedAt()))).toList());
 		List<List<Object>> history = new ArrayList<>();
 		crm.stageChanges().forEach(s -> history.add(row(ids.deal(s.dealId()), "stage",
 				s.fromStageId() == null ? null : names.stages.get(s.fromStageId()), names.stages.get(s.toStageId()), s.at(), names.person(s.by()))));
@@ -193,12 +218,12 @@ public class ExportManagement {
 						names.person(a.ownerId()), names.person(a.loggedBy()), a.joint(), ids.contacts(a.contactIds()),
 						join(a.participantIds(), names.emails), a.createdAt()))
 					.toList());
-		zip.entry(EntityKind.LEADS, List.of("id", "person", "company", "email", "phone", "source", "campaign", "score", "status",
-				"disqualifiedReason", "team", "owner", "accountId", "contactId", "dealId", "createdAt"),
-				crm.leads().stream().map(l -> row(ids.lead(l.id()), l.personName(), l.company(), l.email(), l.phone(), l.source(),
+		zip.entry(EntityKind.LEADS, leads.headers(List.of("id", "person", "company", "email", "phone", "source", "campaign", "score",
+				"status", "disqualifiedReason", "team", "owner", "accountId", "contactId", "dealId", "createdAt")),
+				crm.leads().stream().map(l -> leads.row(l.id(), row(ids.lead(l.id()), l.personName(), l.company(), l.email(), l.phone(), l.source(),
 						l.campaign(), l.score(), l.status(), l.disqualifiedReason(), l.teamId() == null ? null : names.teams.get(l.teamId()),
 						names.person(l.ownerId()), ids.account(l.accountId()), ids.contact(l.contactId()), ids.deal(l.dealId()),
-						l.createdAt()))
+						l.createdAt())))
 					.toList());
 	}
 

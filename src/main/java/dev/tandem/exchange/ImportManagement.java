@@ -138,7 +138,8 @@ public class ImportManagement {
 		requireFileKind(settings.kind());
 		List<String> fields = settings.kind().fieldKeys();
 		for (Map.Entry<String, String> column : settings.columns().entrySet()) {
-			if (!fields.contains(column.getKey())) {
+			boolean custom = CustomColumns.kindOf(settings.kind()).isPresent() && CustomColumns.isCustom(column.getKey());
+			if (!fields.contains(column.getKey()) && !custom) {
 				throw InvalidInputException.of("columns." + column.getKey(), "exchange.mapping.unknown-field");
 			}
 			if (!job.headers().contains(column.getValue())) {

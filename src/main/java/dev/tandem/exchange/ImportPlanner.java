@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.function.IntConsumer;
 
 import dev.tandem.crm.BulkLoad;
+import dev.tandem.crm.CustomFieldManagement;
 import dev.tandem.exchange.ImportSettings.DateOrder;
 import dev.tandem.exchange.ImportReport.RowProblem;
 import dev.tandem.exchange.ImportReport.SkippedRow;
@@ -54,10 +55,13 @@ class ImportPlanner {
 	private final GoalLoad goals;
 	private final ForecastLoad forecasts;
 	private final ImportRecords records;
+	private final CustomFieldManagement customFields;
 	private final Clock clock;
 
 	ImportPlanner(UserManagement users, TeamManagement teams, PlaybookManagement playbook, OrganisationManagement organisations,
-			Visibility visibility, BulkLoad bulk, GoalLoad goals, ForecastLoad forecasts, ImportRecords records, Clock clock) {
+			Visibility visibility, BulkLoad bulk, GoalLoad goals, ForecastLoad forecasts, ImportRecords records,
+			CustomFieldManagement customFields, Clock clock) {
+		this.customFields = customFields;
 		this.users = users;
 		this.teams = teams;
 		this.playbook = playbook;
@@ -135,6 +139,8 @@ class ImportPlanner {
 			rows.put(table, list);
 			ctx.findings.rows += table.rows().size();
 		}
+		ctx.custom = new CustomColumns(customFields.list(admin, null, true));
+		rows.forEach((table, list) -> ctx.custom.prepare(kinds.get(table), list));
 		decideFormats(ctx, rows);
 		if (!ctx.findings.decisions.isEmpty()) {
 			return new Plan(ctx.report(), work(ctx));
@@ -161,6 +167,8 @@ class ImportPlanner {
 		for (Table table : ordered) {
 			EntityKind kind = kinds.get(table);
 			for (Row row : rows.get(table)) {
+				ctx.current = row;
+				ctx.currentKind = kind;
 				switch (kind) {
 					// The playbook is read as a whole before everything else, above.
 					case PIPELINES, STAGES, EXIT_CRITERIA -> { }
@@ -206,10 +214,12 @@ class ImportPlanner {
 		Map<String, Integer> columns = new HashMap<>();
 		effective.forEach((field, header) -> {
 			int index = table.headers().indexOf(header);
-			if (index >= 0 && kind.fieldKeys().contains(field)) {
+			if (index >= 0 && (kind.fieldKeys().contains(field)
+					|| (CustomColumns.kindOf(kind).isPresent() && CustomColumns.isCustom(field)))) {
 				columns.put(field, index);
 			}
 		});
+
 		return columns;
 	}
 
@@ -256,7 +266,7 @@ class ImportPlanner {
 		return new Plan.Work(ctx.writes.pipelinesToWrite, ctx.writes.newStages, ctx.writes.newUsers, ctx.writes.newTeams, ctx.writes.memberships,
 				ctx.writes.moves, ctx.writes.reactivate, ctx.writes.deactivate,
 				ctx.writes.creates.batch(actor), ctx.writes.updates.batch(actor), new GoalLoad.Batch(ctx.writes.goals, ctx.writes.proposals), ctx.writes.forecasts.batch(),
-				ctx.writes.befores, ctx.writes.links);
+				ctx.writes.befores, ctx.writes.links, ctx.custom.newFields, ctx.custom.values);
 	}
 
 }

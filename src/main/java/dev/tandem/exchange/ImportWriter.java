@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.function.IntConsumer;
 
 import dev.tandem.crm.BulkLoad;
+import dev.tandem.crm.CustomFieldManagement;
 import dev.tandem.crm.BulkLoadRows;
 import dev.tandem.exchange.persistence.ImportRecords.Written;
 import dev.tandem.exchange.persistence.ImportRecords;
@@ -37,9 +38,11 @@ class ImportWriter {
 	private final ForecastLoad forecasts;
 	private final ImportRecords records;
 	private final JsonMapper json;
+	private final CustomFieldManagement customFields;
 
 	ImportWriter(PlaybookManagement playbook, UserManagement users, TeamManagement teams, BulkLoad bulk, GoalLoad goals,
-			ForecastLoad forecasts, ImportRecords records, JsonMapper json) {
+			ForecastLoad forecasts, ImportRecords records, JsonMapper json, CustomFieldManagement customFields) {
+		this.customFields = customFields;
 		this.playbook = playbook;
 		this.users = users;
 		this.teams = teams;
@@ -84,6 +87,8 @@ class ImportWriter {
 		bulk.load(admin.orgId(), creates);
 		phase.accept(85);
 		List<UUID> history = bulk.update(admin.orgId(), work.updates());
+		work.customFields().forEach(f -> customFields.ensure(admin, f.kind(), f.key(), f.label(), f.type()));
+		work.customValues().forEach(v -> customFields.keep(admin, v.kind(), v.recordId(), v.values()));
 		goals.load(admin.orgId(), work.goals());
 		forecasts.load(admin.orgId(), work.forecasts());
 		for (UUID id : work.usersToDeactivate()) {

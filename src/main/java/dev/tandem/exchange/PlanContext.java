@@ -65,6 +65,11 @@ final class PlanContext {
 	final Findings findings = new Findings();
 	/** What a run writes. */
 	final Writes writes = new Writes();
+	/** The columns kept as custom fields, and what the run keeps in them. */
+	CustomColumns custom = new CustomColumns(List.of());
+	/** The row being read and the kind of its table, whose custom values go to the record it creates or updates. */
+	@Nullable Row current;
+	@Nullable EntityKind currentKind;
 
 	PlanContext(CurrentUser admin, ImportSettings settings, Organisation organisation, LocalDate today, Instant now, List<User> users,
 			List<Team> teams, List<Pipeline> pipelines, BulkLoad.Batch existing, Map<EntityKind, Map<String, UUID>> links,
@@ -237,6 +242,7 @@ final class PlanContext {
 				update.accept(before);
 				writes.befores.add(new Before(kind, existing, before));
 				count(kind, UPDATED);
+				customValues(kind, existing);
 			}
 			else {
 				count(kind, SKIPPED);
@@ -247,7 +253,15 @@ final class PlanContext {
 		create.accept(id);
 		link(kind, externalId, id, true);
 		count(kind, CREATED);
+		customValues(kind, id);
 		return id;
+	}
+
+	/** The custom values of the row being read, for its own record (not one it makes on the way, such as a deal's account). */
+	private void customValues(EntityKind kind, UUID recordId) {
+		if (current != null && kind == currentKind) {
+			custom.read(this, current, kind, recordId);
+		}
 	}
 
 	/**

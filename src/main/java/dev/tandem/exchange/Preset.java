@@ -154,6 +154,10 @@ public enum Preset {
 				}
 			}
 		}
+		// A Tandem export names its custom fields' columns custom.<key>: they map to those fields again.
+		if (CustomColumns.kindOf(kind).isPresent()) {
+			headers.stream().filter(h -> CustomColumns.isCustom(h.trim()) && used.add(h)).forEach(h -> mapping.put(h.trim(), h));
+		}
 		return mapping;
 	}
 

@@ -28,6 +28,11 @@ final class Row {
 		return column == null ? "" : table.cell(index, column);
 	}
 
+	/** The fields the mapping fills. */
+	java.util.Set<String> fields() {
+		return columns.keySet();
+	}
+
 	boolean has(String field) {
 		return columns.containsKey(field);
 	}

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import dev.tandem.playbook.ForecastCategory;
@@ -87,7 +88,7 @@ class DealTest {
 		Instant created = Instant.parse("2026-05-01T09:00:00Z");
 		return new Deal(UUID.randomUUID(), UUID.randomUUID(), "Acme", UUID.randomUUID(), "Daan", "Rollout", new BigDecimal("8000"),
 				CLOSE, stage.pipelineId(), stage.id(), stage.name(), status, category, overridden, null, null, DealSource.OUTBOUND, null,
-				null, status == DealStatus.OPEN ? null : created, created, null, null, created, created, "Daan", 3);
+				null, status == DealStatus.OPEN ? null : created, created, null, null, created, created, "Daan", 3, Map.of());
 	}
 
 	private static Stage stage(String name, StageKind kind, ForecastCategory category) {

@@ -171,7 +171,7 @@ class ExportSourceIdTests {
 		return List.of(new String(csv, StandardCharsets.UTF_8).replace("\uFEFF", "").split("\r\n"));
 	}
 
-	private static byte[] zip(Map<String, byte[]> files) throws IOException {
+	static byte[] zip(Map<String, byte[]> files) throws IOException {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
 			for (Map.Entry<String, byte[]> file : files.entrySet()) {

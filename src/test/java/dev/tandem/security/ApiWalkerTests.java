@@ -66,6 +66,8 @@ class ApiWalkerTests {
 			PATCH /api/v1/pipelines/{id}/stages/{stageId}            %1$s
 			POST /api/v1/products                                    %1$s
 			PUT /api/v1/products/{id}                                %1$s
+			POST /api/v1/custom-fields                               %1$s
+			PUT /api/v1/custom-fields/{id}                           %1$s
 			POST /api/v1/imports                                     %1$s
 			PUT /api/v1/imports/{id}/mapping                         %1$s
 			POST /api/v1/imports/{id}/check                          %1$s

@@ -86,7 +86,9 @@ final class RequestBodies {
 			return object;
 		}
 		for (Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
-			if (property.getValue().path("readOnly").asBoolean(false)) {
+			// A user's e-mail is their login: the walkers sign in again as the users they change.
+			if (property.getValue().path("readOnly").asBoolean(false)
+					|| (property.getKey().equals("email") && bound.path().matches("/api/v1/users/[^/]+"))) {
 				continue;
 			}
 			object.set(property.getKey(), value(property.getKey(), property.getValue(), bound, orgId, owners, depth + 1));

@@ -181,12 +181,12 @@ public class Accounts {
 		return new Account(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("sector"), rs.getString("size"),
 				rs.getString("country"), rs.getString("website"), rs.getObject("owner_id", UUID.class), rs.getString("owner_name"),
 				rs.getInt("open_deals"), Deals.instant(rs, "created_at"), Deals.instant(rs, "updated_at"), rs.getString("updated_by"),
-				rs.getInt("version"));
+				rs.getInt("version"), CustomFields.values(rs));
 	}
 
 	private static Contact mapContact(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
 		return new Contact(rs.getObject("id", UUID.class), rs.getObject("account_id", UUID.class), rs.getString("account_name"),
 				rs.getString("name"), rs.getString("title"), rs.getString("email"), rs.getString("phone"),
-				rs.getString("social_url"), Deals.instant(rs, "updated_at"), rs.getInt("version"));
+				rs.getString("social_url"), Deals.instant(rs, "updated_at"), rs.getInt("version"), CustomFields.values(rs));
 	}
 }

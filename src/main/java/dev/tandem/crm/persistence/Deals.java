@@ -173,6 +173,6 @@ public class Deals {
 				DealSource.valueOf(rs.getString("source")), rs.getString("lost_reason"), rs.getObject("engaged_on", LocalDate.class),
 				instant(rs, "closed_at"), instant(rs, "stage_entered_at"), instant(rs, "last_activity_at"),
 				instant(rs, "last_reviewed_at"), instant(rs, "created_at"), instant(rs, "updated_at"), rs.getString("updated_by"),
-				rs.getInt("version"));
+				rs.getInt("version"), CustomFields.values(rs));
 	}
 }

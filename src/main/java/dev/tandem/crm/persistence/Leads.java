@@ -127,6 +127,6 @@ public class Leads {
 				rs.getObject("team_id", UUID.class), rs.getObject("owner_id", UUID.class), rs.getString("owner_name"),
 				rs.getObject("live_account_id", UUID.class), rs.getObject("live_contact_id", UUID.class),
 				rs.getObject("live_deal_id", UUID.class),
-				Deals.instant(rs, "created_at"), rs.getInt("version"));
+				Deals.instant(rs, "created_at"), rs.getInt("version"), CustomFields.values(rs));
 	}
 }

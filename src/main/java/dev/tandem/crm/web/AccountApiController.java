@@ -2,6 +2,7 @@ package dev.tandem.crm.web;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import dev.tandem.crm.Account;
@@ -65,20 +66,22 @@ class AccountApiController {
 	}
 
 	@PostMapping("/api/v1/accounts")
-	@Operation(summary = "Add an account", description = "Without ownerId it is yours.")
+	@Operation(summary = "Add an account", description = "Without ownerId it is yours. customFields: values by key of the "
+			+ "account custom fields (a number, yyyy-mm-dd date, one of the choices or text); reads return them as text.")
 	ResponseEntity<Account> create(@AuthenticationPrincipal CurrentUser me, @Valid @RequestBody AccountRequest request) {
-		Account account = accounts.create(me, request.toNew());
+		Account account = accounts.create(me, request.toNew(), request.customFields());
 		return ResponseEntity.created(URI.create("/api/v1/accounts/" + account.id())).body(account);
 	}
 
 	@PatchMapping("/api/v1/accounts/{id}")
-	@Operation(summary = "Change an account", description = "Send the version you read; a stale version answers 409.")
+	@Operation(summary = "Change an account", description = "Send the version you read; a stale version answers 409. "
+			+ "customFields: the values sent change (null removes one), the others stay.")
 	Account update(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, @Valid @RequestBody AccountPatch patch) {
 		Account current = accounts.get(me, id);
 		return accounts.update(me, id, patch.version(), new NewAccount(
 				patch.name() == null ? current.name() : patch.name(), patch.sector() == null ? current.sector() : patch.sector(),
 				patch.size() == null ? current.size() : patch.size(), patch.country() == null ? current.country() : patch.country(),
-				patch.website() == null ? current.website() : patch.website(), patch.ownerId()));
+				patch.website() == null ? current.website() : patch.website(), patch.ownerId()), patch.customFields());
 	}
 
 	@DeleteMapping("/api/v1/accounts/{id}")
@@ -113,7 +116,7 @@ class AccountApiController {
 	@Operation(summary = "Add a contact to an account")
 	ResponseEntity<Contact> createContact(@AuthenticationPrincipal CurrentUser me, @Valid @RequestBody ContactRequest request) {
 		Contact contact = accounts.createContact(me, new NewContact(request.accountId(), request.name(), request.title(),
-				request.email(), request.phone(), request.socialUrl()));
+				request.email(), request.phone(), request.socialUrl()), request.customFields());
 		return ResponseEntity.created(URI.create("/api/v1/contacts/" + contact.id())).body(contact);
 	}
 
@@ -124,7 +127,7 @@ class AccountApiController {
 		return accounts.updateContact(me, id, patch.version(), new NewContact(current.accountId(),
 				patch.name() == null ? current.name() : patch.name(), patch.title() == null ? current.title() : patch.title(),
 				patch.email() == null ? current.email() : patch.email(), patch.phone() == null ? current.phone() : patch.phone(),
-				patch.socialUrl() == null ? current.socialUrl() : patch.socialUrl()));
+				patch.socialUrl() == null ? current.socialUrl() : patch.socialUrl()), patch.customFields());
 	}
 
 	@DeleteMapping("/api/v1/contacts/{id}")
@@ -137,7 +140,7 @@ class AccountApiController {
 
 	record AccountRequest(@NotBlank @Size(max = 200) String name, @Nullable @Size(max = 100) String sector,
 			@Nullable String size, @Nullable @Size(max = 100) String country, @Nullable @Size(max = 300) String website,
-			@Nullable UUID ownerId) {
+			@Nullable UUID ownerId, @Nullable Map<String, @Nullable Object> customFields) {
 
 		NewAccount toNew() {
 			return new NewAccount(name, sector, size, country, website, ownerId);
@@ -146,16 +149,16 @@ class AccountApiController {
 
 	record AccountPatch(@NotNull Integer version, @Nullable @Size(min = 1, max = 200) String name,
 			@Nullable @Size(max = 100) String sector, @Nullable String size, @Nullable @Size(max = 100) String country,
-			@Nullable @Size(max = 300) String website, @Nullable UUID ownerId) {
+			@Nullable @Size(max = 300) String website, @Nullable UUID ownerId, @Nullable Map<String, @Nullable Object> customFields) {
 	}
 
 	record ContactRequest(@NotNull UUID accountId, @NotBlank @Size(max = 200) String name, @Nullable @Size(max = 200) String title,
 			@Nullable @Size(max = 200) String email, @Nullable @Size(max = 50) String phone,
-			@Nullable @Size(max = 300) String socialUrl) {
+			@Nullable @Size(max = 300) String socialUrl, @Nullable Map<String, @Nullable Object> customFields) {
 	}
 
 	record ContactPatch(@NotNull Integer version, @Nullable @Size(min = 1, max = 200) String name,
 			@Nullable @Size(max = 200) String title, @Nullable @Size(max = 200) String email,
-			@Nullable @Size(max = 50) String phone, @Nullable @Size(max = 300) String socialUrl) {
+			@Nullable @Size(max = 50) String phone, @Nullable @Size(max = 300) String socialUrl, @Nullable Map<String, @Nullable Object> customFields) {
 	}
 }

@@ -18,6 +18,7 @@ class CrmNavigation implements NavigationContributor {
 				new NavigationItem("nav.accounts", "/accounts", 30, null),
 				new NavigationItem("nav.leads", "/leads", 40, null),
 				new NavigationItem("nav.activities", "/activities", 45, null),
+				new NavigationItem("nav.custom-fields", "/admin/custom-fields", 92, "ROLE_ADMIN"),
 				new NavigationItem("nav.recycle-bin", "/recycle-bin", 98, null));
 	}
 }

@@ -8,6 +8,9 @@ import java.util.UUID;
 
 import dev.tandem.crm.Account;
 import dev.tandem.crm.AccountManagement;
+import dev.tandem.crm.CustomField;
+import dev.tandem.crm.CustomFieldKind;
+import dev.tandem.crm.CustomFieldManagement;
 import dev.tandem.people.CurrentUser;
 import dev.tandem.people.Role;
 import dev.tandem.people.User;
@@ -17,7 +20,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * What several CRM pages need alongside their records: today in the organisation, the people the
- * user may pick as owner, the accounts to pick from.
+ * user may pick as owner, the accounts to pick from, the custom fields of a kind of record.
  */
 @Component
 class CrmViews {
@@ -25,8 +28,10 @@ class CrmViews {
 	private final Visibility visibility;
 	private final UserManagement users;
 	private final AccountManagement accounts;
+	private final CustomFieldManagement customFields;
 
-	CrmViews(Visibility visibility, UserManagement users, AccountManagement accounts) {
+	CrmViews(Visibility visibility, UserManagement users, AccountManagement accounts, CustomFieldManagement customFields) {
+		this.customFields = customFields;
 		this.visibility = visibility;
 		this.users = users;
 		this.accounts = accounts;
@@ -49,6 +54,11 @@ class CrmViews {
 	/** Whether the user sees anyone's records but their own, so pages show owner columns and filters. */
 	boolean seesOthers(CurrentUser me) {
 		return visibility.visibleUsers(me).size() > 1;
+	}
+
+	/** The active custom fields of a kind of record, for the record page's card. */
+	List<CustomField> customFields(CurrentUser me, CustomFieldKind kind) {
+		return customFields.list(me, kind, false);
 	}
 
 	List<Account> accountChoices(CurrentUser me) {

@@ -105,14 +105,14 @@ class DealApiController {
 			@Valid @RequestBody DealRequest request) {
 		Deal deal = deals.create(me, new NewDeal(request.accountId(), request.title(), request.amount(), request.closeDate(),
 				request.pipelineId(), request.stageId(), request.ownerId(), request.source(), request.nextStep(),
-				request.nextStepDate()), key);
+				request.nextStepDate()), key, request.customFields());
 		return ResponseEntity.created(URI.create("/api/v1/deals/" + deal.id())).body(deal);
 	}
 
 	@PatchMapping("/{id}")
 	@Operation(summary = "Change a deal", description = "Only the fields sent change (null clears); send the version you read: "
 			+ "a stale version answers 409 and changes nothing. Stage moves go through POST /deals/{id}/stage. "
-			+ "forecastCategory null returns to the stage's default.")
+			+ "forecastCategory null returns to the stage's default. customFields: the values sent change (null removes one).")
 	Deal update(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, @RequestBody JsonNode body) {
 		DealPatch patch = ApiParams.read(json, body, DealPatch.class);
 		if (patch.version() == null) {
@@ -121,7 +121,8 @@ class DealApiController {
 		Set<String> present = new HashSet<>(body.propertyNames());
 		present.retainAll(PATCHABLE);
 		return deals.update(me, id, new DealChanges(patch.version(), present, patch.title(), patch.amount(), patch.closeDate(),
-				patch.ownerId(), patch.forecastCategory(), patch.nextStep(), patch.nextStepDate(), patch.source(), patch.lostReason()));
+				patch.ownerId(), patch.forecastCategory(), patch.nextStep(), patch.nextStepDate(), patch.source(), patch.lostReason()),
+				patch.customFields());
 	}
 
 	@PostMapping("/{id}/stage")
@@ -207,12 +208,14 @@ class DealApiController {
 
 	record DealRequest(@NotNull UUID accountId, @NotBlank @Size(max = 200) String title, @Nullable BigDecimal amount,
 			@Nullable LocalDate closeDate, @Nullable UUID pipelineId, @Nullable UUID stageId, @Nullable UUID ownerId,
-			@Nullable DealSource source, @Nullable @Size(max = 300) String nextStep, @Nullable LocalDate nextStepDate) {
+			@Nullable DealSource source, @Nullable @Size(max = 300) String nextStep, @Nullable LocalDate nextStepDate,
+			@Nullable Map<String, @Nullable Object> customFields) {
 	}
 
 	record DealPatch(@Nullable Integer version, @Nullable String title, @Nullable BigDecimal amount, @Nullable LocalDate closeDate,
 			@Nullable UUID ownerId, @Nullable ForecastCategory forecastCategory, @Nullable String nextStep,
-			@Nullable LocalDate nextStepDate, @Nullable DealSource source, @Nullable String lostReason) {
+			@Nullable LocalDate nextStepDate, @Nullable DealSource source, @Nullable String lostReason,
+			@Nullable Map<String, @Nullable Object> customFields) {
 	}
 
 	record MoveRequest(@NotNull UUID stageId, @NotNull Integer version, @Nullable BigDecimal amount, @Nullable LocalDate closeDate,

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import dev.tandem.crm.AccountManagement;
+import dev.tandem.crm.CustomFieldKind;
 import dev.tandem.crm.Activity;
 import dev.tandem.crm.ActivityManagement;
 import dev.tandem.crm.Contact;
@@ -236,6 +237,7 @@ class DealPages {
 		}
 		model.addAttribute("productChoices", products.list(me, true).stream()
 			.filter(p -> p.active() || dealLines.stream().anyMatch(l -> l.productId().equals(p.id()))).toList());
+		model.addAttribute("customFields", views.customFields(me, CustomFieldKind.DEAL));
 		if (!model.containsAttribute("errors")) {
 			model.addAttribute("errors", Map.of());
 		}

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import dev.tandem.crm.DealSource;
@@ -76,15 +77,17 @@ class LeadApiController {
 			+ "inactive reps skipped); with ownerId it goes to that person; with neither it is yours.")
 	ResponseEntity<Lead> create(@AuthenticationPrincipal CurrentUser me, @Valid @RequestBody LeadRequest request) {
 		Lead lead = leads.create(me, new NewLead(request.personName(), request.company(), request.email(), request.phone(),
-				request.source(), request.campaign(), request.score(), request.teamId(), request.ownerId()));
+				request.source(), request.campaign(), request.score(), request.teamId(), request.ownerId()), request.customFields());
 		return ResponseEntity.created(URI.create("/api/v1/leads/" + lead.id())).body(lead);
 	}
 
 	@PatchMapping("/api/v1/leads/{id}")
 	@Operation(summary = "Change a lead's status", description = "NEW, CONTACTED, QUALIFIED or DISQUALIFIED (with "
-			+ "disqualifiedReason); conversion is POST /leads/{id}/convert. A stale version answers 409.")
+			+ "disqualifiedReason); without status it stays. customFields: the values sent change (null removes one). "
+			+ "Conversion is POST /leads/{id}/convert. A stale version answers 409.")
 	Lead update(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, @Valid @RequestBody LeadPatch patch) {
-		return leads.changeStatus(me, id, patch.status(), patch.disqualifiedReason(), patch.version());
+		return leads.changeStatus(me, id, patch.status() == null ? leads.get(me, id).status() : patch.status(),
+				patch.disqualifiedReason(), patch.version(), patch.customFields());
 	}
 
 	@PostMapping("/api/v1/leads/{id}/assign")
@@ -123,10 +126,12 @@ class LeadApiController {
 
 	record LeadRequest(@NotBlank @Size(max = 200) String personName, @NotBlank @Size(max = 200) String company,
 			@Nullable @Size(max = 200) String email, @Nullable @Size(max = 50) String phone, @Nullable DealSource source,
-			@Nullable @Size(max = 200) String campaign, @Nullable @Min(0) @Max(100) Integer score, @Nullable UUID teamId, @Nullable UUID ownerId) {
+			@Nullable @Size(max = 200) String campaign, @Nullable @Min(0) @Max(100) Integer score, @Nullable UUID teamId, @Nullable UUID ownerId,
+			@Nullable Map<String, @Nullable Object> customFields) {
 	}
 
-	record LeadPatch(@NotNull Integer version, @NotNull LeadStatus status, @Nullable @Size(max = 300) String disqualifiedReason) {
+	record LeadPatch(@NotNull Integer version, @Nullable LeadStatus status, @Nullable @Size(max = 300) String disqualifiedReason,
+			@Nullable Map<String, @Nullable Object> customFields) {
 	}
 
 	record AssignRequest(@NotNull Integer version, @NotNull UUID ownerId, @Nullable @Size(max = 300) String reason) {

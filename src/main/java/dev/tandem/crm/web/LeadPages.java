@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.tandem.crm.CustomFieldKind;
 import dev.tandem.crm.DealSource;
 import dev.tandem.crm.Lead;
 import dev.tandem.crm.LeadManagement;
@@ -115,6 +116,7 @@ class LeadPages {
 		Lead lead = leads.get(me, id);
 		model.addAttribute("lead", lead);
 		model.addAttribute("log", leads.routingLog(me, id));
+		model.addAttribute("customFields", views.customFields(me, CustomFieldKind.LEAD));
 		model.addAttribute("owners", views.people(me));
 		model.addAttribute("statuses", List.of(LeadStatus.NEW, LeadStatus.CONTACTED, LeadStatus.QUALIFIED, LeadStatus.DISQUALIFIED));
 		model.addAttribute("canReassign", me.isAdmin() || lead.ownerId() == null || !lead.ownerId().equals(me.id()) || views.seesOthers(me));

@@ -10,6 +10,7 @@ import dev.tandem.crm.Account;
 import dev.tandem.crm.AccountManagement;
 import dev.tandem.crm.ActivityManagement;
 import dev.tandem.crm.Contact;
+import dev.tandem.crm.CustomFieldKind;
 import dev.tandem.crm.Deal;
 import dev.tandem.crm.DealManagement;
 import dev.tandem.crm.DealQuery;
@@ -143,6 +144,7 @@ class RecordPages {
 		model.addAttribute("deals", deals.page(me, new DealQuery(null, null, null, null, null, null, id, null), "-updated", 0, 100)
 			.items());
 		model.addAttribute("timeline", DealPages.timeline(activities.ofAccount(me, id), deals.historyOfAccount(me, id, 200)));
+		model.addAttribute("customFields", views.customFields(me, CustomFieldKind.ACCOUNT));
 		if (!model.containsAttribute("errors")) {
 			model.addAttribute("errors", Map.of());
 		}
@@ -211,6 +213,7 @@ class RecordPages {
 	String contact(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, Model model) {
 		model.addAttribute("contact", accounts.contact(me, id));
 		model.addAttribute("timeline", DealPages.timeline(activities.ofContact(me, id), List.of()));
+		model.addAttribute("customFields", views.customFields(me, CustomFieldKind.CONTACT));
 		if (!model.containsAttribute("errors")) {
 			model.addAttribute("errors", Map.of());
 		}

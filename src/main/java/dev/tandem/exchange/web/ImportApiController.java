@@ -77,7 +77,9 @@ class ImportApiController {
 	}
 
 	@PutMapping("/api/v1/imports/{id}/mapping")
-	@Operation(summary = "Set the mapping", description = "columns: field to column; values: per category (stage, owner, type, source, "
+	@Operation(summary = "Set the mapping", description = "columns: field to column; for accounts, contacts, deals and leads "
+			+ "a field custom.<key> keeps the column as that custom field, made by the run when missing and typed from the "
+			+ "column's values (number, yyyy-mm-dd date, else text); values: per category (stage, owner, type, source, "
 			+ "leadStatus, status, role, sector) source value to a stage or user id, a fixed value, or \"create\"; for deals, "
 			+ "withoutAccount: REFUSE (the default), PLACEHOLDER (attach them to the account named in account: {\"\": name}) or NONE "
 			+ "(import them without an account); refusedRows: FAIL (all or nothing, the default) or, for deals, SKIP (import the rest "

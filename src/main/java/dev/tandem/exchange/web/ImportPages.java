@@ -10,6 +10,7 @@ import java.util.UUID;
 import dev.tandem.crm.DealSource;
 import dev.tandem.crm.DealStatus;
 import dev.tandem.crm.LeadStatus;
+import dev.tandem.crm.CustomFieldManagement;
 import dev.tandem.exchange.EntityKind;
 import dev.tandem.exchange.ImportJob;
 import dev.tandem.exchange.ImportManagement;
@@ -106,6 +107,7 @@ class ImportPages {
 		model.addAttribute("refusedRowsChoices", ImportSettings.RefusedRows.values());
 		model.addAttribute("targets", targets(me));
 		model.addAttribute("mapped", mapped(job));
+		model.addAttribute("keep", keep(job));
 		if (!model.containsAttribute("errors")) {
 			model.addAttribute("errors", Map.of());
 		}
@@ -146,6 +148,26 @@ class ImportPages {
 			redirect.addFlashAttribute("flash", formErrors.message("exchange.undone"));
 		}
 		return "redirect:/imports/" + id;
+	}
+
+	/** A column no product field takes, which the import may keep as a custom field of that key. */
+	record KeepView(String header, String field, boolean kept) {
+	}
+
+	/** The file's columns that no product field takes, for a file of records that carry custom fields. */
+	private static List<KeepView> keep(ImportJob job) {
+		EntityKind kind = job.settings().kind();
+		if (!List.of(EntityKind.ACCOUNTS, EntityKind.CONTACTS, EntityKind.DEALS, EntityKind.LEADS).contains(kind)) {
+			return List.of();
+		}
+		Map<String, String> columns = job.settings().columns();
+		return job.headers().stream().filter(h -> columns.entrySet().stream()
+				.noneMatch(e -> e.getValue().equals(h) && !e.getKey().startsWith("custom.")))
+			.map(h -> {
+				String field = h.trim().startsWith("custom.") ? h.trim() : "custom." + CustomFieldManagement.keyOf(h);
+				return new KeepView(h, field, h.equals(columns.get(field)));
+			})
+			.toList();
 	}
 
 	private static ImportSettings settings(ImportJob job, Map<String, String> form) {
