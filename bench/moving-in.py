@@ -85,9 +85,15 @@ def ready_or_exit(job):
     return job
 
 
-def import_file(label, name, kind, choices=None, map_values=None, values=None):
+def import_file(label, name, kind, choices=None, map_values=None, values=None, keep_extra=False):
     job = step(f"{label}: upload", lambda: upload(os.path.join(files, name), kind))
-    if choices or values:
+    if keep_extra:
+        # Columns Tandem has no field for are kept as custom fields ("custom.<key>").
+        mapped = set(job["settings"]["columns"].values())
+        extra = {"custom." + h: h for h in job["headers"] if h not in mapped}
+        job["settings"]["columns"] = {**job["settings"]["columns"], **extra}
+        print(f"  {label}: keeps {', '.join(sorted(extra.values()))} as custom fields")
+    if choices or values or keep_extra:
         job = mapping(job, values, **(choices or {}))
     job = step(f"{label}: dry run", lambda: check(job))
     if map_values and not job["report"]["ready"]:
@@ -115,7 +121,7 @@ token = step("sign in (API token)", lambda: call("POST", "/api/v1/auth/tokens", 
     "email": setup["adminEmail"], "password": setup["adminPassword"], "name": "moving in"}))["token"]
 
 import_file("roster", "sales_teams.csv", "USERS", values={"roster": {"missingEmail": "PLACEHOLDER"}})
-import_file("accounts", "accounts.csv", "ACCOUNTS")
+import_file("accounts", "accounts.csv", "ACCOUNTS", keep_extra=True)
 
 
 def deal_value(u):
@@ -123,7 +129,8 @@ def deal_value(u):
     return "create" if u["category"] in ("stage", "product") else None
 
 
-import_file("deals (10,000)", "sales_pipeline.csv", "DEALS", choices={"withoutAccount": "NONE"}, map_values=deal_value)
+deal_rows = sum(1 for _ in open(os.path.join(files, "sales_pipeline.csv"))) - 1
+import_file(f"deals ({deal_rows:,})", "sales_pipeline.csv", "DEALS", choices={"withoutAccount": "NONE"}, map_values=deal_value)
 
 # The dashboards: won revenue per regional office and year, as the team page shows it.
 teams = {t["name"]: t["id"] for t in call("GET", "/api/v1/teams?limit=200")["items"]}

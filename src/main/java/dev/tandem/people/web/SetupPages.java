@@ -40,7 +40,9 @@ class SetupPages {
 		if (!setup.isOpen()) {
 			return "redirect:/login";
 		}
-		model.addAttribute("form", new SetupForm("", "EUR", "Europe/Amsterdam", 1, "en", "", "", ""));
+		// The language the page is read in is the organisation's likely default.
+		String language = "nl".equals(org.springframework.context.i18n.LocaleContextHolder.getLocale().getLanguage()) ? "nl" : "en";
+		model.addAttribute("form", new SetupForm("", "EUR", "Europe/Amsterdam", 1, language, "", "", ""));
 		return page(model, Map.of());
 	}
 
