@@ -82,6 +82,7 @@ class ImportWriter {
 		phase.accept(60);
 		BulkLoad.Batch creates = work.creates();
 		bulk.load(admin.orgId(), creates);
+		bulk.loadLines(admin.orgId(), admin.displayName(), work.products(), work.lines());
 		phase.accept(85);
 		List<UUID> history = bulk.update(admin.orgId(), work.updates());
 		goals.load(admin.orgId(), work.goals());
