@@ -124,6 +124,21 @@ public class BulkLoad {
 		return new Counts(accounts, contacts, deals, stageChanges, fieldChanges, stakeholders, activities, leads);
 	}
 
+	/**
+	 * Adds products to the catalogue (no prices) and line items to deals, after {@link #load} wrote the deals; the
+	 * lines go with their deals when those are removed.
+	 */
+	@Transactional
+	public void loadLines(UUID orgId, String actor, List<BulkLoadRows.ProductRow> products, List<BulkLoadRows.LineRow> lines) {
+		copy.copy("crm_product", List.of("org_id", "id", "name", "active", "created_at", "updated_at", "updated_by"),
+				() -> products.stream().map(p -> new Object[] { orgId, p.id(), p.name(), true, p.createdAt(), p.createdAt(), actor })
+					.iterator());
+		copy.copy("crm_deal_line",
+				List.of("org_id", "id", "deal_id", "product_id", "position", "quantity", "unit_price", "discount_pct"),
+				() -> lines.stream().map(l -> new Object[] { orgId, l.id(), l.dealId(), l.productId(), l.position(), l.quantity(),
+						l.unitPrice(), l.discountPercent() }).iterator());
+	}
+
 	/** One event for the whole batch: what it holds and whose records they are. */
 	private void publish(UUID orgId, CrmRecordsLoaded.Change change, Batch batch) {
 		Set<UUID> owners = new LinkedHashSet<>();

@@ -63,6 +63,15 @@ public final class BulkLoadRows {
 			@Nullable Instant convertedAt) {
 	}
 
+	/** A product an import adds to the catalogue, without prices. */
+	public record ProductRow(UUID id, String name, Instant createdAt) {
+	}
+
+	/** A line item of a deal an import creates: it goes with its deal when the deal is deleted. */
+	public record LineRow(UUID id, UUID dealId, UUID productId, int position, BigDecimal quantity, BigDecimal unitPrice,
+			BigDecimal discountPercent) {
+	}
+
 	/** One entry of a lead's routing log, typically a {@link RoundRobin.Turn} played at {@code at}. */
 	public record AssignmentRow(UUID leadId, @Nullable UUID teamId, UUID assignedTo, String rule,
 			List<LeadAssignment.Candidate> candidates, String reason, Instant at, @Nullable UUID by) {

@@ -14,6 +14,7 @@ import java.util.UUID;
 import dev.tandem.crm.BulkLoadRows.ActivityRow;
 import dev.tandem.crm.BulkLoadRows.DealRow;
 import dev.tandem.crm.BulkLoadRows.FieldChangeRow;
+import dev.tandem.crm.BulkLoadRows.LineRow;
 import dev.tandem.crm.BulkLoadRows.StageChangeRow;
 import dev.tandem.crm.BulkLoadRows.StakeholderRow;
 import dev.tandem.crm.Channel;
@@ -96,6 +97,11 @@ final class DealPlanning {
 		LocalDate engagedOn = ctx.date(row, "engagedOn");
 		DealSource source = row.get("source").isEmpty() ? DealSource.INBOUND
 				: enumOf(DealSource.class, ctx.word("source", row.get("source"), names(DealSource.values())));
+		UUID productId = row.get("product").isEmpty() ? null : ctx.product(row.get("product"));
+		BigDecimal quantity = ctx.amount(row, "quantity");
+		if (quantity != null && quantity.signum() == 0) {
+			ctx.problem(row, "quantity", "exchange.rule.positive");
+		}
 		if (row.failed) {
 			return;
 		}
@@ -111,7 +117,8 @@ final class DealPlanning {
 				|| crm.seenBefore(row, ext.isEmpty() ? "title" : "id", ext.isEmpty() ? accountId + "|" + key(title) : "id:" + ext)) {
 			return;
 		}
-		if (owner == null || stage == null || pipeline == null || source == null || (!row.get("status").isEmpty() && status == null)) {
+		if (owner == null || stage == null || pipeline == null || source == null || (!row.get("status").isEmpty() && status == null)
+				|| (!row.get("product").isEmpty() && productId == null)) {
 			return;
 		}
 		if (status == null) {
@@ -176,6 +183,12 @@ final class DealPlanning {
 			ctx.writes.creates.deals.add(deal);
 			ctx.known.addDeal(deal);
 			createdDeals.add(newId);
+			// The row's product is the deal's one line, priced so its units make the row's amount; the amount stays the row's.
+			if (productId != null && amount != null) {
+				BigDecimal units = quantity == null ? BigDecimal.ONE : quantity;
+				ctx.writes.lines.add(new LineRow(Ids.next(), newId, productId, 1, units,
+						amount.divide(units, 2, java.math.RoundingMode.HALF_UP), BigDecimal.ZERO));
+			}
 		});
 		if (id == null) {
 			return;

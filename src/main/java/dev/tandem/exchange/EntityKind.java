@@ -23,7 +23,7 @@ public enum EntityKind {
 			"socialUrl", "createdAt"),
 	DEALS("deals", "id", "title", "accountId", "account*", "owner*", "amount", "closeDate", "pipeline", "stage*", "status",
 			"source", "nextStep", "nextStepDate", "lostReason", "engagedOn", "createdAt", "wonAt", "lostAt", "closedAt",
-			"stageEnteredAt", "forecastCategory", "forecastOverridden", "lastActivityAt", "lastReviewedAt"),
+			"stageEnteredAt", "forecastCategory", "forecastOverridden", "lastActivityAt", "lastReviewedAt", "product", "quantity"),
 	DEAL_HISTORY("deal-history", "dealId*", "field*", "oldValue", "newValue", "changedAt*", "changedBy"),
 	STAKEHOLDERS("buying-groups", "dealId*", "contactId*", "role*", "influence", "stance", "createdAt"),
 	ACTIVITIES("activities", "id", "type*", "subject*", "channel", "direction", "notes", "outcome", "duration", "occurredAt",

@@ -57,11 +57,13 @@ class ImportPlanner {
 	private final ImportRecords records;
 	private final CustomFieldManagement customFields;
 	private final Clock clock;
+	private final dev.tandem.crm.ProductManagement products;
 
 	ImportPlanner(UserManagement users, TeamManagement teams, PlaybookManagement playbook, OrganisationManagement organisations,
 			Visibility visibility, BulkLoad bulk, GoalLoad goals, ForecastLoad forecasts, ImportRecords records,
-			CustomFieldManagement customFields, Clock clock) {
+			CustomFieldManagement customFields, Clock clock, dev.tandem.crm.ProductManagement products) {
 		this.customFields = customFields;
+		this.products = products;
 		this.users = users;
 		this.teams = teams;
 		this.playbook = playbook;
@@ -117,6 +119,13 @@ class ImportPlanner {
 		PlanContext ctx = new PlanContext(admin, settings, organisations.get(admin.orgId()), visibility.today(admin.orgId()),
 				clock.instant(), users.all(admin), teams.all(admin), playbook.pipelines(admin.orgId()),
 				bulk.records(admin.orgId(), withActivities), links, binned);
+		for (dev.tandem.crm.Product product : products.list(admin, true)) {
+			ctx.known.productIds.add(product.id());
+			ctx.known.productsByKey.putIfAbsent(PlanContext.productKey(product.name()), product.id());
+			if (product.code() != null) {
+				ctx.known.productsByKey.putIfAbsent(PlanContext.productKey(product.code()), product.id());
+			}
+		}
 		Map<Table, List<Row>> rows = new IdentityHashMap<>();
 		for (Table table : ordered) {
 			if (kinds.get(table) == EntityKind.ORGANISATION) {
@@ -266,7 +275,7 @@ class ImportPlanner {
 		return new Plan.Work(ctx.writes.pipelinesToWrite, ctx.writes.newStages, ctx.writes.newUsers, ctx.writes.newTeams, ctx.writes.memberships,
 				ctx.writes.moves, ctx.writes.reactivate, ctx.writes.deactivate,
 				ctx.writes.creates.batch(actor), ctx.writes.updates.batch(actor), new GoalLoad.Batch(ctx.writes.goals, ctx.writes.proposals), ctx.writes.forecasts.batch(),
-				ctx.writes.befores, ctx.writes.links, ctx.custom.newFields, ctx.custom.values);
+				ctx.writes.befores, ctx.writes.links, ctx.custom.newFields, ctx.custom.values, ctx.writes.newProducts, ctx.writes.lines);
 	}
 
 }

@@ -85,6 +85,7 @@ class ImportWriter {
 		phase.accept(60);
 		BulkLoad.Batch creates = work.creates();
 		bulk.load(admin.orgId(), creates);
+		bulk.loadLines(admin.orgId(), admin.displayName(), work.products(), work.lines());
 		phase.accept(85);
 		List<UUID> history = bulk.update(admin.orgId(), work.updates());
 		work.customFields().forEach(f -> customFields.ensure(admin, f.kind(), f.key(), f.label(), f.type()));

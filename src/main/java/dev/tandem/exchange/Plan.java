@@ -22,7 +22,8 @@ record Plan(ImportReport report, Work work) {
 	record Work(List<Pipeline> pipelines, List<StageToCreate> stages, List<UserToCreate> users, List<TeamToCreate> teams,
 			List<MembershipToAdd> memberships, List<MembershipToMove> moves, List<UUID> usersToReactivate, List<UUID> usersToDeactivate,
 			BulkLoad.Batch creates, BulkLoad.Batch updates, GoalLoad.Batch goals, ForecastLoad.Batch forecasts, List<Before> befores,
-			List<Link> links, List<CustomColumns.NewField> customFields, List<CustomColumns.Values> customValues) {
+			List<Link> links, List<CustomColumns.NewField> customFields, List<CustomColumns.Values> customValues,
+			List<dev.tandem.crm.BulkLoadRows.ProductRow> products, List<dev.tandem.crm.BulkLoadRows.LineRow> lines) {
 	}
 
 	record StageToCreate(UUID id, UUID pipelineId, String name) {

@@ -355,6 +355,56 @@ final class PlanContext {
 		return null;
 	}
 
+	/**
+	 * The spelling of a product name without case, spaces or punctuation: {@code GTX Pro}, {@code GTXPro} and
+	 * {@code gtx-pro} are one product.
+	 */
+	static String productKey(String text) {
+		return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
+	}
+
+	/**
+	 * The product a source product name means: the catalogue's product of that name or code (spelled alike, see
+	 * {@link #productKey}), else what the user mapped the name to: a product's id, or {@code create} for a new one
+	 * without prices. Names spelled alike form one unmatched value, shown in the first spelling the file has, and
+	 * the mapping of that value is the mapping of all of them, so they make one product. {@code null} while unmapped.
+	 */
+	@Nullable UUID product(String value) {
+		String key = productKey(value);
+		if (key.isEmpty()) {
+			return null;
+		}
+		UUID existing = known.productsByKey.get(key);
+		if (existing != null) {
+			return existing;
+		}
+		String shown = known.productSpellings.computeIfAbsent(key, k -> value.trim());
+		String chosen = settings.valueFor("product", shown);
+		if (chosen == null || chosen.isBlank()) {
+			chosen = settings.valueFor("product", value.trim());
+		}
+		if ("create".equals(chosen)) {
+			UUID id = Ids.next();
+			writes.newProducts.add(new BulkLoadRows.ProductRow(id, shown, now));
+			known.productsByKey.put(key, id);
+			created("product", shown);
+			return id;
+		}
+		if (chosen != null && !chosen.isBlank()) {
+			try {
+				UUID id = UUID.fromString(chosen);
+				if (known.productIds.contains(id)) {
+					return id;
+				}
+			}
+			catch (IllegalArgumentException notAnId) {
+				// not a product id: unmatched below
+			}
+		}
+		unmatched("product", shown);
+		return null;
+	}
+
 	/** A fixed Tandem value (enum name) for a source word: mapped by the user, known to the vocabulary, or findings.unmatched. */
 	@Nullable String word(String category, String value, List<String> allowed) {
 		String chosen = settings.valueFor(category, value.trim());
@@ -589,6 +639,10 @@ final class PlanContext {
 	Pipeline defaultPipeline;
 	final Map<UUID, Stage> pendingStages = new HashMap<>();
 	final Map<String, UUID> accountsByName = new HashMap<>();
+	// The catalogue by name and code spelled as productKey does, and the first spelling of each unknown product name.
+	final Map<String, UUID> productsByKey = new HashMap<>();
+	final Set<UUID> productIds = new HashSet<>();
+	final Map<String, String> productSpellings = new HashMap<>();
 	final Map<String, String> sectors = new HashMap<>();
 	final Map<String, UUID> contactsByKey = new HashMap<>();
 	final Map<String, UUID> dealsByKey = new HashMap<>();
@@ -669,6 +723,8 @@ final class PlanContext {
 	final List<GoalLoad.GoalRow> goals = new ArrayList<>();
 	final List<GoalLoad.ProposalRow> proposals = new ArrayList<>();
 	final ForecastRows forecasts = new ForecastRows();
+	final List<BulkLoadRows.ProductRow> newProducts = new ArrayList<>();
+	final List<BulkLoadRows.LineRow> lines = new ArrayList<>();
 
 	}
 }

@@ -186,6 +186,8 @@ class ImportWithoutAccountTests {
 		form.put("kind", "DEALS");
 		form.put("preset", "");
 		ExchangeTestData.opportunityColumns().forEach((field, column) -> form.put("col|" + field, column));
+		// The wizard reads the product column too: its names become new products.
+		List.of("GTX Basic", "GTX Pro", "MG Special").forEach(name -> form.put("v|product|" + name, "create"));
 		form.put("v|stage|Prospecting", stage("New lead"));
 		form.put("dateOrder", "AUTO");
 		form.put("decimalMark", "AUTO");

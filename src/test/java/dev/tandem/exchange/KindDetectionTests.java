@@ -25,16 +25,16 @@ class KindDetectionTests {
 	}
 
 	@Test
-	void plainDealsMapTheirStageValueAndDatesAndLeaveTheProductAlone() {
+	void plainDealsMapTheirStageValueDatesAndProduct() {
 		List<String> headers = List.of("opportunity_id", "sales_agent", "product", "account", "deal_stage", "engage_date",
 				"close_date", "close_value");
 		assertThat(Preset.detectKind(headers)).contains(EntityKind.DEALS);
-		assertThat(Preset.detect(EntityKind.DEALS, headers)).isEmpty();
+		// No CRM's preset: Tandem's own names (account, product) are the closest.
+		assertThat(Preset.detect(EntityKind.DEALS, headers).filter(p -> p != Preset.TANDEM)).isEmpty();
 		Map<String, String> columns = Preset.TANDEM.map(EntityKind.DEALS, headers);
 		assertThat(columns).containsOnly(entry("id", "opportunity_id"), entry("owner", "sales_agent"),
 				entry("account", "account"), entry("stage", "deal_stage"), entry("engagedOn", "engage_date"),
-				entry("closeDate", "close_date"), entry("amount", "close_value"));
-		assertThat(columns.values()).doesNotContain("product");
+				entry("closeDate", "close_date"), entry("amount", "close_value"), entry("product", "product"));
 	}
 
 	@Test

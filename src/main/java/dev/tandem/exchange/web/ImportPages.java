@@ -55,9 +55,11 @@ class ImportPages {
 	private final PlaybookManagement playbook;
 	private final FormErrors formErrors;
 	private final SkippedRowsCsv skippedCsv;
+	private final dev.tandem.crm.ProductManagement products;
 
 	ImportPages(ImportManagement imports, ImportViews views, UserManagement users, PlaybookManagement playbook,
-			FormErrors formErrors, SkippedRowsCsv skippedCsv) {
+			FormErrors formErrors, SkippedRowsCsv skippedCsv, dev.tandem.crm.ProductManagement products) {
+		this.products = products;
 		this.imports = imports;
 		this.skippedCsv = skippedCsv;
 		this.views = views;
@@ -224,6 +226,8 @@ class ImportPages {
 		targets.put("leadStatus", fixed("lead-status.", LeadStatus.values()));
 		targets.put("status", fixed("deal-status.", DealStatus.values()));
 		targets.put("role", fixed("role.", Role.values()));
+		targets.put("product", products.list(me, false).stream()
+			.map(p -> new Target(p.id().toString(), p.code() == null ? p.name() : p.name() + " · " + p.code(), false)).toList());
 		return targets;
 	}
 
