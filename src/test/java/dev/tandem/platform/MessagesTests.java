@@ -58,7 +58,8 @@ class MessagesTests {
 			"exchange.preset.PIPEDRIVE", "exchange.preset.TANDEM", "forecast.change.deals", "nav.forecast", "forecast.title",
 			"forecast.backtest.link", "forecast.backtest.open-deals", "forecast.best-case", "forecast.commit",
 			"forecast.field.bestCase", "forecast.field.commit", "recycle.kind.ACCOUNT", "exchange.field.bestCase",
-			"exchange.field.commit", "tokens.token", "lines.product", "custom-fields.kind.ACCOUNT", "custom-fields.status");
+			"exchange.field.commit", "tokens.token", "lines.product", "custom-fields.kind.ACCOUNT", "custom-fields.status",
+			"exchange.category.product", "exchange.field.product");
 	}
 
 	@Test
