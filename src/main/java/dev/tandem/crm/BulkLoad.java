@@ -125,18 +125,36 @@ public class BulkLoad {
 	}
 
 	/**
-	 * Adds products to the catalogue (no prices) and line items to deals, after {@link #load} wrote the deals; the
+	 * Adds products to the catalogue with their prices, and line items to deals, after {@link #load} wrote the deals; the
 	 * lines go with their deals when those are removed.
 	 */
 	@Transactional
 	public void loadLines(UUID orgId, String actor, List<BulkLoadRows.ProductRow> products, List<BulkLoadRows.LineRow> lines) {
-		copy.copy("crm_product", List.of("org_id", "id", "name", "active", "created_at", "updated_at", "updated_by"),
-				() -> products.stream().map(p -> new Object[] { orgId, p.id(), p.name(), true, p.createdAt(), p.createdAt(), actor })
-					.iterator());
+		copy.copy("crm_product", List.of("org_id", "id", "name", "code", "active", "created_at", "updated_at", "updated_by"),
+				() -> products.stream().map(p -> new Object[] { orgId, p.id(), p.name(), p.code(), p.active(), p.createdAt(), p.createdAt(),
+						actor }).iterator());
+		copy.copy("crm_product_price", List.of("org_id", "product_id", "currency", "unit_price"),
+				() -> products.stream().flatMap(p -> p.prices().entrySet().stream()
+					.map(e -> new Object[] { orgId, p.id(), e.getKey(), e.getValue() })).iterator());
 		copy.copy("crm_deal_line",
 				List.of("org_id", "id", "deal_id", "product_id", "position", "quantity", "unit_price", "discount_pct"),
 				() -> lines.stream().map(l -> new Object[] { orgId, l.id(), l.dealId(), l.productId(), l.position(), l.quantity(),
 						l.unitPrice(), l.discountPercent() }).iterator());
+	}
+
+	/** The line items of the organisation's deals outside the recycle bin, by deal and position: what a full export writes out. */
+	@Transactional(readOnly = true)
+	public List<BulkLoadRows.LineRow> lines(UUID orgId) {
+		return rows.lines(orgId);
+	}
+
+	/**
+	 * Takes products an import added off the catalogue again, as undoing it does: those no deal line sells are deleted,
+	 * the others (sold since on a deal of someone's own) are kept. Answers how many were deleted.
+	 */
+	@Transactional
+	public int removeProducts(UUID orgId, Collection<UUID> productIds) {
+		return rows.deleteUnusedProducts(orgId, productIds);
 	}
 
 	/** One event for the whole batch: what it holds and whose records they are. */

@@ -63,11 +63,12 @@ public final class BulkLoadRows {
 			@Nullable Instant convertedAt) {
 	}
 
-	/** A product an import adds to the catalogue, without prices. */
-	public record ProductRow(UUID id, String name, Instant createdAt) {
+	/** A product an import adds to the catalogue, with its prices per currency (none for a name a deals file brought). */
+	public record ProductRow(UUID id, String name, @Nullable String code, boolean active, java.util.Map<String, BigDecimal> prices,
+			Instant createdAt) {
 	}
 
-	/** A line item of a deal an import creates: it goes with its deal when the deal is deleted. */
+	/** A line item of a deal, as an import creates it or an export writes it: it goes with its deal when the deal is deleted. */
 	public record LineRow(UUID id, UUID dealId, UUID productId, int position, BigDecimal quantity, BigDecimal unitPrice,
 			BigDecimal discountPercent) {
 	}

@@ -238,14 +238,14 @@ final class DemoGoals {
 		UUID id = random.idAt(at);
 		boolean agreed = kind == ProposalKind.SET;
 		goals.add(new GoalLoad.GoalRow(id, scope, metric, types, period, target, agreed ? target : null,
-				agreed ? GoalStatus.AGREED : GoalStatus.AWAITING_MANAGER, setByManager, at, names.getOrDefault(author, "Tandem")));
+				agreed ? GoalStatus.AGREED : GoalStatus.AWAITING_MANAGER, setByManager, at, names.getOrDefault(author, "Tandem"), null));
 		proposals.add(new GoalLoad.ProposalRow(id, author, kind, target, note, at));
 		return id;
 	}
 
 	private void replace(UUID id, BigDecimal target, @Nullable BigDecimal agreed, GoalStatus status, Instant at, UUID by) {
 		goals.replaceAll(g -> g.id().equals(id) ? new GoalLoad.GoalRow(g.id(), g.scope(), g.metric(), g.activityTypes(), g.period(),
-				target, agreed, status, g.setByManager(), at, names.getOrDefault(by, "Tandem")) : g);
+				target, agreed, status, g.setByManager(), at, names.getOrDefault(by, "Tandem"), g.productId()) : g);
 	}
 
 	/** Who agreed a team's goals in a month: its leader from when they led it, before that the head of sales. */

@@ -6,8 +6,8 @@ import java.util.stream.Stream;
 
 /**
  * What one file of an import holds, with the fields it can map; {@link #ORGANISATION} is a full
- * export (a ZIP with one CSV per kind, named by {@link #fileName()}). The playbook, the exit-criteria ticks,
- * goals and forecasts come only within a full export.
+ * export (a ZIP with one CSV per kind, named by {@link #fileName()}). The playbook, the product catalogue, deals' line
+ * items, the exit-criteria ticks, goals and forecasts come only within a full export.
  */
 public enum EntityKind {
 
@@ -24,6 +24,8 @@ public enum EntityKind {
 	DEALS("deals", "id", "title", "accountId", "account*", "owner*", "amount", "closeDate", "pipeline", "stage*", "status",
 			"source", "nextStep", "nextStepDate", "lostReason", "engagedOn", "createdAt", "wonAt", "lostAt", "closedAt",
 			"stageEnteredAt", "forecastCategory", "forecastOverridden", "lastActivityAt", "lastReviewedAt", "product", "quantity"),
+	PRODUCTS("products", "id", "name*", "code", "active", "prices"),
+	DEAL_LINES("deal-lines", "dealId*", "product*", "quantity*", "unitPrice*", "discount"),
 	DEAL_HISTORY("deal-history", "dealId*", "field*", "oldValue", "newValue", "changedAt*", "changedBy"),
 	STAKEHOLDERS("buying-groups", "dealId*", "contactId*", "role*", "influence", "stance", "createdAt"),
 	ACTIVITIES("activities", "id", "type*", "subject*", "channel", "direction", "notes", "outcome", "duration", "occurredAt",
@@ -32,7 +34,7 @@ public enum EntityKind {
 	DEAL_CRITERIA("deal-criteria", "dealId*", "stage*", "criterion*", "checkedAt", "checkedBy"),
 	LEADS("leads", "id", "person*", "firstName", "lastName", "company*", "email", "phone", "source", "campaign", "score",
 			"status", "disqualifiedReason", "team", "owner", "accountId", "contactId", "dealId", "createdAt"),
-	GOALS("goals", "id", "person", "team", "metric*", "activityTypes", "periodKind*", "periodStart*", "target*", "agreedTarget",
+	GOALS("goals", "id", "person", "team", "metric*", "activityTypes", "product", "periodKind*", "periodStart*", "target*", "agreedTarget",
 			"status", "setByManager", "updatedAt", "updatedBy"),
 	GOAL_PROPOSALS("goal-proposals", "goalId*", "author*", "kind*", "target*", "note", "createdAt*"),
 	FORECASTS("forecast-submissions", "id", "person", "team", "periodKind*", "periodStart*", "revision", "commit*", "bestCase*",
@@ -49,8 +51,8 @@ public enum EntityKind {
 			STAKEHOLDERS, ACTIVITIES, LEADS);
 
 	/** Every kind of a full export, in the order an import reads them: what a row refers to comes before the row. */
-	public static final List<EntityKind> EXPORT_KINDS = List.of(PIPELINES, STAGES, EXIT_CRITERIA, USERS, TEAMS, ACCOUNTS, CONTACTS,
-			DEALS, DEAL_HISTORY, STAKEHOLDERS, DEAL_CRITERIA, ACTIVITIES, LEADS, GOALS, GOAL_PROPOSALS, FORECASTS,
+	public static final List<EntityKind> EXPORT_KINDS = List.of(PIPELINES, STAGES, EXIT_CRITERIA, USERS, TEAMS, PRODUCTS, ACCOUNTS,
+			CONTACTS, DEALS, DEAL_LINES, DEAL_HISTORY, STAKEHOLDERS, DEAL_CRITERIA, ACTIVITIES, LEADS, GOALS, GOAL_PROPOSALS, FORECASTS,
 			FORECAST_ADJUSTMENTS, SNAPSHOTS, SNAPSHOT_FORECASTS, SNAPSHOT_DEALS);
 
 	private final String fileName;

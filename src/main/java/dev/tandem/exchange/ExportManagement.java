@@ -15,6 +15,8 @@ import dev.tandem.crm.BulkLoad;
 import dev.tandem.crm.BulkLoadRows;
 import dev.tandem.crm.CustomFieldKind;
 import dev.tandem.crm.CustomFieldManagement;
+import dev.tandem.crm.Product;
+import dev.tandem.crm.ProductManagement;
 import dev.tandem.exchange.persistence.ImportRecords;
 import dev.tandem.forecast.ForecastLoad;
 import dev.tandem.goals.GoalLoad;
@@ -41,10 +43,10 @@ import static dev.tandem.exchange.ExportZip.row;
  * The full organisation export: a ZIP with one CSV per kind, whose columns are the field names Tandem's import reads,
  * so importing it into an empty organisation brings everything back. It holds the playbook (pipelines, their stages in
  * order with their settings and required activities, exit criteria and what satisfies them), users with their
- * memberships, teams, accounts, contacts, deals with their history, ticked exit criteria and buying groups,
- * activities, leads (with their custom fields, as columns custom.<key>), goals with the steps of their agreement, and the forecast history: every submitted revision,
+ * memberships, teams, the product catalogue with its prices, accounts, contacts, deals with their line items, history,
+ * ticked exit criteria and buying groups, activities, leads (with their custom fields, as columns custom.<key>), goals with the steps of their agreement, and the forecast history: every submitted revision,
  * the managers' adjustments and the snapshots with what they held. People are named by e-mail, teams, pipelines and
- * stages by name, CRM records by their source id (the one an import brought them under, else their Tandem id), so
+ * stages and products by name, CRM records by their source id (the one an import brought them under, else their Tandem id), so
  * importing the export into the same organisation updates them in place. Text a spreadsheet would run as a formula is
  * neutralised. The export reads one consistent state of the organisation, even while others write.
  * <p>
@@ -64,10 +66,12 @@ public class ExportManagement {
 	private final ForecastLoad forecasts;
 	private final ImportRecords records;
 	private final CustomFieldManagement customFields;
+	private final ProductManagement products;
 
 	ExportManagement(UserManagement users, TeamManagement teams, PlaybookManagement playbook, BulkLoad bulk, GoalLoad goals,
-			ForecastLoad forecasts, ImportRecords records, CustomFieldManagement customFields) {
+			ForecastLoad forecasts, ImportRecords records, CustomFieldManagement customFields, ProductManagement products) {
 		this.customFields = customFields;
+		this.products = products;
 		this.users = users;
 		this.teams = teams;
 		this.playbook = playbook;
@@ -83,7 +87,7 @@ public class ExportManagement {
 		List<User> people = users.all(admin);
 		List<Team> teamList = teams.all(admin);
 		Names names = new Names(people.stream().collect(Collectors.toMap(User::id, User::email)),
-				teamList.stream().collect(Collectors.toMap(Team::id, Team::name)), new HashMap<>(), new HashMap<>());
+				teamList.stream().collect(Collectors.toMap(Team::id, Team::name)), new HashMap<>(), new HashMap<>(), new HashMap<>());
 		List<Pipeline> pipelines = playbook.pipelines(admin.orgId());
 		pipelines.forEach(p -> {
 			names.pipelines.put(p.id(), p.name());
@@ -92,9 +96,15 @@ public class ExportManagement {
 		ExportZip zip = new ExportZip(out);
 		playbook(zip, pipelines);
 		roster(zip, admin, people, teamList, names);
+		List<Product> catalogue = products.list(admin, true);
+		catalogue.forEach(p -> names.products.put(p.id(), p.name()));
+		products(zip, catalogue);
 		BulkLoad.Batch crm = bulk.snapshot(admin.orgId());
 		SourceIds ids = new SourceIds(records.sourceIds(admin.orgId(), SourceIds.KINDS));
 		crm(zip, crm, names, pipelines, ids, custom(admin, crm));
+		zip.entry(EntityKind.DEAL_LINES, List.of("dealId", "product", "quantity", "unitPrice", "discount"), bulk.lines(admin.orgId())
+			.stream().map(l -> row(ids.deal(l.dealId()), names.products.get(l.productId()), l.quantity().toPlainString(), l.unitPrice(),
+					l.discountPercent())).toList());
 		goals(zip, goals.all(admin.orgId()), names);
 		forecasts(zip, forecasts.all(admin.orgId()), crm.deals().stream().map(BulkLoadRows.DealRow::id).collect(Collectors.toSet()), names,
 				ids);
@@ -102,7 +112,8 @@ public class ExportManagement {
 	}
 
 	/** Ids to what the files name them by. */
-	private record Names(Map<UUID, String> emails, Map<UUID, String> teams, Map<UUID, String> pipelines, Map<UUID, String> stages) {
+	private record Names(Map<UUID, String> emails, Map<UUID, String> teams, Map<UUID, String> pipelines, Map<UUID, String> stages,
+			Map<UUID, String> products) {
 
 		@Nullable String person(@Nullable UUID id) {
 			return id == null ? null : emails.get(id);
@@ -137,6 +148,14 @@ public class ExportManagement {
 		zip.entry(EntityKind.STAGES, List.of("pipeline", "name", "position", "kind", "winProbability", "forecastCategory", "gateMode",
 				"guidance", "minStakeholders", "requiresDecisionMaker", "requiredActivities"), stages);
 		zip.entry(EntityKind.EXIT_CRITERIA, List.of("pipeline", "stage", "position", "label", "satisfiedBy"), criteria);
+	}
+
+	/** The catalogue by name, with prices as {@code EUR:1200.00;USD:1300.00}. */
+	private static void products(ExportZip zip, List<Product> catalogue) throws IOException {
+		zip.entry(EntityKind.PRODUCTS, List.of("id", "name", "code", "active", "prices"), catalogue.stream()
+			.map(p -> row(p.id(), p.name(), p.code(), p.active(), p.prices().entrySet().stream()
+				.map(e -> e.getKey() + ":" + e.getValue().toPlainString()).collect(Collectors.joining(";"))))
+			.toList());
 	}
 
 	private void roster(ExportZip zip, CurrentUser admin, List<User> people, List<Team> teamList, Names names) throws IOException {
@@ -228,10 +247,11 @@ public class ExportManagement {
 	}
 
 	private static void goals(ExportZip zip, GoalLoad.Batch batch, Names names) throws IOException {
-		zip.entry(EntityKind.GOALS, List.of("id", "person", "team", "metric", "activityTypes", "periodKind", "periodStart", "target",
-				"agreedTarget", "status", "setByManager", "updatedAt", "updatedBy"), batch.goals().stream()
+		zip.entry(EntityKind.GOALS, List.of("id", "person", "team", "metric", "activityTypes", "product", "periodKind", "periodStart",
+				"target", "agreedTarget", "status", "setByManager", "updatedAt", "updatedBy"), batch.goals().stream()
 			.map(g -> row(g.id(), names.email(g.scope()), names.team(g.scope()), g.metric(),
-					g.activityTypes().stream().map(Enum::name).sorted().collect(Collectors.joining(";")), g.period().kind(), g.period().start(),
+					g.activityTypes().stream().map(Enum::name).sorted().collect(Collectors.joining(";")),
+					g.productId() == null ? null : names.products.get(g.productId()), g.period().kind(), g.period().start(),
 					g.target(), g.agreedTarget(), g.status(), g.setByManager(), g.updatedAt(), g.updatedBy()))
 			.toList());
 		zip.entry(EntityKind.GOAL_PROPOSALS, List.of("goalId", "author", "kind", "target", "note", "createdAt"), batch.proposals().stream()

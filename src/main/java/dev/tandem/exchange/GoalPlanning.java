@@ -26,8 +26,9 @@ import static dev.tandem.exchange.PlanContext.CREATED;
 import static dev.tandem.exchange.PlanContext.SKIPPED;
 
 /**
- * Reads goals of people and teams per month, quarter or year, with the steps of their agreement. A goal the
- * organisation has already (the same person or team, metric, activity types and period, or one an earlier import
+ * Reads goals of people and teams per month, quarter or year, with the steps of their agreement; a goal on units sold
+ * names its product (by name or code, as a deals file does). A goal the organisation has already (the same person or
+ * team, metric, activity types, product and period, or one an earlier import
  * brought) is left as it is, whatever the choice for duplicates: goals are agreed between people, not overwritten by a
  * file. The steps of a goal are read only for the goals the import creates.
  */
@@ -42,7 +43,7 @@ final class GoalPlanning {
 	GoalPlanning(PlanContext ctx, CrmPlanning crm, GoalLoad.Batch existing) {
 		this.ctx = ctx;
 		this.crm = crm;
-		existing.goals().forEach(g -> byKey.put(key(g.scope(), g.metric(), g.activityTypes(), g.period()), g.id()));
+		existing.goals().forEach(g -> byKey.put(key(g.scope(), g.metric(), g.activityTypes(), g.productId(), g.period()), g.id()));
 	}
 
 	void goal(Row row) {
@@ -50,10 +51,12 @@ final class GoalPlanning {
 		Scope scope = ctx.scope(row);
 		crm.required(row, "metric", row.get("metric"));
 		GoalMetric metric = ctx.choice(row, "metric", GoalMetric.class, null);
-		if (metric == GoalMetric.UNITS_SOLD) {
-			// goals.csv names no product yet: such a goal is kept in Tandem, not imported.
-			ctx.problem(row, "metric", "exchange.rule.units-goal");
-			metric = null;
+		UUID productId = row.get("product").isEmpty() ? null : ctx.product(row.get("product"));
+		if (metric == GoalMetric.UNITS_SOLD && row.get("product").isEmpty()) {
+			ctx.problem(row, "product", "exchange.rule.units-goal");
+		}
+		else if (metric != null && metric != GoalMetric.UNITS_SOLD && !row.get("product").isEmpty()) {
+			ctx.problem(row, "product", "exchange.rule.product-only-for-units");
 		}
 		Set<ActivityType> types = activityTypes(row, metric);
 		Period period = ctx.period(row);
@@ -62,17 +65,18 @@ final class GoalPlanning {
 		GoalStatus status = ctx.choice(row, "status", GoalStatus.class, GoalStatus.AGREED);
 		Boolean setByManager = ctx.yesNo(row, "setByManager", false);
 		Instant updatedAt = ctx.instant(row, "updatedAt");
-		if (row.failed || scope == null || metric == null || period == null || target == null || status == null) {
+		if (row.failed || scope == null || metric == null || period == null || target == null || status == null
+				|| (metric == GoalMetric.UNITS_SOLD && productId == null)) {
 			return;
 		}
-		String key = key(scope, metric, types, period);
+		String key = key(scope, metric, types, productId, period);
 		if (crm.there(row, EntityKind.GOALS, "metric", ext, key, byKey.get(key))) {
 			return;
 		}
 		UUID id = Ids.next();
 		ctx.writes.goals.add(new GoalRow(id, scope, metric, types, period, target, agreed == null && status == GoalStatus.AGREED ? target : agreed,
 				status, setByManager, updatedAt == null ? ctx.now : updatedAt,
-				row.get("updatedBy").isEmpty() ? ctx.admin.displayName() : row.get("updatedBy")));
+				row.get("updatedBy").isEmpty() ? ctx.admin.displayName() : row.get("updatedBy"), productId));
 		byKey.put(key, id);
 		created.add(id);
 		ctx.link(EntityKind.GOALS, ext, id, true);
@@ -135,8 +139,8 @@ final class GoalPlanning {
 		ctx.count(EntityKind.GOAL_PROPOSALS, CREATED);
 	}
 
-	private static String key(Scope scope, GoalMetric metric, Set<ActivityType> types, Period period) {
-		return scope.key() + "|" + metric + "|" + types.stream().map(Enum::name).sorted().toList() + "|" + period.kind() + "|"
-				+ period.start();
+	private static String key(Scope scope, GoalMetric metric, Set<ActivityType> types, @Nullable UUID productId, Period period) {
+		return scope.key() + "|" + metric + "|" + types.stream().map(Enum::name).sorted().toList() + "|" + productId + "|" + period.kind()
+				+ "|" + period.start();
 	}
 }

@@ -156,6 +156,7 @@ class ImportPlanner {
 		}
 		CrmPlanning crm = new CrmPlanning(ctx);
 		DealPlanning deals = new DealPlanning(ctx, crm);
+		ProductPlanning productPlanning = new ProductPlanning(ctx, crm, deals);
 		RosterPlanning roster = new RosterPlanning(ctx, users::emailInUse, user -> teams.membershipsOf(admin, user));
 		PlaybookPlanning playbookPlanning = new PlaybookPlanning(ctx, crm);
 		GoalPlanning goalPlanning = new GoalPlanning(ctx, crm,
@@ -185,7 +186,9 @@ class ImportPlanner {
 					case TEAMS -> roster.team(row);
 					case ACCOUNTS -> crm.account(row);
 					case CONTACTS -> crm.contact(row);
+					case PRODUCTS -> productPlanning.product(row);
 					case DEALS -> deals.deal(row);
+					case DEAL_LINES -> productPlanning.line(row);
 					case DEAL_HISTORY -> deals.history(row);
 					case STAKEHOLDERS -> deals.stakeholder(row);
 					case ACTIVITIES -> deals.activity(row);

@@ -98,6 +98,7 @@ class ImportWriter {
 		creates.accounts().forEach(a -> written.add(new Written("ACCOUNTS", a.id(), "CREATED", null)));
 		creates.contacts().forEach(c -> written.add(new Written("CONTACTS", c.id(), "CREATED", null)));
 		creates.deals().forEach(d -> written.add(new Written("DEALS", d.id(), "CREATED", null)));
+		work.products().forEach(p -> written.add(new Written("PRODUCTS", p.id(), "CREATED", null)));
 		creates.stakeholders().forEach(s -> written.add(new Written("STAKEHOLDERS", s.id(), "CREATED", null)));
 		creates.activities().forEach(a -> written.add(new Written("ACTIVITIES", a.id(), "CREATED", null)));
 		creates.leads().forEach(l -> written.add(new Written("LEADS", l.id(), "CREATED", null)));
@@ -114,10 +115,11 @@ class ImportWriter {
 	}
 
 	/**
-	 * Takes back what an import wrote: deletes the forecast history, goals and CRM records it created (ticks go with
-	 * their deals), sets the records it changed back to what they were, removes the memberships it added and
-	 * deactivates the users it created (users are never deleted: their names stay on history). Teams and the playbook
-	 * stay as the import left them: pipelines and stages it added or set.
+	 * Takes back what an import wrote: deletes the forecast history, goals and CRM records it created (ticks and line
+	 * items go with their deals) and the products it added that no deal sells now, sets the records it changed back to
+	 * what they were, removes the memberships it added and deactivates the users it created (users are never deleted:
+	 * their names stay on history). Teams and the playbook stay as the import left them: pipelines and stages it added
+	 * or set.
 	 */
 	void undo(CurrentUser admin, UUID importId) {
 		List<Written> written = records.written(admin.orgId(), importId);
@@ -132,6 +134,8 @@ class ImportWriter {
 		List<UUID> activities = created(written, "ACTIVITIES");
 		List<UUID> leads = created(written, "LEADS");
 		bulk.remove(admin.orgId(), new BulkLoad.Removal(accounts, contacts, deals, history, stakeholders, activities, leads));
+		// The lines of its deals went with them; a product it added stays only where a deal made since sells it.
+		bulk.removeProducts(admin.orgId(), created(written, "PRODUCTS"));
 		PlanContext.Rows before = new PlanContext.Rows();
 		for (Written w : written) {
 			if (!w.action().equals("UPDATED") || w.before() == null) {

@@ -385,7 +385,8 @@ final class PlanContext {
 		}
 		if ("create".equals(chosen)) {
 			UUID id = Ids.next();
-			writes.newProducts.add(new BulkLoadRows.ProductRow(id, shown, now));
+			writes.newProducts.add(new BulkLoadRows.ProductRow(id, shown, null, true, Map.of(), now));
+			count(EntityKind.PRODUCTS, CREATED);
 			known.productsByKey.put(key, id);
 			created("product", shown);
 			return id;

@@ -48,7 +48,8 @@ public class GoalLoad {
 
 	/** A goal as it stands now. */
 	public record GoalRow(UUID id, Scope scope, GoalMetric metric, Set<ActivityType> activityTypes, Period period, BigDecimal target,
-			@Nullable BigDecimal agreedTarget, GoalStatus status, boolean setByManager, Instant updatedAt, String updatedBy) {
+			@Nullable BigDecimal agreedTarget, GoalStatus status, boolean setByManager, Instant updatedAt, String updatedBy,
+			@Nullable UUID productId) {
 	}
 
 	/** A step in a goal's agreement. */
@@ -59,7 +60,7 @@ public class GoalLoad {
 	@Transactional(readOnly = true)
 	public Batch all(UUID orgId) {
 		return new Batch(stored.all(orgId).stream().map(g -> new GoalRow(g.id(), g.scope(), g.metric(), g.activityTypes(), g.period(),
-				g.target(), g.agreedTarget(), g.status(), g.setByManager(), g.updatedAt(), g.updatedBy() == null ? "" : g.updatedBy()))
+				g.target(), g.agreedTarget(), g.status(), g.setByManager(), g.updatedAt(), g.updatedBy() == null ? "" : g.updatedBy(), g.productId()))
 			.toList(),
 				stored.allProposals(orgId).stream().map(p -> new ProposalRow(p.goalId(), p.authorId(), p.kind(), p.target(), p.note(), p.at()))
 					.toList());
@@ -79,12 +80,12 @@ public class GoalLoad {
 	@Transactional
 	public void load(UUID orgId, List<GoalRow> goals, List<ProposalRow> proposals) {
 		copy.copy("goals_goal", List.of("org_id", "id", "user_id", "team_id", "metric", "activity_types", "period_kind", "period_start",
-				"period_end", "target", "agreed_target", "status", "set_by_manager", "created_at", "updated_at", "updated_by"),
+				"period_end", "target", "agreed_target", "status", "set_by_manager", "created_at", "updated_at", "updated_by", "product_id"),
 				() -> goals.stream().map(g -> new Object[] { orgId, g.id(), g.scope().isTeam() ? null : g.scope().id(),
 						g.scope().isTeam() ? g.scope().id() : null, g.metric().name(),
 						Goals.typesKey(g.activityTypes()), g.period().kind().name(), g.period().start(),
 						g.period().end(), g.target(), g.agreedTarget(), g.status().name(), g.setByManager(), g.updatedAt(), g.updatedAt(),
-						g.updatedBy() }).iterator());
+						g.updatedBy(), g.productId() }).iterator());
 		copy.copy("goals_proposal", List.of("org_id", "id", "goal_id", "author_id", "kind", "target", "note", "created_at"),
 				() -> proposals.stream().map(p -> new Object[] { orgId, Ids.next(), p.goalId(), p.authorId(), p.kind().name(), p.target(),
 						p.note(), p.at() }).iterator());

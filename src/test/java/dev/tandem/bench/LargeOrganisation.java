@@ -269,7 +269,7 @@ class LargeOrganisation implements ApplicationRunner {
 	private static GoalLoad.GoalRow goal(Scope scope, LocalDate today, BigDecimal target) {
 		Period month = Period.containing(today, Period.Kind.MONTH, 1);
 		return new GoalLoad.GoalRow(new UUID(scope.id().getMostSignificantBits(), scope.id().getLeastSignificantBits() ^ 0x5L), scope, GoalMetric.WON_REVENUE, Set.of(), month, target, target, GoalStatus.AGREED,
-				true, today.atStartOfDay(ZoneId.of("Europe/Amsterdam")).toInstant(), "bench");
+				true, today.atStartOfDay(ZoneId.of("Europe/Amsterdam")).toInstant(), "bench", null);
 	}
 
 	private UUID user(CurrentUser admin, String login, String name, Role role) {

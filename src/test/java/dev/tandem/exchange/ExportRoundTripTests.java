@@ -52,7 +52,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ExportRoundTripTests {
 
 	private static final Pattern UUID_PATTERN = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-	private static final List<String> PRIMARY = List.of("accounts.csv", "contacts.csv", "deals.csv", "activities.csv", "leads.csv",
+	private static final List<String> PRIMARY = List.of("products.csv", "accounts.csv", "contacts.csv", "deals.csv", "activities.csv", "leads.csv",
 			"goals.csv", "forecast-submissions.csv", "forecast-snapshots.csv");
 
 	@TempDir static Path dataDir;
@@ -119,6 +119,11 @@ class ExportRoundTripTests {
 			.containsEntry("Rosa accuracy last month", "0.8").containsEntry("Rosa bias last month", "0.2")
 			.containsEntry("Rosa goal WON_REVENUE", "20000 AGREED 0.5").containsEntry("East goal WON_REVENUE", "40000 AGREED 0.25")
 			.containsEntry("Ravi goal NEW_PIPELINE", "100000 AWAITING_MANAGER 0.04").containsEntry("Rosa goal ACTIVITIES", "30 AGREED 0")
+			.containsEntry("Rosa goal UNITS_SOLD", "20 AGREED 0")
+			.containsEntry("Seats", "SEAT true EUR 500.00, USD 550.50").containsEntry("Support", "null true EUR 1500.00")
+			.containsEntry("Legacy licence", "OLD-1 false ")
+			.containsEntry("Acme renewal lines", "Seats 10 500.00 10.00, Support 1 1500.00 0.00")
+			.containsEntry("Acme renewal amount", "6000.00")
 			.containsEntry("Renewals", "Renewal due, Terms agreed, Renewed, Churned")
 			.containsEntry("Renewals Terms agreed criteria", "Budget owner signed (ECONOMIC_BUYER), Legal reviewed")
 			.containsEntry("New business Proposal criteria", "Budget confirmed, Decision process known, Champion found (CHAMPION)")
@@ -142,7 +147,7 @@ class ExportRoundTripTests {
 		// Undone, the import takes its goals and forecast history with it; the playbook stays as it set it.
 		assertThat(elsewhere.getBean(ImportManagement.class).undo(moved, job.id()).status()).isEqualTo(ImportStatus.UNDONE);
 		for (String table : List.of("goals_goal", "goals_proposal", "forecast_submission", "forecast_adjustment", "forecast_snapshot",
-				"forecast_snapshot_submission", "forecast_snapshot_deal", "crm_deal", "crm_deal_criterion")) {
+				"forecast_snapshot_submission", "forecast_snapshot_deal", "crm_deal", "crm_deal_criterion", "crm_deal_line", "crm_product")) {
 			assertThat(there.sql("select count(*) from " + table + " where org_id = :org").param("org", moved.orgId()).query(Long.class)
 				.single()).as(table).isZero();
 		}
@@ -209,6 +214,24 @@ class ExportRoundTripTests {
 			if (rs.getString("criteria") != null) {
 				figures.put(pipeline + " " + rs.getString("name") + " criteria", rs.getString("criteria"));
 			}
+		});
+		jdbc.sql("""
+				select p.name, p.code, p.active,
+				       coalesce((select string_agg(r.currency || ' ' || r.unit_price, ', ' order by r.currency) from crm_product_price r
+				                  where r.org_id = p.org_id and r.product_id = p.id), '') as prices
+				  from crm_product p where p.org_id = :org
+				""").param("org", admin.orgId()).query(rs -> {
+			figures.put(rs.getString("name"), rs.getString("code") + " " + rs.getBoolean("active") + " " + rs.getString("prices"));
+		});
+		jdbc.sql("""
+				select d.title, d.amount, string_agg(p.name || ' ' || trim(trailing '.' from trim(trailing '0' from l.quantity::text)) || ' '
+				       || l.unit_price || ' ' || l.discount_pct, ', ' order by l.position) as lines
+				  from crm_deal_line l join crm_deal d on d.org_id = l.org_id and d.id = l.deal_id
+				  join crm_product p on p.org_id = l.org_id and p.id = l.product_id
+				 where l.org_id = :org group by d.title, d.amount
+				""").param("org", admin.orgId()).query(rs -> {
+			figures.put(rs.getString("title") + " lines", rs.getString("lines"));
+			figures.put(rs.getString("title") + " amount", rs.getBigDecimal("amount").toPlainString());
 		});
 		jdbc.sql("""
 				select d.title, p.name || ': ' || s.name as stage,

@@ -15,7 +15,11 @@ import dev.tandem.crm.Account;
 import dev.tandem.crm.AccountManagement;
 import dev.tandem.crm.Contact;
 import dev.tandem.crm.Deal;
+import dev.tandem.crm.DealLineManagement;
 import dev.tandem.crm.DealManagement;
+import dev.tandem.crm.NewDealLine;
+import dev.tandem.crm.ProductInput;
+import dev.tandem.crm.ProductManagement;
 import dev.tandem.crm.NewAccount;
 import dev.tandem.crm.NewContact;
 import dev.tandem.crm.NewDeal;
@@ -48,6 +52,8 @@ class ExportSourceIdTests {
 	@Autowired ExportManagement export;
 	@Autowired AccountManagement accounts;
 	@Autowired DealManagement deals;
+	@Autowired ProductManagement products;
+	@Autowired DealLineManagement lines;
 	@Autowired JdbcClient jdbc;
 
 	/** An organisation with Globex imported under source id SF-001, and Initech, a contact and a deal made in Tandem. */
@@ -65,6 +71,9 @@ class ExportSourceIdTests {
 		Contact peter = accounts.createContact(admin, new NewContact(globex, "Peter Gibbons", "Engineer", null, null, null));
 		Deal deal = deals.create(admin, new NewDeal(initech.id(), "TPS reports", new BigDecimal("12000"), null, null, null, null, null,
 				null, null), null);
+		// Its 12,000 is one line: 120 widgets at 100.
+		UUID widget = products.create(admin, new ProductInput("Widget", "W-1", true, Map.of("EUR", new BigDecimal("100")))).id();
+		deal = lines.replace(admin, deal.id(), deal.version(), List.of(new NewDealLine(widget, new BigDecimal("120"), null, null)));
 		return new Fixture(admin, globex, initech, peter, deal);
 	}
 
@@ -81,6 +90,9 @@ class ExportSourceIdTests {
 		// References carry the same source id as the record they refer to.
 		assertThat(lines(files.get("contacts.csv"))).anyMatch(l -> l.startsWith(f.peter().id() + ",SF-001,Globex,Peter Gibbons,"));
 		assertThat(lines(files.get("deals.csv"))).anyMatch(l -> l.startsWith(f.deal().id() + ",TPS reports," + f.initech().id() + ",Initech,"));
+		assertThat(lines(files.get("products.csv"))).containsExactly("id,name,code,active,prices", widget(f) + ",Widget,W-1,true,EUR:100.00");
+		assertThat(lines(files.get("deal-lines.csv"))).containsExactly("dealId,product,quantity,unitPrice,discount",
+				f.deal().id() + ",Widget,120,100.00,0.00");
 		assertThat(lines(files.get("deal-history.csv"))).allMatch(l -> l.startsWith("dealId,") || l.startsWith(f.deal().id().toString()));
 	}
 
@@ -94,9 +106,10 @@ class ExportSourceIdTests {
 			.getBytes(StandardCharsets.UTF_8));
 
 		ImportJob checked = check(f.admin(), zip(files), Duplicates.UPDATE);
-		// Globex by its import's source id, Initech by its own id; the deal and the contact by theirs.
+		// Globex by its import's source id, Initech by its own id; the deal and the contact by theirs. The catalogue has
+		// the product, and the deal its line.
 		assertThat(checked.report().counts()).contains(new Count(EntityKind.ACCOUNTS, 0, 2, 0), new Count(EntityKind.CONTACTS, 0, 1, 0),
-				new Count(EntityKind.DEALS, 0, 1, 0));
+				new Count(EntityKind.DEALS, 0, 1, 0), new Count(EntityKind.PRODUCTS, 0, 0, 1), new Count(EntityKind.DEAL_LINES, 0, 0, 1));
 		assertThat(run(f.admin(), checked).status()).isEqualTo(ImportStatus.DONE);
 
 		assertThat(counts(f.admin().orgId())).isEqualTo(before);
@@ -128,11 +141,19 @@ class ExportSourceIdTests {
 			.getBytes(StandardCharsets.UTF_8));
 		ImportJob checked = check(other, zip(files), Duplicates.UPDATE);
 		assertThat(checked.report().counts()).contains(new Count(EntityKind.ACCOUNTS, 2, 0, 0), new Count(EntityKind.CONTACTS, 1, 0, 0),
-				new Count(EntityKind.DEALS, 1, 0, 0));
+				new Count(EntityKind.DEALS, 1, 0, 0), new Count(EntityKind.PRODUCTS, 1, 0, 0), new Count(EntityKind.DEAL_LINES, 1, 0, 0));
 		assertThat(run(other, checked).status()).isEqualTo(ImportStatus.DONE);
 
 		assertThat(counts(f.admin().orgId())).isEqualTo(before);
-		assertThat(counts(other.orgId())).isEqualTo(Map.of("crm_account", 2L, "crm_contact", 1L, "crm_deal", 1L));
+		assertThat(counts(other.orgId())).isEqualTo(Map.of("crm_account", 2L, "crm_contact", 1L, "crm_deal", 1L, "crm_product", 1L,
+				"crm_deal_line", 1L));
+		assertThat(jdbc.sql("""
+				select p.name || ' ' || p.code || ' ' || r.currency || ' ' || r.unit_price || ' ' || l.quantity::int || ' ' || l.unit_price
+				       || ' ' || d.amount
+				  from crm_deal_line l join crm_product p on p.org_id = l.org_id and p.id = l.product_id
+				  join crm_product_price r on r.org_id = p.org_id and r.product_id = p.id
+				  join crm_deal d on d.org_id = l.org_id and d.id = l.deal_id where l.org_id = :org
+				""").param("org", other.orgId()).query(String.class).single()).isEqualTo("Widget W-1 EUR 100.00 120 100.00 12000.00");
 		assertThat(jdbc.sql("select count(*) from crm_account where org_id = :org and id in (:ids)").param("org", other.orgId())
 			.param("ids", List.of(f.globex(), f.initech().id())).query(Long.class).single()).isZero();
 		// Exported again from there, the records keep the source ids they came with.
@@ -162,9 +183,15 @@ class ExportSourceIdTests {
 		return jdbc.sql("""
 				select (select count(*) from crm_account where org_id = :org) as accounts,
 				       (select count(*) from crm_contact where org_id = :org) as contacts,
-				       (select count(*) from crm_deal where org_id = :org) as deals
+				       (select count(*) from crm_deal where org_id = :org) as deals,
+				       (select count(*) from crm_product where org_id = :org) as products,
+				       (select count(*) from crm_deal_line where org_id = :org) as lines
 				""").param("org", orgId).query((rs, n) -> Map.of("crm_account", rs.getLong("accounts"), "crm_contact", rs.getLong("contacts"),
-						"crm_deal", rs.getLong("deals"))).single();
+						"crm_deal", rs.getLong("deals"), "crm_product", rs.getLong("products"), "crm_deal_line", rs.getLong("lines"))).single();
+	}
+
+	private UUID widget(Fixture f) {
+		return jdbc.sql("select id from crm_product where org_id = :org").param("org", f.admin().orgId()).query(UUID.class).single();
 	}
 
 	private static List<String> lines(byte[] csv) {

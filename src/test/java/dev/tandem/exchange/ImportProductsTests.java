@@ -50,6 +50,8 @@ class ImportProductsTests {
 				"product", Map.of("GTX Pro", "create")));
 		mapped = org.check(id);
 		assertThat(mapped.get("report").get("ready").asBoolean()).as(mapped.toString()).isTrue();
+		assertThat(mapped.get("report").get("counts").valueStream().filter(c -> c.get("kind").asString().equals("PRODUCTS"))
+			.map(c -> c.get("created").asInt()).toList()).containsExactly(1);
 		assertThat(org.run(id).get("status").asString()).isEqualTo("DONE");
 
 		UUID orgId = org.admin().orgId();
@@ -72,6 +74,9 @@ class ImportProductsTests {
 		assertThat(undone.status()).as(undone.body()).isEqualTo(200);
 		assertThat(jdbc.sql("select count(*) from crm_deal_line where org_id = :org").param("org", orgId).query(Long.class).single()).isZero();
 		assertThat(jdbc.sql("select count(*) from crm_deal where org_id = :org").param("org", orgId).query(Long.class).single()).isZero();
+		// The product the import made goes with it; the catalogue's own stays.
+		assertThat(jdbc.sql("select name from crm_product where org_id = :org").param("org", orgId).query(String.class).list())
+			.containsExactly("MG Special");
 	}
 
 	private String stage(Org org, String name) {

@@ -117,7 +117,7 @@ class ImportRulesTests {
 						+ "calendar, whose year starts in month 1.",
 				"goals.csv|3|person|" + sanne + "|Name either a person or a team.",
 				"goals.csv|4|target|2.5|Must be a whole number for a goal that counts.",
-				"goals.csv|5|metric|UNITS_SOLD|A goal on units sold names a product, which goals.csv does not carry: set it in Tandem.",
+				"goals.csv|5|product||A goal on units sold names the product it counts.",
 				"forecast-submissions.csv|2|bestCase|4000|Must not be below the commit.");
 		assertThat(count("playbook_pipeline")).isEqualTo(1);
 		JsonNode dutch = org.api().language("nl").get("/api/v1/imports/" + job.get("id").asString()).json();

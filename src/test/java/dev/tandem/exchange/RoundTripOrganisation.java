@@ -15,7 +15,11 @@ import java.util.UUID;
 
 import dev.tandem.crm.BulkLoad;
 import dev.tandem.crm.BulkLoadRows;
+import dev.tandem.crm.DealLineManagement;
 import dev.tandem.crm.DealManagement;
+import dev.tandem.crm.NewDealLine;
+import dev.tandem.crm.ProductInput;
+import dev.tandem.crm.ProductManagement;
 import dev.tandem.crm.DealSource;
 import dev.tandem.crm.DealStatus;
 import dev.tandem.forecast.ForecastLoad;
@@ -58,14 +62,16 @@ import org.springframework.context.ApplicationContext;
  * Commit, blocks, a meeting and a proposal, a decision maker among one stakeholder or more, "Budget owner signed" by
  * the economic buyer and "Legal reviewed"), Renewed and Churned.</li>
  * <li>This month: Rosa won 10,000 (New business) and has 6,000 open in Terms agreed, Commit; Ravi has 4,000 open in
- * Renewal due, Best case. Rosa's renewal has both its criteria ticked.</li>
+ * Renewal due, Best case. Rosa's renewal has both its criteria ticked, and its 6,000 is its lines: 10 Seats at 500
+ * less 10% (4,500) and one Support at 1,500. The catalogue also holds an inactive Legacy licence.</li>
  * <li>Last month: Rosa won 10,000; at the weekly snapshot four days in she had said 12,000: accuracy 0.8, bias +0.2.</li>
  * <li>Forecasts this month: Rosa said 12,000 / 16,000, then 15,000 / 19,000, which Mats adjusted to 14,000 / 18,000.
  * East's roll-up: Rosa's 14,000 + Ravi's categories (nothing won, nothing in Commit) = 14,000; best case 18,000 +
  * 4,000 = 22,000. Mats said 13,000 / 21,000 for East, which is what East counts on.</li>
  * <li>Goals: Rosa's month, won revenue, proposed 25,000, countered 20,000, accepted: attainment 10,000 / 20,000 = 0.5.
  * East's month, 40,000 set by the admin: 10,000 / 40,000 = 0.25. Ravi's year, new pipeline, proposed 100,000 and
- * not agreed yet: 4,000 / 100,000 = 0.04. Rosa's quarter, 30 calls and meetings, set by Mats: none yet.</li>
+ * not agreed yet: 4,000 / 100,000 = 0.04. Rosa's quarter, 30 calls and meetings, set by Mats: none yet. Rosa's month,
+ * 20 Seats sold, set by Mats: the seats are on an open deal, so none yet.</li>
  * </ul>
  */
 final class RoundTripOrganisation {
@@ -79,6 +85,7 @@ final class RoundTripOrganisation {
 	final Period month;
 	final Period lastMonth;
 	final Map<String, UUID> deals = new LinkedHashMap<>();
+	UUID seats;
 
 	private final ApplicationContext context;
 	private final ZoneId zone = ZoneId.of("Europe/Amsterdam");
@@ -163,6 +170,15 @@ final class RoundTripOrganisation {
 		Map<UUID, Boolean> ticks = new LinkedHashMap<>();
 		renewals.stages().forEach(s -> s.exitCriteria().stream().filter(c -> !c.byFact()).forEach(c -> ticks.put(c.id(), true)));
 		dealManagement.checkCriteria(admin, renewal, dealManagement.get(admin, renewal).version(), ticks);
+		// The renewal's 6000 is its lines: 10 seats at 500 less 10%, and a year of support at 1500.
+		ProductManagement products = context.getBean(ProductManagement.class);
+		seats = products.create(admin, new ProductInput("Seats", "SEAT", true, Map.of("EUR", new BigDecimal("500"), "USD", new BigDecimal("550.5"))))
+			.id();
+		UUID support = products.create(admin, new ProductInput("Support", null, true, Map.of("EUR", new BigDecimal("1500")))).id();
+		products.create(admin, new ProductInput("Legacy licence", "OLD-1", false, Map.of()));
+		context.getBean(DealLineManagement.class).replace(admin, renewal, dealManagement.get(admin, renewal).version(),
+				List.of(new NewDealLine(seats, new BigDecimal("10"), null, new BigDecimal("10")),
+						new NewDealLine(support, BigDecimal.ONE, null, null)));
 	}
 
 	/** A deal created at {@code created} in its pipeline's first stage, moved to {@code stage} a minute later, or at {@code closed}. */
@@ -191,6 +207,7 @@ final class RoundTripOrganisation {
 		goals.set(admin, new NewGoal(Scope.team(east), GoalMetric.WON_REVENUE, Set.of(), month, new BigDecimal("40000"), null));
 		goals.propose(ravi, new NewGoal(Scope.user(ravi.id()), GoalMetric.NEW_PIPELINE, Set.of(), Period.containing(month.start(),
 				Period.Kind.YEAR, 1), new BigDecimal("100000"), null));
+		goals.set(mats, new NewGoal(Scope.user(rosa.id()), GoalMetric.UNITS_SOLD, Set.of(), month, new BigDecimal("20"), null, seats));
 		goals.set(mats, new NewGoal(Scope.user(rosa.id()), GoalMetric.ACTIVITIES, Set.of(ActivityType.CALL, ActivityType.MEETING),
 				Period.containing(month.start(), Period.Kind.QUARTER, 1), new BigDecimal("30"), null));
 	}

@@ -69,6 +69,28 @@ public class BulkRows {
 			.query(BulkRows::deal).list();
 	}
 
+	public List<dev.tandem.crm.BulkLoadRows.LineRow> lines(UUID orgId) {
+		return jdbc.sql("""
+				select l.* from crm_deal_line l join crm_deal d on d.org_id = l.org_id and d.id = l.deal_id
+				 where l.org_id = :org and d.deleted_at is null order by d.created_at, d.id, l.position
+				""").param("org", orgId)
+			.query((rs, n) -> new dev.tandem.crm.BulkLoadRows.LineRow(id(rs, "id"), id(rs, "deal_id"), id(rs, "product_id"),
+					rs.getInt("position"), rs.getBigDecimal("quantity").stripTrailingZeros(), rs.getBigDecimal("unit_price"),
+					rs.getBigDecimal("discount_pct")))
+			.list();
+	}
+
+	/** Deletes those of the products no deal line refers to; answers how many. */
+	public int deleteUnusedProducts(UUID orgId, Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return 0;
+		}
+		return jdbc.sql("""
+				delete from crm_product p where p.org_id = :org and p.id = any(:ids)
+				   and not exists (select 1 from crm_deal_line l where l.org_id = p.org_id and l.product_id = p.id)
+				""").param("org", orgId).param("ids", ids.toArray(UUID[]::new)).update();
+	}
+
 	public List<StageChangeRow> stageChanges(UUID orgId) {
 		return jdbc.sql("select * from crm_deal_stage_history h where org_id = :org and " + LIVE_DEAL + " order by deal_id, changed_at, id")
 			.param("org", orgId)
