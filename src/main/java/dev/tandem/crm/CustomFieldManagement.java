@@ -174,6 +174,31 @@ public class CustomFieldManagement {
 		fields.store(admin.orgId(), kind, recordId, Map.copyOf(values));
 	}
 
+	/**
+	 * Sets the custom values of one record back to what they were before an import changed them, for the undo of that
+	 * import: a key mapped to {@code null} had no value then and is removed.
+	 */
+	@Transactional
+	public void restore(CurrentUser admin, CustomFieldKind kind, UUID recordId, Map<String, @Nullable String> before) {
+		requireAdmin(admin);
+		fields.store(admin.orgId(), kind, recordId, new java.util.HashMap<>(before));
+	}
+
+	/**
+	 * Carries a converted lead's custom values over to a record made from it: each value whose key is an active field
+	 * of the record's kind that takes it (by that field's type), unless the record has a value there already.
+	 */
+	void carryOver(CurrentUser user, Map<String, String> from, CustomFieldKind kind, UUID recordId, Map<String, String> has) {
+		Map<String, @Nullable String> carried = new LinkedHashMap<>();
+		for (CustomField field : fields.list(user.orgId(), kind, false)) {
+			String value = from.get(field.key());
+			if (value != null && !has.containsKey(field.key())) {
+				field.type().canonical(value, field.choices()).ifPresent(v -> carried.put(field.key(), v));
+			}
+		}
+		fields.store(user.orgId(), kind, recordId, carried);
+	}
+
 	/** Checks and keeps the values of one record, inside the command that writes the record. */
 	void store(CurrentUser user, CustomFieldKind kind, UUID recordId, @Nullable Map<String, ? extends @Nullable Object> values) {
 		fields.store(user.orgId(), kind, recordId, check(user, kind, values));

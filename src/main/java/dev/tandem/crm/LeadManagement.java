@@ -220,7 +220,8 @@ public class LeadManagement {
 
 	/**
 	 * Converts a lead: the account of the company (an existing one the owner may see, or a new one),
-	 * a contact for the person and, when a deal title is given, a deal in the first stage.
+	 * a contact for the person and, when a deal title is given, a deal in the first stage. The lead's custom values go
+	 * along to each of them that has a field of the same key (an existing account keeps the values it has).
 	 */
 	@Transactional
 	public Conversion convert(CurrentUser user, UUID leadId, @Nullable String dealTitle, @Nullable BigDecimal amount,
@@ -239,6 +240,12 @@ public class LeadManagement {
 		if (dealTitle != null && !dealTitle.isBlank()) {
 			deal = deals.create(user, new NewDeal(account.id(), dealTitle, amount, closeDate, null, null, lead.ownerId(),
 					lead.source(), null, null), null);
+		}
+		// What the lead's custom fields say goes to the records made from it, where they have a field of that key.
+		customFields.carryOver(user, lead.customFields(), CustomFieldKind.ACCOUNT, account.id(), account.customFields());
+		customFields.carryOver(user, lead.customFields(), CustomFieldKind.CONTACT, contact.id(), Map.of());
+		if (deal != null) {
+			customFields.carryOver(user, lead.customFields(), CustomFieldKind.DEAL, deal.id(), Map.of());
 		}
 		if (!leads.converted(user.orgId(), leadId, account.id(), contact.id(), deal == null ? null : deal.id(),
 				user.displayName(), version, clock.instant())) {

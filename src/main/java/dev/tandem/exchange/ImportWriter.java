@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.function.IntConsumer;
 
 import dev.tandem.crm.BulkLoad;
+import dev.tandem.crm.CustomFieldKind;
 import dev.tandem.crm.CustomFieldManagement;
 import dev.tandem.crm.BulkLoadRows;
 import dev.tandem.exchange.persistence.ImportRecords.Written;
@@ -89,6 +90,7 @@ class ImportWriter {
 		phase.accept(85);
 		List<UUID> history = bulk.update(admin.orgId(), work.updates());
 		work.customFields().forEach(f -> customFields.ensure(admin, f.kind(), f.key(), f.label(), f.type()));
+		customBefore(admin, work, creates).forEach(w -> written.add(w));
 		work.customValues().forEach(v -> customFields.keep(admin, v.kind(), v.recordId(), v.values()));
 		goals.load(admin.orgId(), work.goals());
 		forecasts.load(admin.orgId(), work.forecasts());
@@ -112,6 +114,31 @@ class ImportWriter {
 		records.link(admin.orgId(), importId, work.links().stream()
 			.map(l -> new ImportRecords.Link(l.kind().name(), l.externalId(), l.recordId(), l.replacing())).toList());
 		phase.accept(95);
+	}
+
+	/**
+	 * The custom values the import is about to change on records it updates, as they are now (a key without a value
+	 * as {@code null}), so undo can set them back.
+	 */
+	private List<Written> customBefore(CurrentUser admin, Plan.Work work, BulkLoad.Batch creates) {
+		java.util.Set<UUID> created = new java.util.HashSet<>();
+		creates.accounts().forEach(a -> created.add(a.id()));
+		creates.contacts().forEach(c -> created.add(c.id()));
+		creates.deals().forEach(d -> created.add(d.id()));
+		creates.leads().forEach(l -> created.add(l.id()));
+		Map<CustomFieldKind, Map<UUID, Map<String, String>>> now = new java.util.EnumMap<>(CustomFieldKind.class);
+		List<Written> before = new ArrayList<>();
+		for (CustomColumns.Values v : work.customValues()) {
+			if (created.contains(v.recordId())) {
+				continue;
+			}
+			Map<String, String> current = now.computeIfAbsent(v.kind(), k -> customFields.values(admin, k))
+				.getOrDefault(v.recordId(), Map.of());
+			Map<String, String> was = new java.util.TreeMap<>();
+			v.values().keySet().forEach(key -> was.put(key, current.get(key)));
+			before.add(new Written("CUSTOM_" + v.kind().name(), v.recordId(), "UPDATED", json.writeValueAsString(was)));
+		}
+		return before;
 	}
 
 	/**
@@ -148,10 +175,21 @@ class ImportWriter {
 				case "ACTIVITIES" -> before.activities.add(json.readValue(w.before(), BulkLoadRows.ActivityRow.class));
 				case "LEADS" -> before.leads.add(json.readValue(w.before(), BulkLoadRows.LeadRow.class));
 				case "MEMBERSHIP" -> { }
-				default -> throw new IllegalStateException("Cannot restore " + w.entity());
+				default -> {
+					if (!w.entity().startsWith("CUSTOM_")) {
+						throw new IllegalStateException("Cannot restore " + w.entity());
+					}
+				}
 			}
 		}
 		bulk.update(admin.orgId(), before.batch(admin.displayName()));
+		for (Written w : written) {
+			if (w.entity().startsWith("CUSTOM_") && w.before() != null) {
+				@SuppressWarnings("unchecked")
+				Map<String, String> was = json.readValue(w.before(), Map.class);
+				customFields.restore(admin, CustomFieldKind.valueOf(w.entity().substring("CUSTOM_".length())), w.recordId(), was);
+			}
+		}
 		for (Written w : written) {
 			if (!w.entity().equals("MEMBERSHIP") || w.before() == null) {
 				continue;
@@ -186,7 +224,8 @@ class ImportWriter {
 				case "MEMBERSHIP" -> w.action().equals("CREATED") ? "membershipsRemoved" : "membershipsMoved";
 				// Teams stay as the import left them; stage history goes with its deals.
 				case "HISTORY", "TEAMS" -> null;
-				default -> w.action().equals("CREATED") ? "removed" : "restored";
+				// Custom values are set back with their record, which counts already.
+				default -> w.entity().startsWith("CUSTOM_") ? null : w.action().equals("CREATED") ? "removed" : "restored";
 			};
 			if (what != null) {
 				summary.merge(what, 1, Integer::sum);

@@ -151,4 +151,23 @@ class CustomFieldApiTests {
 		assertThat(leadPatched.get("customFields").get("fair").asString()).isEqualTo("RAI");
 		assertThat(leadPatched.get("status").asString()).isEqualTo("NEW");
 	}
+
+	@Test
+	void aConvertedLeadsValuesGoToTheRecordsMadeFromItThatHaveTheField() {
+		field("LEAD", "tender_ref", "Tender reference", "TEXT", "");
+		field("LEAD", "tier", "Tier", "TEXT", "");
+		JsonNode lead = ria.post("/api/v1/leads", "{\"personName\":\"Cas\",\"company\":\"Carry Co\",\"customFields\":"
+				+ "{\"fair\":\"RAI\",\"tender_ref\":\"T-7\",\"tier\":\"Gold\"}}").json();
+		ApiClient.Response converted = ria.post("/api/v1/leads/" + lead.get("id").asString() + "/convert",
+				"{\"version\":" + lead.get("version").asInt() + ",\"dealTitle\":\"Carry tender\"}");
+		assertThat(converted.status()).as(converted.body()).isEqualTo(200);
+		JsonNode made = converted.json();
+		// Tender reference is a deal's field, Tier an account's; a trade fair is no field of theirs, nor a contact's.
+		assertThat(ria.get("/api/v1/deals/" + made.get("deal").get("id").asString()).json().get("customFields").toString())
+			.isEqualTo("{\"tender_ref\":\"T-7\"}");
+		assertThat(ria.get("/api/v1/accounts/" + made.get("account").get("id").asString()).json().get("customFields").toString())
+			.isEqualTo("{\"tier\":\"Gold\"}");
+		assertThat(ria.get("/api/v1/contacts/" + made.get("contact").get("id").asString()).json().get("customFields").toString())
+			.isEqualTo("{}");
+	}
 }

@@ -109,6 +109,9 @@ class CustomFieldExchangeTests {
 		Account globex = account(admin, "Globex");
 		accounts.update(admin, globex.id(), globex.version(), new dev.tandem.crm.NewAccount("Globex", null, null, "NL", null, null),
 				Map.of("year_established", 1900));
+		// Umbrella had no value; the file gives it one.
+		files.put("accounts.csv", String.join("\r\n", lines.stream().map(l -> l.contains(",Umbrella,") ? l + "1850" : l).toList())
+			.getBytes(StandardCharsets.UTF_8));
 		ImportJob uploaded = imports.upload(admin, "export.zip", ExportSourceIdTests.zip(files), null, null);
 		ImportSettings s = uploaded.settings();
 		imports.configure(admin, uploaded.id(), uploaded.version(),
@@ -122,7 +125,14 @@ class CustomFieldExchangeTests {
 			.isEqualTo(3L);
 		assertThat(account(admin, "Globex").customFields()).containsExactly(Map.entry("year_established", "1998"));
 		assertThat(account(admin, "Initech").customFields()).containsExactly(Map.entry("year_established", "2001.5"));
+		assertThat(account(admin, "Umbrella").customFields()).containsExactly(Map.entry("year_established", "1850"));
 		assertThat(fields.list(admin, CustomFieldKind.ACCOUNT, true)).hasSize(1);
+
+		// Undone, every record has the values it had before.
+		assertThat(imports.undo(admin, checked.id()).status()).isEqualTo(ImportStatus.UNDONE);
+		assertThat(account(admin, "Globex").customFields()).containsExactly(Map.entry("year_established", "1900"));
+		assertThat(account(admin, "Initech").customFields()).containsExactly(Map.entry("year_established", "2001.5"));
+		assertThat(account(admin, "Umbrella").customFields()).isEmpty();
 	}
 
 	private Account account(CurrentUser admin, String name) {
