@@ -190,13 +190,16 @@ class ImportWriter {
 				customFields.restore(admin, CustomFieldKind.valueOf(w.entity().substring("CUSTOM_".length())), w.recordId(), was);
 			}
 		}
+		Map<UUID, List<Membership>> histories = new java.util.HashMap<>();
 		for (Written w : written) {
 			if (!w.entity().equals("MEMBERSHIP") || w.before() == null) {
 				continue;
 			}
 			UUID teamId = UUID.fromString((String) json.readValue(w.before(), Map.class).get("teamId"));
-			// A later import may have moved its start, an undo of an earlier one removed it.
-			Membership membership = teams.history(admin, teamId).stream().filter(m -> m.id().equals(w.recordId())).findFirst().orElse(null);
+			// A later import may have moved its start, an undo of an earlier one removed it. Each team's history is read
+			// once: the changes below touch other memberships than the ones still to come.
+			Membership membership = histories.computeIfAbsent(teamId, t -> teams.history(admin, t)).stream()
+				.filter(m -> m.id().equals(w.recordId())).findFirst().orElse(null);
 			if (membership == null) {
 				continue;
 			}

@@ -501,16 +501,18 @@ final class RosterPlanning {
 	 */
 	void warnOutsideTeams() {
 		Map<UUID, List<LocalDate[]>> periods = new HashMap<>();
+		Map<UUID, LocalDate> movedTo = new HashMap<>();
+		ctx.writes.moves.forEach(x -> movedTo.putIfAbsent(x.membershipId(), x.from()));
+		Map<UUID, List<Plan.MembershipToAdd>> added = new HashMap<>();
+		ctx.writes.memberships.forEach(m -> added.computeIfAbsent(m.userId(), u -> new ArrayList<>()).add(m));
 		java.util.function.Function<UUID, List<LocalDate[]>> of = user -> periods.computeIfAbsent(user, u -> {
 			List<LocalDate[]> list = new ArrayList<>();
 			if (!newUsers.containsValue(u)) {
 				for (dev.tandem.people.Membership m : membershipsOf(u)) {
-					LocalDate from = ctx.writes.moves.stream().filter(x -> x.membershipId().equals(m.id())).map(Plan.MembershipToMove::from)
-						.findFirst().orElse(m.validFrom());
-					list.add(new LocalDate[] { from, m.validTo() });
+					list.add(new LocalDate[] { movedTo.getOrDefault(m.id(), m.validFrom()), m.validTo() });
 				}
 			}
-			ctx.writes.memberships.stream().filter(m -> m.userId().equals(u)).forEach(m -> list.add(new LocalDate[] { m.from(), m.until() }));
+			added.getOrDefault(u, List.of()).forEach(m -> list.add(new LocalDate[] { m.from(), m.until() }));
 			return list;
 		});
 		int outside = 0;
