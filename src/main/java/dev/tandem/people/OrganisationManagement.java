@@ -123,7 +123,7 @@ public class OrganisationManagement {
 		Tenancy.runAs(orgId, () -> {
 			organisations.insert(new Organisation(orgId, org.name().trim(), ZoneId.of(org.timeZone()), org.currency(),
 					org.locale(), org.fiscalYearStartMonth()), !passwordPolicyApplies);
-			users.insert(orgId, adminId, email, adminName, Role.ADMIN, org.locale(), passwordEncoder.encode(adminPassword), adminName);
+			users.insert(orgId, adminId, email, adminName, Role.ADMIN, org.locale(), true, passwordEncoder.encode(adminPassword), adminName);
 			events.publishEvent(new OrganisationOpened(orgId, org.name().trim(), org.locale()));
 		});
 		return new CurrentUser(orgId, adminId, email, adminName, Role.ADMIN, org.locale());

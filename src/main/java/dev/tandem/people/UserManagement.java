@@ -76,7 +76,8 @@ public class UserManagement {
 	 * session asks, so a change made by an admin counts from the user's next request on.
 	 */
 	public Optional<CurrentUser> signedIn(CurrentUser user) {
-		return users.find(user.orgId(), user.id()).filter(User::active).map(CurrentUser::of);
+		return users.findSignedIn(user.orgId(), user.id()).filter(l -> l.user().active())
+			.map(l -> CurrentUser.of(l.user(), l.languageChosen()));
 	}
 
 	/**
@@ -160,7 +161,8 @@ public class UserManagement {
 			throw new InvalidInputException(problems);
 		}
 		String hash = user.password() == null ? null : passwordEncoder.encode(user.password());
-		users.insert(admin.orgId(), id, email, user.displayName().trim(), user.role(), locale, hash, admin.displayName());
+		users.insert(admin.orgId(), id, email, user.displayName().trim(), user.role(), locale, user.locale() != null, hash,
+				admin.displayName());
 		if (!user.teamIds().isEmpty()) {
 			teams.setTeams(admin, id, user.teamIds(), visibility.today(admin.orgId()));
 		}
@@ -328,6 +330,7 @@ public class UserManagement {
 		User changed = new User(current.orgId(), current.id(), current.email(), displayName.trim(), current.role(), locale,
 				current.active(), current.version(), current.updatedAt(), current.updatedBy());
 		users.update(changed, current.version(), user.displayName());
+		users.setLocale(user.orgId(), user.id(), locale);
 		return user.withDisplayName(displayName.trim()).withLocale(locale);
 	}
 

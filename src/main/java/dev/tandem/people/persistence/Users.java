@@ -48,6 +48,13 @@ public class Users {
 			.query(Users::map).optional();
 	}
 
+	/** A user with whether they chose their language, as a signed-in session is checked against on each request. */
+	public Optional<Login> findSignedIn(UUID orgId, UUID id) {
+		return jdbc.sql("select " + COLUMNS + ", locale_chosen from people_user where org_id = :org and id = :id")
+			.param("org", orgId).param("id", id)
+			.query((rs, n) -> new Login(map(rs, n), null, rs.getBoolean("locale_chosen"))).optional();
+	}
+
 	public List<User> findAll(UUID orgId) {
 		return jdbc.sql("select " + COLUMNS + " from people_user where org_id = :org order by display_name")
 			.param("org", orgId)
@@ -94,15 +101,16 @@ public class Users {
 			.query(Boolean.class).single());
 	}
 
-	public void insert(UUID orgId, UUID id, String email, String displayName, Role role, String locale,
+	/** Adds a user; {@code localeChosen} when the language was given for them rather than taken from the organisation. */
+	public void insert(UUID orgId, UUID id, String email, String displayName, Role role, String locale, boolean localeChosen,
 			@Nullable String passwordHash, String actor) {
 		jdbc.sql("""
-				insert into people_user (org_id, id, email, display_name, role, locale, password_hash, updated_by)
-				values (:org, :id, :email, :name, :role, :locale, :hash, :actor)
+				insert into people_user (org_id, id, email, display_name, role, locale, locale_chosen, password_hash, updated_by)
+				values (:org, :id, :email, :name, :role, :locale, :chosen, :hash, :actor)
 				""")
 			.param("org", orgId).param("id", id).param("email", email).param("name", displayName)
-			.param("role", role.name()).param("locale", locale).param("hash", passwordHash).param("actor", actor)
-			.update();
+			.param("role", role.name()).param("locale", locale).param("chosen", localeChosen).param("hash", passwordHash)
+			.param("actor", actor).update();
 	}
 
 	/**
@@ -122,9 +130,12 @@ public class Users {
 			.update() == 1;
 	}
 
+	/** The language the user chose themselves. */
 	public void setLocale(UUID orgId, UUID id, String locale) {
-		jdbc.sql("update people_user set locale = :locale, version = version + 1, updated_at = now() where org_id = :org and id = :id")
-			.param("locale", locale).param("org", orgId).param("id", id).update();
+		jdbc.sql("""
+				update people_user set locale = :locale, locale_chosen = true, version = version + 1, updated_at = now()
+				 where org_id = :org and id = :id
+				""").param("locale", locale).param("org", orgId).param("id", id).update();
 	}
 
 	public void setPasswordHash(UUID orgId, UUID id, String passwordHash) {
@@ -134,9 +145,9 @@ public class Users {
 
 	/** Across organisations: who signs in is known only once their e-mail address is found. */
 	public Optional<Login> findLogin(String email) {
-		return Tenancy.asSystem(() -> jdbc.sql("select " + COLUMNS + ", password_hash from people_user where email = :email")
+		return Tenancy.asSystem(() -> jdbc.sql("select " + COLUMNS + ", password_hash, locale_chosen from people_user where email = :email")
 			.param("email", email)
-			.query((rs, n) -> new Login(map(rs, n), rs.getString("password_hash"))).optional());
+			.query((rs, n) -> new Login(map(rs, n), rs.getString("password_hash"), rs.getBoolean("locale_chosen"))).optional());
 	}
 
 	public @Nullable String passwordHash(UUID orgId, UUID id) {
@@ -151,8 +162,8 @@ public class Users {
 				rs.getString("updated_by"));
 	}
 
-	/** A user with the hash of their password, for signing in only. */
-	public record Login(User user, @Nullable String passwordHash) {
+	/** A user with the hash of their password and whether they chose their language, for signing in only. */
+	public record Login(User user, @Nullable String passwordHash, boolean languageChosen) {
 	}
 
 	/** Optional criteria of a user list; {@code null} means any. {@code within} keeps the list to those users. */

@@ -56,7 +56,7 @@ class PasswordAuthenticationProvider implements AuthenticationProvider {
 		if (passwordEncoder.upgradeEncoding(login.get().passwordHash())) {
 			Tenancy.runAs(user.orgId(), () -> users.setPasswordHash(user.orgId(), user.id(), passwordEncoder.encode(password)));
 		}
-		return authenticated(user);
+		return authenticated(CurrentUser.of(user, login.get().languageChosen()));
 	}
 
 	static Authentication authenticated(CurrentUser user) {

@@ -15,8 +15,8 @@ import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * The language of a request: for the API, the client's {@code Accept-Language}; in the UI, the
- * signed-in user's own choice; before sign-in, the one picked on the login page (a cookie); else the
- * best match of the browser's languages; English by default.
+ * signed-in user's own choice; before sign-in, and for a user who never chose one, the one picked on the login page
+ * (a cookie), else the best match of the browser's languages; else the user's stored language, English by default.
  */
 @Component("localeResolver")
 class UserLocaleResolver implements LocaleResolver {
@@ -32,7 +32,8 @@ class UserLocaleResolver implements LocaleResolver {
 			return fromHeader(header);
 		}
 		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-		if (auth != null && auth.getPrincipal() instanceof CurrentUser user) {
+		CurrentUser user = auth != null && auth.getPrincipal() instanceof CurrentUser u ? u : null;
+		if (user != null && user.languageChosen()) {
 			return user.language();
 		}
 		if (request.getCookies() != null) {
@@ -42,17 +43,22 @@ class UserLocaleResolver implements LocaleResolver {
 				}
 			}
 		}
-		return header == null || header.isBlank() ? Locale.ENGLISH : fromHeader(header);
+		Locale fallback = user != null ? user.language() : Locale.ENGLISH;
+		return header == null || header.isBlank() ? fallback : fromHeader(header, fallback);
 	}
 
 	private static Locale fromHeader(String header) {
+		return fromHeader(header, Locale.ENGLISH);
+	}
+
+	private static Locale fromHeader(String header, Locale fallback) {
 		try {
 			Locale match = Locale.lookup(Locale.LanguageRange.parse(header), SUPPORTED);
-			return match == null ? Locale.ENGLISH : match;
+			return match == null ? fallback : match;
 		}
 		catch (IllegalArgumentException ex) {
-			// A malformed header is the client's problem; fall back to English.
-			return Locale.ENGLISH;
+			// A malformed header is the client's problem.
+			return fallback;
 		}
 	}
 
