@@ -114,7 +114,7 @@ class GoalPages {
 		model.addAttribute("cells", cells);
 		model.addAttribute("manages", manages);
 		model.addAttribute("leads", me.id().equals(team.leaderId()));
-		model.addAttribute("nextLabel", PeriodPicker.label(period.next(), LocaleContextHolder.getLocale()));
+		model.addAttribute("nextLabel", PeriodPicker.inSentence(period.next(), LocaleContextHolder.getLocale()));
 	}
 
 	/** A column of the team grid: a metric, with its activity types when it counts activities, its product for units. */
