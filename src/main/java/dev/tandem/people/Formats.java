@@ -87,6 +87,17 @@ public class Formats {
 		return at.atZone(zone()).toLocalDate();
 	}
 
+	/** The value of a money field, as its reader writes amounts: {@code 7.500,00} in Dutch, {@code 7,500.00} in English. */
+	public String moneyInput(@Nullable BigDecimal amount) {
+		if (amount == null) {
+			return "";
+		}
+		NumberFormat format = NumberFormat.getNumberInstance(locale());
+		format.setMinimumFractionDigits(2);
+		format.setMaximumFractionDigits(2);
+		return format.format(amount);
+	}
+
 	/** The value for an {@code <input type="number">}: plain digits, no trailing zeros ("11500", "99.5"). */
 	public String input(@Nullable BigDecimal amount) {
 		return amount == null ? "" : amount.stripTrailingZeros().toPlainString();

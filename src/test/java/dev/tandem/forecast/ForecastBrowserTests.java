@@ -66,6 +66,7 @@ class ForecastBrowserTests {
 			assertThat(row).containsText("adjusted by Brigitte Janssens");
 			assertThat(brigitte.locator(".adjust-note", new Page.LocatorOptions().setHasText("one renewal waits for budget"))).isVisible();
 			Locator team = brigitte.locator("section", new Page.LocatorOptions().setHasText("Submit the team's forecast"));
+			// The field shows the roll-up as an English reader writes amounts, e.g. 12,345.00.
 			String commit = team.getByLabel("Commit").inputValue();
 			team.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Submit")).click();
 			assertThat(brigitte.locator(".alert-success")).hasText("Forecast submitted.");
@@ -76,7 +77,7 @@ class ForecastBrowserTests {
 			assertThat(suzanne.locator("h1")).containsText("Northwind Sales");
 			Locator inside = suzanne.locator(".forecast-table tr", new Page.LocatorOptions().setHasText("Inside Sales"));
 			assertThat(inside).not().containsText("Not submitted");
-			assertThat(inside).containsText(String.format("€%,d", Long.parseLong(commit)));
+			assertThat(inside).containsText(String.format("€%,d", new java.math.BigDecimal(commit.replace(",", "")).longValueExact()));
 			assertThat(inside.locator(".badge", new Locator.LocatorOptions().setHasText("below"))).isVisible();
 			inside.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Inside Sales")).click();
 			Locator noahRow = suzanne.locator(".forecast-table tr", new Page.LocatorOptions().setHasText("Noah Jansen"));

@@ -49,6 +49,14 @@ class PageErrorAdvice {
 		badRequest(List.of(ValueProblems.malformed(ex.getName(), ex.getValue(), ex.getRequiredType())), request, response);
 	}
 
+	/** A form whose values do not fit their fields (an amount that is no number): a 400 naming each field. */
+	@ExceptionHandler(org.springframework.validation.BindException.class)
+	void malformedForm(org.springframework.validation.BindException ex, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		badRequest(ex.getFieldErrors().stream().map(e -> ValueProblems.malformed(e.getField(), e.getRejectedValue(),
+				ex.getBindingResult().getFieldType(e.getField()))).toList(), request, response);
+	}
+
 	/** A query value the page needs and was not sent: a 400 naming it, like a malformed one. */
 	@ExceptionHandler(MissingServletRequestParameterException.class)
 	void missingValue(MissingServletRequestParameterException ex, HttpServletRequest request, HttpServletResponse response)

@@ -5,7 +5,8 @@ import org.springframework.format.FormatterRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * How pages and the API read request values: Tandem's enums in any case.
+ * How pages and the API read request values: Tandem's enums in any case, amounts in the reader's language
+ * ({@link LocaleDecimals}).
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -13,5 +14,6 @@ class WebConfiguration implements WebMvcConfigurer {
 	@Override
 	public void addFormatters(FormatterRegistry registry) {
 		registry.addConverterFactory(new LenientEnums());
+		registry.addFormatterForFieldType(java.math.BigDecimal.class, new LocaleDecimals());
 	}
 }
