@@ -48,6 +48,11 @@ class ForecastWaiting implements WaitingWork<CurrentUser> {
 
 	@Override
 	public List<Item> waitingFor(CurrentUser viewer) {
+		return owed(viewer, LocaleContextHolder.getLocale());
+	}
+
+	/** The forecasts the person owes for the current month, said in the given language. */
+	List<Item> owed(CurrentUser viewer, Locale locale) {
 		Period month = goals.period(viewer, null, Period.Kind.MONTH);
 		List<Scope> owed = new ArrayList<>();
 		if (forecasts.maySubmit(viewer, Scope.user(viewer.id())) && viewer.role() == dev.tandem.people.Role.REP) {
@@ -55,7 +60,6 @@ class ForecastWaiting implements WaitingWork<CurrentUser> {
 		}
 		teams.all(viewer).stream().filter(t -> t.kind() == TeamKind.SALES && viewer.id().equals(t.leaderId()))
 			.forEach(t -> owed.add(Scope.team(t.id())));
-		Locale locale = LocaleContextHolder.getLocale();
 		ZoneId zone = organisations.get(viewer.orgId()).timeZone();
 		LocalDate due = month.end().minusDays(1);
 		List<Item> items = new ArrayList<>();
