@@ -313,7 +313,7 @@ public class LeadManagement {
 			List<LeadAssignment.Candidate> candidates, String reason, Instant at, UUID by) {
 		leads.assign(orgId, leadId, ownerId);
 		routing.log(orgId, Ids.next(), leadId, teamId, ownerId, rule, candidates, reason, at, by);
-		events.publishEvent(new LeadAssigned(orgId, leadId, ownerId, teamId, rule));
+		events.publishEvent(new LeadAssigned(orgId, leadId, ownerId, teamId, rule, by));
 	}
 
 	/** Reps who are members of the team today, ordered by id (the stable order of the round). */

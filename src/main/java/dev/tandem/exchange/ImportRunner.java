@@ -47,9 +47,11 @@ class ImportRunner {
 	private final TransactionTemplate transaction;
 	private final TransactionTemplate separate;
 	private final Clock clock;
+	private final ImportNotices notices;
 
 	ImportRunner(Imports imports, ImportPlanner planner, ImportWriter writer, JdbcClient jdbc, PlatformTransactionManager transactions,
-			Clock clock) {
+			Clock clock, ImportNotices notices) {
+		this.notices = notices;
 		this.imports = imports;
 		this.planner = planner;
 		this.writer = writer;
@@ -82,12 +84,16 @@ class ImportRunner {
 				writer.write(admin, job.id(), plan.work(), percent -> progress(orgId, job.id(), total * percent / 100));
 				ImportReport report = plan.report();
 				imports.finish(orgId, job.id(), report, clock.instant());
+				notices.ended(admin, job.id());
 			});
 		}
 		catch (RuntimeException ex) {
 			String error = ex instanceof InvalidInputException invalid ? invalid.problems().get(0).messageKey() : "exchange.error.failed";
 			log.warn("Import {} failed: {}", job.id(), ex.toString());
-			separate.executeWithoutResult(s -> imports.fail(orgId, job.id(), error, clock.instant()));
+			separate.executeWithoutResult(s -> {
+				imports.fail(orgId, job.id(), error, clock.instant());
+				notices.ended(admin, job.id());
+			});
 		}
 	}
 

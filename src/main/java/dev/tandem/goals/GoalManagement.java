@@ -80,6 +80,12 @@ public class GoalManagement {
 		return goals.proposals(viewer.orgId(), goalId);
 	}
 
+	/** The last step of a goal's agreement, with its note: what the one who answers reads. */
+	public Optional<Proposal> lastProposal(CurrentUser viewer, UUID goalId) {
+		get(viewer, goalId);
+		return goals.lastProposal(viewer.orgId(), goalId);
+	}
+
 	/** The goals of these people and teams for exactly this period, those the viewer may see. */
 	public List<Goal> goals(CurrentUser viewer, List<Scope> scopes, Period period) {
 		LocalDate today = visibility.today(viewer.orgId());
@@ -204,7 +210,9 @@ public class GoalManagement {
 		BigDecimal checked = checkTarget(goal.metric(), target);
 		GoalStatus status = owner ? GoalStatus.AWAITING_MANAGER : GoalStatus.AWAITING_OWNER;
 		save(user, goal, checked, goal.agreedTarget(), status, false, version);
-		goals.addProposal(user.orgId(), id, user.id(), owner ? ProposalKind.PROPOSED : ProposalKind.COUNTERED, checked, blank(note));
+		ProposalKind kind = owner ? ProposalKind.PROPOSED : ProposalKind.COUNTERED;
+		UUID proposal = goals.addProposal(user.orgId(), id, user.id(), kind, checked, blank(note));
+		events.publishEvent(new GoalProposed(user.orgId(), id, proposal, user.id()));
 		return changed(user, id);
 	}
 
@@ -277,7 +285,10 @@ public class GoalManagement {
 			goals.insert(user.orgId(), id, goal.scope(), goal.metric(), goal.activityTypes(), goal.productId(), goal.period(), target,
 					status == GoalStatus.AGREED ? target : null, status, setByManager, user.displayName());
 		}
-		goals.addProposal(user.orgId(), id, user.id(), kind, target, blank(goal.note()));
+		UUID proposal = goals.addProposal(user.orgId(), id, user.id(), kind, target, blank(goal.note()));
+		if (status != GoalStatus.AGREED) {
+			events.publishEvent(new GoalProposed(user.orgId(), id, proposal, user.id()));
+		}
 		return changed(user, id);
 	}
 

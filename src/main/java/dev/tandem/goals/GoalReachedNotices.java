@@ -156,7 +156,8 @@ class GoalReachedNotices {
 				new Notice("goal-reached", "goal-reached:" + goal.id(), title, body, "/goals/" + goal.id()));
 	}
 
-	private static String figure(Organisation org, GoalMetric metric, BigDecimal value, Locale locale) {
+	/** A goal's figure as a sentence shows it: money in the organisation's currency without cents, else a whole number. */
+	static String figure(Organisation org, GoalMetric metric, BigDecimal value, Locale locale) {
 		if (metric != GoalMetric.WON_REVENUE) {
 			return NumberFormat.getIntegerInstance(locale).format(value);
 		}

@@ -5,12 +5,17 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,6 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
  * event it already handled (redelivered after a crash, retried after a failure) adds nothing: once in effect. Its
  * text is written in the recipient's language when it is made. Every change announces itself on the live channel
  * (kind {@code notification}), so an open page can show a new notice at once.
+ * <p>
+ * Each person chooses which {@link NotificationKind kinds} they get; a notice of a kind they turned off is not made.
  */
 @Component
 public class Notifications {
@@ -33,11 +40,47 @@ public class Notifications {
 	private final JdbcClient jdbc;
 	private final Clock clock;
 	private final LiveUpdates live;
+	private final ObjectProvider<NotificationKind> kinds;
 
-	Notifications(JdbcClient jdbc, Clock clock, LiveUpdates live) {
+	Notifications(JdbcClient jdbc, Clock clock, LiveUpdates live, ObjectProvider<NotificationKind> kinds) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.live = live;
+		this.kinds = kinds;
+	}
+
+	/** Every kind the modules declared, in their order. */
+	public List<NotificationKind> kinds() {
+		return kinds.stream().sorted(Comparator.comparingInt(NotificationKind::position).thenComparing(NotificationKind::key)).toList();
+	}
+
+	/** Whether the person gets notices of this kind: their choice, else the kind's default (on for an undeclared kind). */
+	public boolean wants(UUID orgId, UUID recipientId, String kind) {
+		return jdbc.sql("select enabled from platform_notification_setting where org_id = :org and user_id = :user and kind = :kind")
+			.param("org", orgId).param("user", recipientId).param("kind", kind).query(Boolean.class).optional()
+			.orElseGet(() -> kinds().stream().filter(k -> k.key().equals(kind)).findFirst().map(NotificationKind::enabledByDefault)
+				.orElse(true));
+	}
+
+	/** Each declared kind with whether the person gets it. */
+	public List<Choice> choices(UUID orgId, UUID userId) {
+		Map<String, Boolean> chosen = new HashMap<>();
+		jdbc.sql("select kind, enabled from platform_notification_setting where org_id = :org and user_id = :user")
+			.param("org", orgId).param("user", userId)
+			.query((rs, n) -> chosen.put(rs.getString("kind"), rs.getBoolean("enabled"))).list();
+		return kinds().stream().map(k -> new Choice(k, chosen.getOrDefault(k.key(), k.enabledByDefault()))).toList();
+	}
+
+	/** Sets which declared kinds the person gets: those in {@code enabled}, none of the others. */
+	@Transactional
+	public void choose(UUID orgId, UUID userId, Collection<String> enabled) {
+		for (NotificationKind kind : kinds()) {
+			jdbc.sql("""
+					insert into platform_notification_setting (org_id, user_id, kind, enabled) values (:org, :user, :kind, :on)
+					on conflict (org_id, user_id, kind) do update set enabled = excluded.enabled
+					""")
+				.param("org", orgId).param("user", userId).param("kind", kind.key()).param("on", enabled.contains(kind.key())).update();
+		}
 	}
 
 	/** Makes the notice unless the recipient already has one with its key; answers whether it was made. */
@@ -45,6 +88,9 @@ public class Notifications {
 	public boolean notify(UUID orgId, UUID recipientId, Notice notice) {
 		if (notice.link() != null && !LINK.matcher(notice.link()).matches()) {
 			throw new IllegalArgumentException("a notice links to a path inside Tandem: " + notice.link());
+		}
+		if (!wants(orgId, recipientId, notice.kind())) {
+			return false;
 		}
 		int made = jdbc.sql("""
 				insert into platform_notification (org_id, id, user_id, kind, notice_key, title, body, link, created_at)
@@ -119,6 +165,10 @@ public class Notifications {
 	 * per recipient (e.g. {@code goal-reached:<goal id>}), {@code link} is a path inside Tandem or null.
 	 */
 	public record Notice(String kind, String key, String title, @Nullable String body, @Nullable String link) {
+	}
+
+	/** A kind of notice and whether one person gets it. */
+	public record Choice(NotificationKind kind, boolean enabled) {
 	}
 
 	/** A notice as its recipient sees it. */

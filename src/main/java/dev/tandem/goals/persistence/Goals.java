@@ -139,13 +139,35 @@ public class Goals {
 		jdbc.sql("delete from goals_goal where org_id = :org and id = :id").param("org", orgId).param("id", id).update();
 	}
 
-	public void addProposal(UUID orgId, UUID goalId, UUID authorId, ProposalKind kind, BigDecimal target, @Nullable String note) {
+	/** Adds a step to the goal's agreement; answers its id. */
+	public UUID addProposal(UUID orgId, UUID goalId, UUID authorId, ProposalKind kind, BigDecimal target, @Nullable String note) {
+		UUID id = Ids.next();
 		jdbc.sql("""
 				insert into goals_proposal (org_id, id, goal_id, author_id, kind, target, note)
 				values (:org, :id, :goal, :author, :kind, :target, :note)
 				""")
-			.param("org", orgId).param("id", Ids.next()).param("goal", goalId).param("author", authorId).param("kind", kind.name())
+			.param("org", orgId).param("id", id).param("goal", goalId).param("author", authorId).param("kind", kind.name())
 			.param("target", target).param("note", note).update();
+		return id;
+	}
+
+	/** The goals of these people and teams that wait for an answer from either side, oldest period first. */
+	public List<Goal> awaiting(UUID orgId, Collection<UUID> scopes) {
+		return jdbc.sql(SELECT + """
+				 where g.org_id = :org and (g.user_id = any(:scopes) or g.team_id = any(:scopes)) and g.status <> 'AGREED'
+				 order by g.period_start, g.id
+				""")
+			.param("org", orgId).param("scopes", scopes.toArray(UUID[]::new)).query(Goals::map).list();
+	}
+
+	/** The last step of a goal's agreement, if any. */
+	public Optional<Proposal> lastProposal(UUID orgId, UUID goalId) {
+		return jdbc.sql("""
+				select p.*, u.display_name from goals_proposal p
+				  join people_user_v u on u.org_id = p.org_id and u.id = p.author_id
+				 where p.org_id = :org and p.goal_id = :goal order by p.created_at desc, p.id desc limit 1
+				""")
+			.param("org", orgId).param("goal", goalId).query(Goals::proposal).optional();
 	}
 
 	public List<Proposal> proposals(UUID orgId, UUID goalId) {

@@ -72,7 +72,12 @@ class GoalPages {
 				: choices.stream().filter(t -> t.id().equals(team)).findFirst().orElse(null);
 		model.addAttribute("picker", PeriodPicker.of(selected, visibility.today(me.orgId()), LocaleContextHolder.getLocale()));
 		model.addAttribute("base", chosen == null ? "/goals" : "/goals?team=" + chosen.id());
-		model.addAttribute("mine", goals.progress(me, goals.goals(me, List.of(Scope.user(me.id())), selected)));
+		List<GoalProgress> mine = goals.progress(me, goals.goals(me, List.of(Scope.user(me.id())), selected));
+		Map<UUID, String> notes = new LinkedHashMap<>();
+		mine.stream().filter(g -> !g.goal().isAgreed()).forEach(g -> goals.lastProposal(me, g.goal().id())
+			.filter(p -> p.note() != null).ifPresent(p -> notes.put(g.goal().id(), p.note())));
+		model.addAttribute("mine", mine);
+		model.addAttribute("notes", notes);
 		model.addAttribute("teams", choices);
 		model.addAttribute("team", chosen);
 		model.addAttribute("metrics", GoalMetric.values());
