@@ -67,3 +67,26 @@ document.addEventListener('change', (event) => {
     event.target.form.requestSubmit();
   }
 });
+
+// The header's menus: Menu opens every page on a phone, More the rest of them on a wider screen; a click elsewhere or
+// Escape closes More.
+document.addEventListener('click', (event) => {
+  const toggle = event.target.closest('.nav-toggle, .nav-more-toggle');
+  document.querySelectorAll('.nav-more.open').forEach((more) => {
+    if (!more.contains(event.target)) {
+      more.classList.remove('open');
+      more.querySelector('.nav-more-toggle').setAttribute('aria-expanded', 'false');
+    }
+  });
+  if (!toggle) return;
+  const box = toggle.classList.contains('nav-toggle') ? toggle.closest('.mainnav') : toggle.closest('.nav-more');
+  const open = box.classList.toggle('open');
+  toggle.setAttribute('aria-expanded', String(open));
+});
+document.addEventListener('keydown', (event) => {
+  if (event.key !== 'Escape') return;
+  document.querySelectorAll('.nav-more.open').forEach((more) => {
+    more.classList.remove('open');
+    more.querySelector('.nav-more-toggle').setAttribute('aria-expanded', 'false');
+  });
+});
