@@ -196,6 +196,7 @@ class SecurityConfiguration {
 						"/swagger-ui/**").permitAll()
 				.requestMatchers(HttpMethod.POST, "/language").permitAll()
 				.requestMatchers("/admin/**", "/teams/new", "/teams/*/edit").hasRole("ADMIN")
+				.requestMatchers("/department").hasAnyRole("PARTNER", "ADMIN")
 				.requestMatchers(HttpMethod.POST, "/teams", "/teams/**").hasRole("ADMIN")
 				.anyRequest().authenticated())
 			// One manager with one provider: a failed attempt is checked, and counted, exactly once.

@@ -29,6 +29,10 @@ class HomePages {
 
 	@GetMapping("/")
 	String home(@AuthenticationPrincipal CurrentUser me, Model model) {
+		if (me.role() == dev.tandem.people.Role.PARTNER) {
+			// Until the departments' own work exists, a partner's home is the page of their department.
+			return "redirect:/department";
+		}
 		OrgChart.Snapshot chart = orgChart.snapshot(me);
 		model.addAttribute("memberOf", chart.teamsOf(me.id()));
 		model.addAttribute("leads", chart.ledBy(me.id()).stream().map(t -> chart.node(t, x -> true)).toList());
