@@ -104,6 +104,7 @@ class CalendarFeedTests {
 			assertThat(physical.getBytes(StandardCharsets.UTF_8).length).as(physical).isLessThanOrEqualTo(75);
 		}
 		List<String> lines = unfold(body);
+		assertThat(lines).contains("X-WR-CALNAME:Tandem calendar · Ria", "METHOD:PUBLISH");
 
 		List<String> taskEvent = event(lines, "UID:activity-" + task.id() + "@tandem");
 		assertThat(taskEvent).contains("DTSTART:20261120T160000Z", "DTEND:20261120T161500Z", "SUMMARY:Task: Call back about the pilot",

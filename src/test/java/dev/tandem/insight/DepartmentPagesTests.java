@@ -172,7 +172,8 @@ class DepartmentPagesTests {
 
 	/** The number cells of the table row whose first cell is {@code label}. */
 	private static List<String> row(String page, String label) {
-		Matcher rows = Pattern.compile("<tr[^>]*>\\s*<t[dh][^>]*>" + Pattern.quote(label) + "</t[dh]>(.*?)</tr>", Pattern.DOTALL).matcher(page);
+		Matcher rows = Pattern.compile("<tr[^>]*>\\s*<td>(?:<strong>)?" + Pattern.quote(label) + "(?:</strong>)?</td>(.*?)</tr>",
+				Pattern.DOTALL).matcher(page);
 		assertThat(rows.find()).as("a row " + label).isTrue();
 		List<String> cells = new ArrayList<>();
 		Matcher cell = Pattern.compile("<td class=\"num\">([^<]*)</td>").matcher(rows.group(1));
