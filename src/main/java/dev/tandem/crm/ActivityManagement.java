@@ -125,6 +125,16 @@ public class ActivityManagement {
 			.value();
 	}
 
+	/** Logs an activity and, when there is one, the follow-up task it leads to: both or, when either is refused, neither. */
+	@Transactional
+	public Activity logWithFollowUp(CurrentUser user, NewActivity activity, @Nullable NewActivity followUp) {
+		Activity logged = log(user, activity, null);
+		if (followUp != null) {
+			log(user, followUp, null);
+		}
+		return logged;
+	}
+
 	private Activity insert(CurrentUser user, UUID id, NewActivity a) {
 		List<FieldProblem> problems = new ArrayList<>();
 		if (a.subject() == null || a.subject().isBlank() || a.subject().length() > 200) {

@@ -26,6 +26,10 @@ public record LeadQuality(List<Line> bySource, List<PersonLine> byPerson, Line t
 		Line plus(long r, long q, long c, long d, long w) {
 			return new Line(source, received + r, qualified + q, converted + c, disqualified + d, won + w);
 		}
+
+		Line plus(dev.tandem.insight.persistence.CampaignQueries.Row row) {
+			return plus(row.received(), row.qualified(), row.converted(), row.disqualified(), row.won());
+		}
 	}
 
 	/**

@@ -26,7 +26,8 @@ final class PathValues {
 	static final Map<String, String> ALIASES = Map.of("people", "user", "playbook", "pipeline");
 
 	/** Variables that name no record and whose values the application does not declare, with the values to walk. */
-	static final Map<String, List<String>> VALUES = Map.of("kind", List.of("users", "teams"));
+	static final Map<String, List<String>> VALUES = Map.of("kind", List.of("users", "teams"),
+			"secret", List.of("cal_not-a-feed"));
 
 	/** Columns that say whose a row is, the first one a table has. */
 	private static final List<String> OWNER_COLUMNS = List.of("owner_id", "user_id", "leader_id", "created_by", "assigned_to");
@@ -143,7 +144,9 @@ final class PathValues {
 		}
 		else {
 			String[] parts = template.split("/");
-			int at = java.util.Arrays.asList(parts).indexOf("{" + variable + "}");
+			// The variable may be a whole segment or begin one ({id}.ics).
+			int at = java.util.stream.IntStream.range(0, parts.length).filter(i -> parts[i].startsWith("{" + variable + "}"))
+				.findFirst().orElse(-1);
 			String before = at > 0 ? parts[at - 1] : "";
 			if (before.startsWith("{") && words.containsKey(before.substring(1, before.length() - 1))) {
 				before = words.get(before.substring(1, before.length() - 1));

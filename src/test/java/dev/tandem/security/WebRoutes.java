@@ -27,8 +27,8 @@ final class WebRoutes {
 	/** Served by others than the pages: the API, its documentation, the error page. */
 	private static final List<String> NOT_PAGES = List.of("/api/", "/v3/api-docs", "/api-docs", "/swagger-ui", "/error");
 
-	/** Pages anyone may open, signed in or not. */
-	static final Set<String> PUBLIC = Set.of("/login", "/set-password");
+	/** Pages anyone may open, signed in or not; a calendar feed's secret address is its own credential. */
+	static final Set<String> PUBLIC = Set.of("/login", "/set-password", "/calendar/{secret}.ics");
 
 	/** One route: method, pattern and the handler that answers it. */
 	record Route(String method, String path, HandlerMethod handler, boolean stream) {

@@ -15,7 +15,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 /**
  * The pages and fragments the application serves, read from its handler mappings at run time, so a page added later
  * is walked without a change to a test: every {@code GET} route outside the JSON API, the API documentation and the
- * live stream, with its path variables filled in.
+ * live stream and the downloads that are no pages (export archives, calendars), with its path variables filled in.
  */
 public final class PageRoutes {
 
@@ -33,7 +33,8 @@ public final class PageRoutes {
 			}
 			for (String pattern : info.getPatternValues()) {
 				if (!pattern.startsWith("/api/") && !pattern.startsWith("/v3/") && !pattern.startsWith("/api-docs")
-						&& !pattern.startsWith("/swagger-ui") && !pattern.equals("/error") && !pattern.endsWith(".zip")) {
+						&& !pattern.startsWith("/swagger-ui") && !pattern.equals("/error") && !pattern.endsWith(".zip")
+						&& !pattern.endsWith(".ics")) {
 					patterns.add(pattern);
 				}
 			}

@@ -16,6 +16,7 @@ import dev.tandem.crm.DealQuery;
 import dev.tandem.crm.DealStatus;
 import dev.tandem.crm.NewActivity;
 import dev.tandem.people.CurrentUser;
+import dev.tandem.platform.InvalidInputException;
 import dev.tandem.platform.Listing;
 import dev.tandem.platform.web.FormErrors;
 import dev.tandem.platform.web.Htmx;
@@ -37,6 +38,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class ActivityPages {
+
+	/** Where the quick log may send the rep back to: a page of this application, never another site. */
+	private static final java.util.regex.Pattern LOCAL_PAGE = java.util.regex.Pattern.compile("/(?!/)[A-Za-z0-9/_-]*");
 
 	private final ActivityManagement activities;
 	private final DealManagement deals;
@@ -65,19 +69,54 @@ class ActivityPages {
 	@PostMapping("/activities/log")
 	String log(@AuthenticationPrincipal CurrentUser me, @RequestParam ActivityType type, @RequestParam String subject,
 			@RequestParam(required = false) @Nullable UUID dealId, @RequestParam(required = false) @Nullable UUID accountId,
-			@RequestParam(required = false) @Nullable UUID contactId, RedirectAttributes redirect) {
-		String back = dealId != null ? "/deals/" + dealId : accountId != null ? "/accounts/" + accountId
-				: contactId != null ? "/contacts/" + contactId : "/log";
-		Map<String, String> refused = formErrors.attempt(() -> activities.log(me, new NewActivity(type, subject, null, null, null, null,
-				null, null, null, dealId, accountId, contactId == null ? null : List.of(contactId), null, null), null));
+			@RequestParam(required = false) @Nullable UUID contactId, @RequestParam(required = false) @Nullable String followUp,
+			@RequestParam(required = false) @Nullable String followUpDate, @RequestParam(required = false) @Nullable String back,
+			RedirectAttributes redirect) {
+		String page = back != null && LOCAL_PAGE.matcher(back).matches() ? back : dealId != null ? "/deals/" + dealId
+				: accountId != null ? "/accounts/" + accountId : contactId != null ? "/contacts/" + contactId : "/log";
+		List<UUID> contacts = contactId == null ? null : List.of(contactId);
+		LocalDate[] due = new LocalDate[1];
+		Map<String, String> refused = formErrors.attempt(() -> {
+			NewActivity task = null;
+			if (followUp != null && !followUp.isBlank()) {
+				if (followUp.trim().length() > 200) {
+					throw InvalidInputException.of("followUp", "log.follow-up.invalid", 200);
+				}
+				due[0] = followUpDay(me, followUpDate);
+				task = new NewActivity(ActivityType.TASK, followUp.trim(), null, null, null, null, null, null,
+						due[0].atTime(LocalTime.of(17, 0)).atZone(format.zone()).toInstant(), dealId, accountId, contacts, null, null);
+			}
+			activities.logWithFollowUp(me, new NewActivity(type, subject, null, null, null, null, null, null, null, dealId, accountId,
+					contacts, null, null), task);
+		});
 		if (refused.isEmpty()) {
-			redirect.addFlashAttribute("flash", formErrors.message("log.done", formErrors.message("activity-type." + type)));
+			String done = formErrors.message("log.done", formErrors.message("activity-type." + type));
+			redirect.addFlashAttribute("flash", due[0] == null ? done
+					: done + " " + formErrors.message("log.follow-up.done", format.date(due[0])));
 		}
 		else {
 			redirect.addFlashAttribute("errors", refused);
 			redirect.addFlashAttribute("flashError", String.join(" ", refused.values()));
 		}
-		return "redirect:" + back;
+		return "redirect:" + page;
+	}
+
+	/** The follow-up's day: tomorrow when none is given; never before today. */
+	private LocalDate followUpDay(CurrentUser me, @Nullable String text) {
+		LocalDate today = views.today(me);
+		if (text == null || text.isBlank()) {
+			return today.plusDays(1);
+		}
+		try {
+			LocalDate day = LocalDate.parse(text.trim());
+			if (!day.isBefore(today)) {
+				return day;
+			}
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			// Refused below, with the rule.
+		}
+		throw InvalidInputException.of("followUpDate", "log.follow-up.date.invalid");
 	}
 
 	@GetMapping("/my-day")
@@ -89,6 +128,7 @@ class ActivityPages {
 		model.addAttribute("done", activities.today(me));
 		model.addAttribute("myDeals", myOpenDeals(me));
 		model.addAttribute("today", today);
+		model.addAttribute("logBack", "/my-day");
 		if (!model.containsAttribute("errors")) {
 			model.addAttribute("errors", Map.of());
 		}

@@ -219,6 +219,7 @@ class DealPages {
 		// A deal imported without an account has no contacts to offer for its buying group.
 		model.addAttribute("contacts", deal.accountId() == null ? List.of() : accounts.contactsOf(me, deal.accountId()).stream()
 			.filter(c -> group.stream().noneMatch(s -> s.contactId().equals(c.id()))).toList());
+		model.addAttribute("logContacts", deal.accountId() == null ? List.of() : accounts.contactsOf(me, deal.accountId()));
 		model.addAttribute("timeline", timeline(activities.ofDeal(me, id), deals.history(me, id)));
 		model.addAttribute("owners", views.people(me));
 		model.addAttribute("categories", ForecastCategory.values());

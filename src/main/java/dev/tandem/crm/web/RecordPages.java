@@ -140,7 +140,9 @@ class RecordPages {
 	String account(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, Model model) {
 		Account account = accounts.get(me, id);
 		model.addAttribute("account", account);
-		model.addAttribute("contacts", accounts.contactsOf(me, id));
+		List<dev.tandem.crm.Contact> contacts = accounts.contactsOf(me, id);
+		model.addAttribute("contacts", contacts);
+		model.addAttribute("logContacts", contacts);
 		model.addAttribute("deals", deals.page(me, new DealQuery(null, null, null, null, null, null, id, null), "-updated", 0, 100)
 			.items());
 		model.addAttribute("timeline", DealPages.timeline(activities.ofAccount(me, id), deals.historyOfAccount(me, id, 200)));

@@ -11,6 +11,7 @@ class InsightNavigation implements NavigationContributor {
 
 	@Override
 	public List<NavigationItem> navigationItems() {
-		return List.of(new NavigationItem("nav.insight", "/insight", 5, null));
+		return List.of(new NavigationItem("nav.insight", "/insight", 5, null),
+				new NavigationItem("nav.department", "/department", 1, "ROLE_PARTNER", true));
 	}
 }

@@ -164,6 +164,25 @@ class SecurityConfiguration {
 			.build();
 	}
 
+	/**
+	 * Calendar feeds: the secret in the address is the credential, checked by the feed itself, so the door lets
+	 * every request through without a session (a calendar app keeps no cookie) and without CSRF (it only reads).
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain calendarFeedDoor(HttpSecurity http) throws Exception {
+		return http.securityMatcher(org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.withDefaults()
+				.matcher(HttpMethod.GET, "/calendar/*.ics"))
+			.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+			.csrf(csrf -> csrf.disable())
+			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(cache -> cache.disable())
+			.securityContext(c -> c.securityContextRepository(new org.springframework.security.web.context.RequestAttributeSecurityContextRepository()))
+			.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY))
+				.referrerPolicy(r -> r.policy(REFERRER_POLICY)))
+			.build();
+	}
+
 	@Bean
 	@Order(2)
 	SecurityFilterChain web(HttpSecurity http, AuthenticationManager authenticationManager, LoginFailureHandler failureHandler,
@@ -177,6 +196,7 @@ class SecurityConfiguration {
 						"/swagger-ui/**").permitAll()
 				.requestMatchers(HttpMethod.POST, "/language").permitAll()
 				.requestMatchers("/admin/**", "/teams/new", "/teams/*/edit").hasRole("ADMIN")
+				.requestMatchers("/department").hasAnyRole("PARTNER", "ADMIN")
 				.requestMatchers(HttpMethod.POST, "/teams", "/teams/**").hasRole("ADMIN")
 				.anyRequest().authenticated())
 			// One manager with one provider: a failed attempt is checked, and counted, exactly once.

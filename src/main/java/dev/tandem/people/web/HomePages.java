@@ -42,6 +42,10 @@ class HomePages {
 
 	@GetMapping("/")
 	String home(@AuthenticationPrincipal CurrentUser me, HttpServletRequest request, Model model) {
+		if (me.role() == dev.tandem.people.Role.PARTNER) {
+			// Until the departments' own work exists, a partner's home is the page of their department.
+			return "redirect:/department";
+		}
 		List<WaitingWork.Item> waiting = new ArrayList<>();
 		work.forEach(w -> waiting.addAll(w.waitingFor(me)));
 		waiting.sort(Comparator.comparing(WaitingWork.Item::at).reversed());

@@ -13,8 +13,8 @@ class PeopleNavigation implements NavigationContributor {
 	public List<NavigationItem> navigationItems() {
 		return List.of(
 				new NavigationItem("nav.home", "/", 0, null),
-				new NavigationItem("nav.teams", "/teams", 80, null),
-				new NavigationItem("nav.departments", "/departments", 85, null),
+				new NavigationItem("nav.teams", "/teams", 80, null, true),
+				new NavigationItem("nav.departments", "/departments", 85, null, true),
 				new NavigationItem("nav.users", "/admin/users", 90, "ROLE_ADMIN"),
 				new NavigationItem("nav.audit", "/admin/audit", 95, "ROLE_ADMIN"));
 	}

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import dev.tandem.people.ApiTokenManagement;
+import dev.tandem.people.CalendarFeedManagement;
 import dev.tandem.people.CurrentUser;
 import dev.tandem.people.TeamManagement;
 import dev.tandem.people.UserManagement;
@@ -40,9 +41,14 @@ class ProfilePages {
 	private final FormErrors formErrors;
 	private final ApiTokenManagement tokens;
 	private final Clock clock;
+	private final CalendarFeedManagement calendarFeeds;
+	private final String publicUrl;
 
 	ProfilePages(UserManagement users, TeamManagement teams, OrgChart orgChart, SignedInUser signedIn,
-			FormErrors formErrors, ApiTokenManagement tokens, Clock clock) {
+			FormErrors formErrors, ApiTokenManagement tokens, Clock clock, CalendarFeedManagement calendarFeeds,
+			@org.springframework.beans.factory.annotation.Value("${tandem.public-url:}") String publicUrl) {
+		this.calendarFeeds = calendarFeeds;
+		this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
 		this.users = users;
 		this.tokens = tokens;
 		this.clock = clock;
@@ -95,6 +101,25 @@ class ProfilePages {
 		return "redirect:/login?signed-out-everywhere";
 	}
 
+	/** A new calendar feed address, shown this once; the one made before stops working. */
+	@PostMapping("/profile/calendar")
+	String createCalendarFeed(@AuthenticationPrincipal CurrentUser me, RedirectAttributes redirect) {
+		String secret = calendarFeeds.create(me);
+		String base = publicUrl.isEmpty() ? org.springframework.web.servlet.support.ServletUriComponentsBuilder
+			.fromCurrentContextPath().toUriString() : publicUrl;
+		redirect.addFlashAttribute("calendarUrl", base + "/calendar/" + secret + ".ics");
+		return "redirect:/profile#calendar";
+	}
+
+	@PostMapping("/profile/calendar/revoke")
+	String revokeCalendarFeed(@AuthenticationPrincipal CurrentUser me, RedirectAttributes redirect) {
+		if (calendarFeeds.createdAt(me).isPresent()) {
+			calendarFeeds.revoke(me);
+		}
+		redirect.addFlashAttribute("flash", formErrors.message("calendar.revoked"));
+		return "redirect:/profile#calendar";
+	}
+
 	private String page(CurrentUser me, Model model, ProfileForm form, Map<String, String> errors) {
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
@@ -103,6 +128,7 @@ class ProfilePages {
 		model.addAttribute("history", teams.membershipsOf(me, me.id()));
 		Instant now = clock.instant();
 		model.addAttribute("tokens", tokens.list(me).stream().filter(t -> t.liveAt(now)).toList());
+		model.addAttribute("calendarFeedSince", calendarFeeds.createdAt(me).orElse(null));
 		model.addAttribute("teamNames", teams.all(me).stream().collect(
 				java.util.stream.Collectors.toMap(t -> t.id(), t -> t.name())));
 		return PAGE;

@@ -21,6 +21,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(annotations = Controller.class)
 class LayoutAdvice {
 
+	private static final String PARTNER = "ROLE_PARTNER";
+
 	private final List<NavigationContributor> contributors;
 
 	LayoutAdvice(List<NavigationContributor> contributors) {
@@ -38,6 +40,7 @@ class LayoutAdvice {
 		return contributors.stream()
 			.flatMap(c -> c.navigationItems().stream())
 			.filter(i -> i.requiredAuthority() == null || authorities.contains(i.requiredAuthority()))
+			.filter(i -> i.forPartners() || !authorities.contains(PARTNER))
 			.sorted(Comparator.comparingInt(NavigationItem::order))
 			.map(i -> new ActiveItem(i.labelKey(), i.path(),
 					i.path().equals("/") ? uri.equals("/") : uri.equals(i.path()) || uri.startsWith(i.path() + "/")))
