@@ -10,6 +10,7 @@ import dev.tandem.platform.FieldProblem;
 import dev.tandem.platform.InvalidInputException;
 import dev.tandem.platform.Listing;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -35,7 +36,8 @@ class SearchApiController {
 	@Operation(summary = "Search", description = "q: at least 2 and at most 100 characters; a misspelt word still finds what it "
 			+ "is like. Answers what your lists show you (a rep their own records), the most similar first, with similarity "
 			+ "from 0 to 1 and the page that shows the record. limit: at most this many of each kind (1 to 50, default 10).")
-	Listing<Hit> search(@AuthenticationPrincipal CurrentUser me, @RequestParam(required = false) @Nullable String q,
+	Listing<Hit> search(@AuthenticationPrincipal CurrentUser me,
+			@Parameter(required = true, description = "the text to find") @RequestParam(required = false) @Nullable String q,
 			@RequestParam(required = false) @Nullable Integer limit) {
 		int perKind = limit == null ? DEFAULT_PER_KIND : limit;
 		if (perKind < 1 || perKind > SearchManagement.MAX_PER_KIND) {
