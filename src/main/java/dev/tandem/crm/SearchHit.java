@@ -12,6 +12,6 @@ public record SearchHit(Kind kind, UUID id, String title, @Nullable String detai
 
 	/** The kinds of record the search finds, in the order a tie in similarity lists them. */
 	public enum Kind {
-		DEAL, ACCOUNT, CONTACT, LEAD, PERSON
+		ACCOUNT, DEAL, CONTACT, LEAD, PERSON
 	}
 }

@@ -118,8 +118,8 @@ class SearchTests {
 
 	@Test
 	void aMisspeltNameFindsWhatEachRoleSeesInItsListsTheMostSimilarFirst() {
-		List<String> raSees = List.of("DEAL " + fleetDeal, "ACCOUNT " + kronenburgAccount, "CONTACT " + henrike, "LEAD " + lead);
-		List<String> rbSees = List.of("DEAL " + ovensDeal, "ACCOUNT " + bakeryAccount);
+		List<String> raSees = List.of("ACCOUNT " + kronenburgAccount, "DEAL " + fleetDeal, "CONTACT " + henrike, "LEAD " + lead);
+		List<String> rbSees = List.of("ACCOUNT " + bakeryAccount, "DEAL " + ovensDeal);
 		List<String> both = new ArrayList<>(raSees);
 		both.addAll(rbSees);
 		Map<String, List<String>> expected = new LinkedHashMap<>();
@@ -138,23 +138,25 @@ class SearchTests {
 	void similarityIsTheShareOfTheQuerysTrigramsInTheNearestWord() {
 		JsonNode items = api.get("ma").get("/api/v1/search?q=" + TYPO).json().get("items");
 		assertThat(items.get(0).get("similarity").asDouble()).isCloseTo(9.0 / 11, within(0.001));
-		assertThat(items.get(0).get("title").asString()).isEqualTo("Fleet renewal");
-		assertThat(items.get(0).get("detail").asString()).startsWith("Kronenburg Logistics · ");
-		assertThat(items.get(0).get("url").asString()).isEqualTo("/deals/" + fleetDeal);
-		assertThat(items.get(4).get("similarity").asDouble()).isCloseTo(7.0 / 11, within(0.001));
-		assertThat(items.get(4).get("url").asString()).isEqualTo("/deals/" + ovensDeal);
+		assertThat(items.get(0).get("url").asString()).isEqualTo("/accounts/" + kronenburgAccount);
+		assertThat(items.get(1).get("title").asString()).isEqualTo("Fleet renewal");
+		assertThat(items.get(1).get("detail").asString()).startsWith("Kronenburg Logistics · ");
+		assertThat(items.get(1).get("similarity").asDouble()).isCloseTo(9.0 / 11, within(0.001));
+		assertThat(items.get(1).get("url").asString()).isEqualTo("/deals/" + fleetDeal);
+		assertThat(items.get(5).get("similarity").asDouble()).isCloseTo(7.0 / 11, within(0.001));
+		assertThat(items.get(5).get("url").asString()).isEqualTo("/deals/" + ovensDeal);
 	}
 
 	@Test
 	void findsByEmailAndPartOfAName() {
 		assertThat(found("ra", "henrike@vos")).containsExactly("CONTACT " + henrike);
-		assertThat(found("ra", "Logist")).containsExactly("DEAL " + fleetDeal, "ACCOUNT " + kronenburgAccount, "CONTACT " + henrike);
+		assertThat(found("ra", "Logist")).containsExactly("ACCOUNT " + kronenburgAccount, "DEAL " + fleetDeal, "CONTACT " + henrike);
 		assertThat(found("ra", "Pieter")).containsExactly("LEAD " + lead);
 	}
 
 	@Test
 	void aNameMisspeltInTwoWordsIsFoundAsAWhole() {
-		assertThat(found("rb", "Kronenbreg Bakkery")).containsExactly("DEAL " + ovensDeal, "ACCOUNT " + bakeryAccount);
+		assertThat(found("rb", "Kronenbreg Bakkery")).containsExactly("ACCOUNT " + bakeryAccount, "DEAL " + ovensDeal);
 		assertThat(found("ra", "Kronenbreg Bakkery")).isEmpty();
 	}
 
