@@ -105,6 +105,14 @@ public class UserManagement {
 		return get(viewer, id);
 	}
 
+	/**
+	 * The active colleagues the viewer may look up ({@link Visibility#directory}) whose name or e-mail address is like
+	 * {@code text}, the most similar first.
+	 */
+	public List<FoundUser> search(CurrentUser viewer, String text, String likePattern, int limit) {
+		return users.search(viewer.orgId(), visibility.directory(viewer), text, likePattern, limit);
+	}
+
 	public List<User> all(CurrentUser viewer) {
 		return RequestMemo.get("users/" + viewer.orgId(), () -> List.copyOf(users.findAll(viewer.orgId())));
 	}

@@ -304,12 +304,23 @@ class ApiWalkerTests {
 		}
 		else {
 			String body = operation.writes() ? bodies.body(operation, bound, orgId, owners) : null;
-			answer = caller.api(port, operation.method(), bound.path(), body);
+			answer = caller.api(port, operation.method(), bound.path() + requiredQuery(operation), body);
 		}
 		return walk.checked(describe(caller, operation, bound, answer), answer);
 	}
 
-	private static String describe(Caller caller, ApiOperations.Operation operation, PathValues.Bound bound, Caller.Answer answer) {
+	/** Values for the query parameters a read requires (a search's text), as {@code ?name=value&...}; else empty. */
+	private static String requiredQuery(ApiOperations.Operation operation) {
+		StringBuilder query = new StringBuilder();
+		if (operation.writes()) {
+			return "";
+		}
+		operation.query().stream().filter(ApiOperations.Parameter::required)
+			.forEach(p -> query.append(query.isEmpty() ? "?" : "&").append(p.name()).append("=walk"));
+		return query.toString();
+	}
+
+		private static String describe(Caller caller, ApiOperations.Operation operation, PathValues.Bound bound, Caller.Answer answer) {
 		return Walk.describe(caller, operation.method(), bound.path(), answer);
 	}
 

@@ -46,7 +46,8 @@ class HtmxAnswersTests {
 	/** The page routes that answer htmx with a fragment of the page instead of the page. */
 	private static final Set<String> FRAGMENT_ROUTES = Set.of("/", "/accounts", "/activities", "/admin/users", "/contacts", "/deals",
 			"/forecast/people/{id}", "/forecast/teams/{id}", "/imports/{id}", "/insight/overview", "/insight/people/{id}",
-			"/insight/teams/{id}", "/leads", "/notifications", "/notifications/bell", "/pipeline", "/recycle-bin", "/teams/{id}");
+			"/insight/teams/{id}", "/leads", "/notifications", "/notifications/bell", "/pipeline", "/recycle-bin", "/search",
+			"/teams/{id}");
 
 	private static final Pattern HTML = Pattern.compile("<html[\\s>]");
 	private static final Pattern TOP_BAR = Pattern.compile("<header class=\"topbar\"");

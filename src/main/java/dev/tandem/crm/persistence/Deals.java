@@ -16,6 +16,7 @@ import dev.tandem.crm.Deal;
 import dev.tandem.crm.DealQuery;
 import dev.tandem.crm.DealSource;
 import dev.tandem.crm.DealStatus;
+import dev.tandem.crm.SearchHit;
 import dev.tandem.playbook.ForecastCategory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -98,6 +99,37 @@ public class Deals {
 				""")
 			.param("org", orgId).param("pipeline", pipelineId).param("owners", owners.toArray(new UUID[0])).param("owner", ownerId)
 			.query(Deals::map).list();
+	}
+
+	/**
+	 * The deals of the list ({@link #FILTER}) whose title or account's name holds {@code text} ({@code like}: the escaped
+	 * ilike pattern) or a word like it, the most similar first.
+	 */
+	public List<SearchHit> search(UUID orgId, Collection<UUID> owners, String text, String like, int limit) {
+		return filtered("""
+				select d.id, d.title, a.name as account_name, s.name as stage_name,
+				       greatest(word_similarity(:q, d.title), coalesce(word_similarity(:q, a.name), 0)) as score,
+				       greatest(similarity(:q, d.title), coalesce(similarity(:q, a.name), 0)) as closeness
+				  from crm_deal d
+				  left join crm_account a on a.org_id = d.org_id and a.id = d.account_id
+				  join playbook_stage_v s on s.org_id = d.org_id and s.id = d.stage_id
+				""" + FILTER + """
+				   and d.id in (select m.id from crm_deal m
+				                 where m.org_id = :org and m.deleted_at is null
+				                   and (:q <% m.title or :q % m.title or m.title ilike :like)
+				                union
+				                select m.id from crm_deal m join crm_account ma on ma.org_id = m.org_id and ma.id = m.account_id
+				                 where m.org_id = :org and m.deleted_at is null and ma.deleted_at is null
+				                   and (:q <% ma.name or :q % ma.name or ma.name ilike :like))
+				 order by score desc, closeness desc, lower(d.title), d.id
+				 limit :limit
+				""", orgId, owners, DealQuery.ALL)
+			.param("q", text).param("like", like).param("limit", limit)
+			.query((rs, n) -> new SearchHit(SearchHit.Kind.DEAL, rs.getObject("id", UUID.class), rs.getString("title"),
+					rs.getString("account_name") == null ? rs.getString("stage_name")
+							: rs.getString("account_name") + " · " + rs.getString("stage_name"),
+					rs.getDouble("score")))
+			.list();
 	}
 
 	private JdbcClient.StatementSpec filtered(String sql, UUID orgId, Collection<UUID> owners, DealQuery q) {

@@ -11,6 +11,7 @@ import dev.tandem.crm.DealSource;
 import dev.tandem.crm.Lead;
 import dev.tandem.crm.LeadFilter;
 import dev.tandem.crm.LeadStatus;
+import dev.tandem.crm.SearchHit;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -64,6 +65,32 @@ public class Leads {
 
 	public long count(UUID orgId, Collection<UUID> owners, Collection<UUID> teams, boolean admin, LeadFilter filter) {
 		return filtered("select count(*) from crm_lead l " + VISIBLE, orgId, owners, teams, admin, filter).query(Long.class).single();
+	}
+
+	/**
+	 * The leads of the inbox ({@link #VISIBLE}) whose person's name, company or e-mail address holds {@code text}
+	 * ({@code like}: the escaped ilike pattern) or a word like it, the most similar first.
+	 */
+	public List<SearchHit> search(UUID orgId, Collection<UUID> owners, Collection<UUID> teams, boolean admin, String text,
+			String like, int limit) {
+		return filtered("""
+				select l.id, l.person_name, l.company,
+				       greatest(word_similarity(:q, l.person_name), coalesce(word_similarity(:q, l.company), 0),
+				                coalesce(word_similarity(:q, l.email), 0)) as score,
+				       greatest(similarity(:q, l.person_name), coalesce(similarity(:q, l.company), 0),
+				                coalesce(similarity(:q, l.email), 0)) as closeness
+				  from crm_lead l
+				""" + VISIBLE + """
+				   and (:q <% l.person_name or :q % l.person_name or l.person_name ilike :like
+				        or :q <% l.company or :q % l.company or l.company ilike :like
+				        or :q <% l.email or :q % l.email or l.email ilike :like)
+				 order by score desc, closeness desc, lower(l.person_name), l.id
+				 limit :limit
+				""", orgId, owners, teams, admin, LeadFilter.ALL)
+			.param("q", text).param("like", like).param("limit", limit)
+			.query((rs, n) -> new SearchHit(SearchHit.Kind.LEAD, rs.getObject("id", UUID.class), rs.getString("person_name"),
+					rs.getString("company"), rs.getDouble("score")))
+			.list();
 	}
 
 	private JdbcClient.StatementSpec filtered(String sql, UUID orgId, Collection<UUID> owners, Collection<UUID> teams,

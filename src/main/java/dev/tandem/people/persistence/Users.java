@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import dev.tandem.people.Role;
+import dev.tandem.people.FoundUser;
 import dev.tandem.people.User;
 import dev.tandem.platform.Tenancy;
 import org.jspecify.annotations.Nullable;
@@ -92,6 +93,27 @@ public class Users {
 			.param("q", filter.query())
 			.param("team", filter.teamId())
 			.param("within", filter.within() == null ? null : filter.within().toArray(UUID[]::new));
+	}
+
+	/**
+	 * Active users among {@code within} whose name or e-mail address holds {@code text} or a word like it (pg_trgm word
+	 * similarity, so a typo still finds them), the most similar first; {@code like} is {@code text} as an escaped
+	 * {@code ilike} pattern.
+	 */
+	public List<FoundUser> search(UUID orgId, java.util.Set<UUID> within, String text, String like, int limit) {
+		return jdbc.sql("""
+				select u.*, greatest(word_similarity(:q, u.display_name), word_similarity(:q, u.email)) as score,
+				       greatest(similarity(:q, u.display_name), similarity(:q, u.email)) as closeness
+				  from people_user u
+				 where u.org_id = :org and u.active and u.id = any(:within)
+				   and (:q <% u.display_name or :q % u.display_name or u.display_name ilike :like
+				        or :q <% u.email or :q % u.email or u.email ilike :like)
+				 order by score desc, closeness desc, lower(u.display_name), u.id
+				 limit :limit
+				""")
+			.param("org", orgId).param("within", within.toArray(UUID[]::new)).param("q", text).param("like", like)
+			.param("limit", limit)
+			.query((rs, n) -> new FoundUser(map(rs, n), rs.getDouble("score"))).list();
 	}
 
 	/** Across organisations: an e-mail address is a login name, unique in the installation. */

@@ -29,6 +29,8 @@ final class DatabaseRoles {
 			    create role tandem_app login nosuperuser nocreatedb nocreaterole nobypassrls noinherit;
 			  end if;
 			  grant usage, create on schema public to tandem_owner;
+			  -- Lets the owner create trusted extensions (pg_trgm, for search) in its migrations, as a database's owner may.
+			  execute format('grant create on database %I to tandem_owner', current_database());
 			  grant usage on schema public to tandem_app;
 			  for r in select c.oid::regclass as name, c.relkind from pg_class c join pg_namespace n on n.oid = c.relnamespace
 			            where n.nspname = 'public' and c.relkind in ('r', 'p', 'v', 'm')
@@ -37,7 +39,9 @@ final class DatabaseRoles {
 			        case r.relkind when 'v' then 'view' when 'm' then 'materialized view' else 'table' end, r.name);
 			  end loop;
 			  for r in select p.oid::regprocedure as name from pg_proc p join pg_namespace n on n.oid = p.pronamespace
-			            where n.nspname = 'public' and p.proowner <> 'tandem_owner'::regrole loop
+			            where n.nspname = 'public' and p.proowner <> 'tandem_owner'::regrole
+			              and not exists (select from pg_depend d where d.classid = 'pg_proc'::regclass and d.objid = p.oid
+			                              and d.deptype = 'e') loop
 			    execute format('alter routine %s owner to tandem_owner', r.name);
 			  end loop;
 			  alter default privileges for role tandem_owner in schema public

@@ -58,6 +58,13 @@ class ApiErrorTests {
 		assertThat(deal.contentType()).startsWith("application/problem+json");
 		assertThat(deal.json().get("title").asString()).isEqualTo("Not found");
 		assertThat(daan.get("/api/v1/deals/" + UUID.randomUUID()).status()).isEqualTo(404);
+		for (String path : new String[] { "/api/v1/accounts/not-a-uuid", "/api/v1/leads/not-a-uuid", "/api/v1/contacts/" + UUID.randomUUID(),
+				"/api/v1/insight/users/not-a-uuid/summary" }) {
+			Response missing = daan.get(path);
+			assertThat(missing.status()).as(path).isEqualTo(404);
+			assertThat(missing.contentType()).as(path).startsWith("application/problem+json");
+		}
+		assertThat(daan.get("/api/v1/nope").status()).isEqualTo(404);
 	}
 
 	@Test

@@ -53,7 +53,8 @@ class PageErrorTests {
 		String zuidwindDeal = jdbc.sql("select d.id::text from crm_deal d join people_organisation o on o.org_id = d.org_id"
 				+ " where o.name = 'Zuidwind Demo' limit 1").query(String.class).single();
 		for (String path : new String[] { "/deals/does-not-exist", "/deals/" + UUID.randomUUID(), "/deals/" + zuidwindDeal,
-				"/accounts/not-an-id" }) {
+				"/accounts/not-an-id", "/nope", "/deals/" + zuidwindDeal + "/nope", "/contacts/" + UUID.randomUUID(), "/leads/not-a-uuid",
+				"/insight/people/not-a-uuid", "/insight/teams/" + UUID.randomUUID() }) {
 			HttpResponse<String> page = open(sanne, path);
 			assertThat(page.statusCode()).as(path).isEqualTo(404);
 			assertThat(page.headers().firstValue("Content-Type")).as(path).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
