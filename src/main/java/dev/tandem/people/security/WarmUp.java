@@ -59,12 +59,12 @@ class WarmUp {
 	 * What the warm-up requests ({@code tandem.warm-up.*}).
 	 *
 	 * @param enabled whether it runs at all (true)
-	 * @param organisations how many organisations, the largest first (3)
+	 * @param organisations how many organisations, the largest first (1: the code and templates are warm for all)
 	 * @param paths the pages each of their users requests, redirects followed
 	 * @param timeout how long the whole warm-up may take; readiness waits for it (60 s)
 	 */
 	@ConfigurationProperties("tandem.warm-up")
-	record Settings(@DefaultValue("true") boolean enabled, @DefaultValue("3") int organisations,
+	record Settings(@DefaultValue("true") boolean enabled, @DefaultValue("1") int organisations,
 			@DefaultValue({ "/", "/pipeline", "/insight", "/insight/overview", "/forecast", "/forecast/backtest", "/goals" }) List<String> paths,
 			@DefaultValue("60s") Duration timeout) {
 	}
