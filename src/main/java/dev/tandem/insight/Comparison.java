@@ -38,6 +38,11 @@ public record Comparison(Period current, Period previous, Period earlier, boolea
 		return new Period(period.kind(), period.start(), end.isBefore(period.end()) ? end : period.end(), period.fiscalStartMonth());
 	}
 
+	/** How many days a window holds. */
+	public static long days(Period window) {
+		return window.days();
+	}
+
 	/** Whether a window is a whole period of its kind, as opposed to its first days. */
 	public static boolean whole(Period window) {
 		return window.end().equals(Period.containing(window.start(), window.kind(), window.fiscalStartMonth()).end());

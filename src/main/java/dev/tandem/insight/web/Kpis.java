@@ -8,6 +8,7 @@ import java.util.Locale;
 
 import dev.tandem.people.Formats;
 import dev.tandem.goals.Measures;
+import dev.tandem.goals.PaceSettings;
 import dev.tandem.insight.Comparison;
 import dev.tandem.insight.Summary;
 import dev.tandem.platform.Period;
@@ -30,7 +31,10 @@ class Kpis {
 	private final Numbers num;
 	private final MessageSource messages;
 
-	Kpis(Formats fmt, Numbers num, MessageSource messages) {
+	private final PaceSettings pace;
+
+	Kpis(Formats fmt, Numbers num, MessageSource messages, PaceSettings pace) {
+		this.pace = pace;
 		this.fmt = fmt;
 		this.num = num;
 		this.messages = messages;
@@ -69,6 +73,15 @@ class Kpis {
 		kpis.add(new Kpi("insight.new-pipeline", "help.new-pipeline", fmt.money(now.newPipeline()), link(scopeKey, period, "created"),
 				num.change(now.newPipeline(), before.newPipeline()), null, vsPrevious, vsEarlier, null));
 		// Hygiene flags are not kept per day, so a past period can only show today's.
+		if (early(summary)) {
+			// A few hours of a first day against whole days before would read as -100%: the figures before are shown.
+			kpis.replaceAll(k -> k.change() == null ? k : new Kpi(k.label(), k.help(), k.value(), k.link(),
+					then(k.label(), before), k.changeYear() == null ? null : then(k.label(), year),
+					text(Comparison.days(summary.comparison().previous()) == 1 ? "insight.on" : "insight.in",
+							window(summary.comparison().previous(), locale)),
+					text(Comparison.days(summary.comparison().earlier()) == 1 ? "insight.on" : "insight.in",
+							window(summary.comparison().earlier(), locale)), k.note()));
+		}
 		kpis.add(new Kpi("insight.hygiene-score", "help.hygiene", num.percent(summary.hygiene().score()),
 				link(scopeKey, period, "flagged"), null, null, vsPrevious, vsEarlier,
 				summary.currentPeriod() ? null : text("insight.as-of-today")));
@@ -77,6 +90,27 @@ class Kpis {
 					link(scopeKey, period, "open"), null, null, vsPrevious, vsEarlier, null));
 		}
 		return kpis;
+	}
+
+	/** Whether less of the running period has passed than pace needs: then the figures before are shown, not a change. */
+	private boolean early(Summary summary) {
+		Comparison comparison = summary.comparison();
+		return comparison.toDate() && (double) Comparison.days(comparison.current()) / summary.period().days() < pace.minElapsedShare();
+	}
+
+	/** A headline figure of the period compared with, as the change's place shows it. */
+	private Numbers.Change then(String label, Measures m) {
+		String text = switch (label) {
+			case "insight.won-revenue" -> fmt.money(m.wonRevenue());
+			case "insight.won-deals" -> m.wonDeals() + " / " + m.lostDeals();
+			case "insight.win-rate" -> num.percent(m.winRate());
+			case "insight.average-deal" -> fmt.whole(m.averageDealSize());
+			case "insight.sales-cycle" -> m.salesCycleDays() == null ? "–" : text("insight.days", num.count(Math.round(m.salesCycleDays())));
+			case "insight.activities" -> num.count(m.activities());
+			case "insight.new-pipeline" -> fmt.money(m.newPipeline());
+			default -> "–";
+		};
+		return new Numbers.Change(text, 0);
 	}
 
 	/** While the period runs, what its changes compare: the days so far against the same days before; else nothing. */
