@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import dev.tandem.forecast.persistence.DealStates;
 import dev.tandem.forecast.persistence.DealStates.DealState;
+import dev.tandem.forecast.persistence.HistoryVersions;
 import dev.tandem.forecast.persistence.Submissions;
 import dev.tandem.goals.Measurements;
 import dev.tandem.people.CurrentUser;
@@ -44,10 +45,17 @@ public class Backtest {
 	private final OrganisationManagement organisations;
 	private final Visibility visibility;
 	private final PastPeriods past;
-	private final Map<String, Result> cache = new ConcurrentHashMap<>();
+	private final HistoryVersions versions;
+	/** The last result per organisation and length, with the month and the history it was computed on. */
+	private final Map<String, Kept> cache = new ConcurrentHashMap<>();
+
+	private record Kept(String version, Result result) {
+	}
 
 	Backtest(DealStates states, WinModels models, Submissions submissions, Measurements measurements, TeamManagement teams,
-			dev.tandem.people.UserManagement users, OrganisationManagement organisations, Visibility visibility, PastPeriods past) {
+			dev.tandem.people.UserManagement users, OrganisationManagement organisations, Visibility visibility, PastPeriods past,
+			HistoryVersions versions) {
+		this.versions = versions;
 		this.states = states;
 		this.models = models;
 		this.submissions = submissions;
@@ -73,10 +81,18 @@ public class Backtest {
 			@Nullable Double submittedError, @Nullable Double submittedBias, double withinP10P90) {
 	}
 
-	/** The backtest of the whole organisation over its last {@code months} closed months; kept for the day. */
+	/**
+	 * The backtest of the whole organisation over its last {@code months} closed months. It is kept until the month
+	 * ends or the history it stands on changes (a deal, its stage or field history, a submission or an adjustment, or
+	 * the memberships): it takes seconds, and the closed months it looks at rarely change.
+	 */
 	public Result run(CurrentUser viewer, int months) {
 		LocalDate today = visibility.today(viewer.orgId());
-		return cache.computeIfAbsent(viewer.orgId() + "/" + today + "/" + months, k -> compute(viewer, months, today));
+		String version = Period.containing(today, Period.Kind.MONTH, 1).key() + "/" + versions.of(viewer.orgId()) + "/"
+				+ teams.currentMemberships(viewer).hashCode();
+		Kept kept = cache.compute(viewer.orgId() + "/" + months,
+				(key, old) -> old != null && old.version().equals(version) ? old : new Kept(version, compute(viewer, months, today)));
+		return kept.result();
 	}
 
 	private Result compute(CurrentUser viewer, int count, LocalDate today) {

@@ -47,9 +47,11 @@ public class GoalManagement {
 	private final Visibility visibility;
 	private final TeamManagement teams;
 	private final ApplicationEventPublisher events;
+	private final PaceSettings pace;
 
 	GoalManagement(Goals goals, GoalRoles roles, Measurements measurements, OrganisationManagement organisations,
-			Visibility visibility, TeamManagement teams, ApplicationEventPublisher events) {
+			Visibility visibility, TeamManagement teams, ApplicationEventPublisher events, PaceSettings pace) {
+		this.pace = pace;
 		this.goals = goals;
 		this.roles = roles;
 		this.measurements = measurements;
@@ -99,8 +101,13 @@ public class GoalManagement {
 
 	/** Where a goal stands, given what its owner achieved in its period. */
 	public GoalProgress progressOf(Goal goal, Measures measures, LocalDate today) {
-		return new GoalProgress(goal, Progress.of(goal.effectiveTarget(), measures.value(goal),
+		return new GoalProgress(goal, pace.progress(goal.effectiveTarget(), measures.value(goal),
 				goal.period().elapsedShare(today)));
+	}
+
+	/** Where {@code actual} stands against {@code target} in a period of which {@code elapsedShare} has passed. */
+	public Progress progressOf(BigDecimal target, BigDecimal actual, double elapsedShare) {
+		return pace.progress(target, actual, elapsedShare);
 	}
 
 	/** The goals of these people and teams for any of the periods (each of its own kind and start), in one query. */
@@ -135,7 +142,7 @@ public class GoalManagement {
 		for (Goal goal : list) {
 			Measures measures = goal.scope().isTeam() ? byTeam.get(goal.scope().id()).get(goal.period()).total()
 					: byPerson.get(goal.period()).of(goal.scope().id());
-			result.add(new GoalProgress(goal, Progress.of(goal.effectiveTarget(), measures.value(goal),
+			result.add(new GoalProgress(goal, pace.progress(goal.effectiveTarget(), measures.value(goal),
 					goal.period().elapsedShare(today))));
 		}
 		return result;

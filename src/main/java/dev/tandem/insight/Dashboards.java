@@ -18,6 +18,7 @@ import dev.tandem.goals.Measurements;
 import dev.tandem.goals.Measures;
 import dev.tandem.goals.Progress;
 import dev.tandem.goals.Scope;
+import dev.tandem.insight.persistence.HistoryQueries;
 import dev.tandem.insight.persistence.HygieneQueries;
 import dev.tandem.insight.persistence.LeadQueries;
 import dev.tandem.people.CurrentUser;
@@ -51,10 +52,12 @@ public class Dashboards {
 	private final Visibility visibility;
 	private final InsightAccess access;
 	private final InsightSettings settings;
+	private final HistoryQueries history;
 
 	Dashboards(Measurements measurements, GoalManagement goals, HygieneQueries hygiene, LeadQueries leads,
 			OrganisationManagement organisations, TeamManagement teams, UserManagement users, Visibility visibility,
-			InsightAccess access, InsightSettings settings) {
+			InsightAccess access, InsightSettings settings, HistoryQueries history) {
+		this.history = history;
 		this.measurements = measurements;
 		this.goals = goals;
 		this.hygiene = hygiene;
@@ -71,18 +74,25 @@ public class Dashboards {
 	public Summary summary(CurrentUser viewer, Scope scope, Period period) {
 		String name = requireAccess(viewer, scope);
 		Organisation org = organisations.get(viewer.orgId());
+		LocalDate today = visibility.today(viewer.orgId());
+		Comparison comparison = Comparison.of(period, today);
 		Map<Period, Measurements.Breakdown> measured = measurements.measure(viewer.orgId(), scope,
-				List.of(period, period.previous(), period.yearEarlier()), org.timeZone());
-		return summaryOf(viewer, scope, name, period, measured, openDeals(viewer, scope, visibility.today(viewer.orgId()), org));
+				List.of(period, comparison.previous(), comparison.earlier()), org.timeZone());
+		return summaryOf(viewer, scope, name, period, measured, openDeals(viewer, scope, today, org));
 	}
 
-	/** The periods a dashboard measures: the trend's, ending with the period, and the same period a year earlier. */
-	List<Period> periodsFor(Period period) {
+	/**
+	 * The periods a dashboard measures: the trend's, ending with the period, then the windows its summary is compared
+	 * with (the first {@link #trendLength()} are the trend's).
+	 */
+	List<Period> periodsFor(Period period, LocalDate today) {
 		List<Period> periods = new ArrayList<>();
 		for (int i = trendLength() - 1; i >= 0; i--) {
 			periods.add(period.shift(-i));
 		}
-		periods.add(period.yearEarlier());
+		Comparison comparison = Comparison.of(period, today);
+		periods.add(comparison.previous());
+		periods.add(comparison.earlier());
 		return periods;
 	}
 
@@ -92,14 +102,21 @@ public class Dashboards {
 		Measures current = measured.get(period).total();
 		List<GoalProgress> progress = goals.goals(viewer, List.of(scope), period).stream()
 			.map(g -> goals.progressOf(g, current, today)).toList();
-		return new Summary(scope, name, period, current, measured.get(period.previous()).total(),
-				measured.get(period.yearEarlier()).total(), progress, hygiene, period.contains(today));
+		Comparison comparison = Comparison.of(period, today);
+		return new Summary(scope, name, period, current, measured.get(comparison.previous()).total(),
+				measured.get(comparison.earlier()).total(), progress, hygiene, period.contains(today), comparison);
 	}
 
-	/** The trend of a scope, ending with the period, from what {@link #periodsFor(Period)} measured. */
+	/**
+	 * The trend of a scope, ending with the period, from what {@link #periodsFor} measured; without the periods that
+	 * ended before the organisation's first record (years of zeros are no history).
+	 */
 	List<TrendPoint> trendOf(CurrentUser viewer, Scope scope, Period period, Map<Period, Measurements.Breakdown> measured,
 			LocalDate today) {
-		return points(viewer, scope, periodsFor(period).subList(0, trendLength()), measured, today);
+		LocalDate first = history.firstMonth(viewer.orgId());
+		List<Period> periods = periodsFor(period, today).subList(0, trendLength()).stream()
+			.filter(p -> p.equals(period) || first != null && p.end().isAfter(first)).toList();
+		return points(viewer, scope, periods, measured, today);
 	}
 
 	private List<TrendPoint> points(CurrentUser viewer, Scope scope, List<Period> periods, Map<Period, Measurements.Breakdown> measured,
@@ -112,7 +129,7 @@ public class Dashboards {
 			Measures measures = measured.get(p).total();
 			Goal revenue = revenueGoals.get(p);
 			points.add(new TrendPoint(p, measures,
-					revenue == null ? null : Progress.of(revenue.effectiveTarget(), measures.wonRevenue(), p.elapsedShare(today))));
+					revenue == null ? null : goals.progressOf(revenue.effectiveTarget(), measures.wonRevenue(), p.elapsedShare(today))));
 		}
 		return points;
 	}

@@ -39,7 +39,7 @@ public class PersonDashboards {
 		String name = dashboards.requireAccess(viewer, scope);
 		Organisation org = organisations.get(viewer.orgId());
 		LocalDate today = visibility.today(viewer.orgId());
-		Map<Period, Measurements.Breakdown> measured = measurements.measure(viewer.orgId(), scope, dashboards.periodsFor(period),
+		Map<Period, Measurements.Breakdown> measured = measurements.measure(viewer.orgId(), scope, dashboards.periodsFor(period, today),
 				org.timeZone());
 		Summary summary = dashboards.summaryOf(viewer, scope, name, period, measured, dashboards.openDeals(viewer, scope, today, org));
 		List<TrendPoint> trend = dashboards.trendOf(viewer, scope, period, measured, today);

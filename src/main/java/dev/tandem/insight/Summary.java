@@ -12,10 +12,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The headline numbers of a person or a team for a period, beside the previous period and the same period a
- * year earlier, with the goals' progress and today's pipeline and data hygiene.
+ * year earlier (like for like while the period runs, see {@link Comparison}), with the goals' progress and today's
+ * pipeline and data hygiene.
  */
 public record Summary(Scope scope, String name, Period period, Measures current, Measures previous, Measures yearEarlier,
-		List<GoalProgress> goals, Hygiene hygiene, boolean currentPeriod) {
+		List<GoalProgress> goals, Hygiene hygiene, boolean currentPeriod, Comparison comparison) {
 
 	/**
 	 * Pipeline coverage (DESIGN.md section 5): the open amount expected to close in the period over what is

@@ -74,7 +74,7 @@ public class TeamDashboards {
 		LocalDate day = period.isOver(today) ? period.end().minusDays(1) : today;
 		List<UUID> people = (below.isEmpty() ? teams.membersOn(viewer, teamId, day) : directMembers(viewer, teamId, day)).stream()
 			.filter(id -> level == InsightAccess.Level.FULL || id.equals(viewer.id())).toList();
-		List<Period> periods = dashboards.periodsFor(period);
+		List<Period> periods = dashboards.periodsFor(period, today);
 		Map<Period, Measurements.Breakdown> measured;
 		if (below.isEmpty()) {
 			measured = measurements.measure(viewer.orgId(), scope, periods, org.timeZone());
@@ -154,7 +154,7 @@ public class TeamDashboards {
 			Set<UUID> members = Set.copyOf(teams.membersOn(viewer, team.id(), today));
 			Hygiene teamHygiene = new Hygiene(hygiene.deals().stream().filter(d -> members.contains(d.ownerId())).toList());
 			Summary summary = new Summary(scope, team.name(), period, measures, Measures.NONE, Measures.NONE,
-					revenue == null ? List.of() : List.of(revenue), teamHygiene, period.contains(today));
+					revenue == null ? List.of() : List.of(revenue), teamHygiene, period.contains(today), Comparison.of(period, today));
 			rows.add(new TeamRow(team, team.leaderId() == null ? null : names.get(team.leaderId()), measures, revenue,
 					teamHygiene.score(), summary.pipelineCoverage(), members.size()));
 		}
@@ -194,7 +194,7 @@ public class TeamDashboards {
 		if (people.isEmpty()) {
 			return trends;
 		}
-		List<Period> periods = dashboards.periodsFor(period).subList(0, dashboards.trendLength());
+		List<Period> periods = dashboards.periodsFor(period, today).subList(0, dashboards.trendLength());
 		Map<String, Goal> revenueGoals = new HashMap<>();
 		goals.goals(viewer, people.stream().map(Scope::user).toList(), periods).stream()
 			.filter(g -> g.metric() == GoalMetric.WON_REVENUE).forEach(g -> revenueGoals.put(g.scope().id() + "/" + g.period().key(), g));
@@ -207,7 +207,7 @@ public class TeamDashboards {
 				Measures measures = measured.get(p).of(person);
 				Goal goal = revenueGoals.get(person + "/" + p.key());
 				trends.computeIfAbsent(person, k -> new ArrayList<>()).add(new TrendPoint(p, measures,
-						goal == null ? null : Progress.of(goal.effectiveTarget(), measures.wonRevenue(), p.elapsedShare(today))));
+						goal == null ? null : goals.progressOf(goal.effectiveTarget(), measures.wonRevenue(), p.elapsedShare(today))));
 			}
 		}
 		return trends;

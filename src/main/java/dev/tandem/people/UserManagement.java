@@ -113,6 +113,15 @@ public class UserManagement {
 		return users.search(viewer.orgId(), visibility.directory(viewer), text, likePattern, limit);
 	}
 
+	/**
+	 * Whom start-up work acts for: an active admin and a manager leading a team of each organisation, the largest
+	 * organisations first, at most {@code limit} of them. Crosses organisations, so it is for work that runs for no one
+	 * (warming the heavy pages up).
+	 */
+	public List<CurrentUser> startUpUsers(int limit) {
+		return dev.tandem.platform.Tenancy.asSystem(() -> users.startUpUsers(limit)).stream().map(CurrentUser::of).toList();
+	}
+
 	public List<User> all(CurrentUser viewer) {
 		return RequestMemo.get("users/" + viewer.orgId(), () -> List.copyOf(users.findAll(viewer.orgId())));
 	}

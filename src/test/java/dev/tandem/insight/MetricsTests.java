@@ -267,12 +267,12 @@ class MetricsTests {
 	void goalProgressPaceAndProjection() {
 		// Rita: goal 20,000 won in March, 10,000 won, measured on 16 March (16 of 31 days passed).
 		Progress progress = Progress.of(new BigDecimal("20000"), measure(Scope.user(rita), MARCH).wonRevenue(),
-				MARCH.elapsedShare(LocalDate.of(2025, 3, 16)));
+				MARCH.elapsedShare(LocalDate.of(2025, 3, 16)), 0.10);
 		assertThat(progress.attainment()).isEqualTo(0.5);
 		assertThat(progress.pace()).isCloseTo(0.5 / (16.0 / 31), within(1e-9));
 		assertThat(progress.projection()).isEqualByComparingTo("19375.00");
 		assertThat(progress.behind()).isTrue();
-		Progress before = Progress.of(new BigDecimal("20000"), BigDecimal.ZERO, MARCH.elapsedShare(LocalDate.of(2025, 2, 1)));
+		Progress before = Progress.of(new BigDecimal("20000"), BigDecimal.ZERO, MARCH.elapsedShare(LocalDate.of(2025, 2, 1)), 0.10);
 		assertThat(before.pace()).isNull();
 		assertThat(before.projection()).isNull();
 	}
@@ -298,7 +298,7 @@ class MetricsTests {
 		// Coverage in March for a 40,000 goal with 28,000 won: open amount closing in March (D6, 12,000) / 12,000.
 		Summary summary = new Summary(Scope.team(sales), "Fixture Sales", MARCH, measure(Scope.team(sales), MARCH), Measures.NONE,
 				Measures.NONE, List.of(new dev.tandem.goals.GoalProgress(goal("40000"), Progress.of(new BigDecimal("40000"),
-						new BigDecimal("28000"), 0.5))), hygiene, true);
+						new BigDecimal("28000"), 0.5, 0.10))), hygiene, true, Comparison.of(MARCH, LocalDate.of(2025, 3, 16)));
 		assertThat(summary.pipelineCoverage()).isEqualTo(1.0);
 		// By midsummer D8's last review (10 March) is more than 21 days ago.
 		assertThat(hygieneQueries.openDeals(admin.orgId(), Scope.team(sales), LocalDate.of(2025, 6, 24), ZONE, 14))

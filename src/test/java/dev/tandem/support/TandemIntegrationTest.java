@@ -19,6 +19,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(classes = { TandemApplication.class, TestClock.class }, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "tandem.data-dir=target/test-data/${random.uuid}", "tandem.demo.enabled=true",
 				"logging.file.name=", "spring.thymeleaf.cache=true",
+				// Each context would request the heavy pages at start; WarmUpTests runs it once.
+				"tandem.warm-up.enabled=false",
 				// A job run by one test must not make the next test's run of it wait for the lock to expire.
 				"tandem.jobs.lock-at-least-for=PT0S" })
 public @interface TandemIntegrationTest {

@@ -142,6 +142,7 @@ class GoalApiController {
 		json.put("attainment", g.progress().attainment());
 		json.put("pace", g.progress().pace());
 		json.put("projection", g.progress().projection());
+		json.put("tooEarly", g.progress().tooEarly());
 		if (proposals != null) {
 			json.put("proposals", proposals.stream().map(p -> {
 				Map<String, Object> step = new LinkedHashMap<>();

@@ -68,7 +68,7 @@ class Charts {
 			before.add(summary.previous().activitiesByType().getOrDefault(type, 0L));
 		}
 		return json(Map.of("labels", labels, "series", List.of(series(PeriodPicker.label(summary.period(), locale), "bar", now),
-				series(PeriodPicker.label(summary.period().previous(), locale), "bar", before))));
+				series(Kpis.window(summary.comparison().previous(), locale), "bar", before))));
 	}
 
 	String overview(List<TeamRow> rows, Locale locale) {

@@ -179,9 +179,18 @@ class InsightApiController {
 		json.put("openDeals", summary.hygiene().deals().size());
 		json.put("openAmount", summary.hygiene().openAmount());
 		json.put("pipelineCoverage", summary.pipelineCoverage());
-		json.put("previous", measures(summary.previous()));
-		json.put("yearEarlier", measures(summary.yearEarlier()));
+		// While the period runs, the comparisons are its first days so far; from and to say which days.
+		json.put("previous", window(summary.comparison().previous(), measures(summary.previous())));
+		json.put("yearEarlier", window(summary.comparison().earlier(), measures(summary.yearEarlier())));
 		json.put("goals", summary.goals().stream().map(InsightApiController::goal).toList());
+		return json;
+	}
+
+	private static Map<String, Object> window(Period window, Map<String, Object> measures) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("from", window.start());
+		json.put("to", window.end().minusDays(1));
+		json.putAll(measures);
 		return json;
 	}
 
@@ -223,6 +232,7 @@ class InsightApiController {
 		json.put("pace", p.pace());
 		json.put("projection", p.projection());
 		json.put("elapsedShare", p.elapsedShare());
+		json.put("tooEarly", p.tooEarly());
 		return json;
 	}
 

@@ -121,6 +121,8 @@ class InsightPages {
 		common(me, Scope.user(id), selected, model);
 		viewersTeams(me, model);
 		model.addAttribute("kpis", kpis.of(summary, "user:" + id));
+		model.addAttribute("kpiNote", kpis.note(summary));
+		model.addAttribute("previousWindow", Kpis.window(summary.comparison().previous(), locale()));
 		if ("live".equals(part) && Htmx.isHtmx(request)) {
 			return "insight/person :: live";
 		}
@@ -158,6 +160,8 @@ class InsightPages {
 		model.addAttribute("summary", summary);
 		common(me, summary.scope(), summary.period(), model);
 		model.addAttribute("kpis", kpis.of(summary, "team:" + summary.scope().id()));
+		model.addAttribute("kpiNote", kpis.note(summary));
+		model.addAttribute("previousWindow", Kpis.window(summary.comparison().previous(), locale()));
 	}
 
 	private void common(CurrentUser me, Scope scope, Period period, Model model) {

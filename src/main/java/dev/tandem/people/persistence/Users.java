@@ -62,6 +62,23 @@ public class Users {
 			.query(Users::map).list();
 	}
 
+	/**
+	 * Of each organisation, those with the most users first and at most {@code limit}, an active admin and an active
+	 * manager who leads a team; across organisations, so only for work that runs for no one (start-up).
+	 */
+	public List<User> startUpUsers(int limit) {
+		return jdbc.sql("""
+				with orgs as (select org_id, count(*) as size from people_user group by org_id order by size desc limit :limit)
+				select u.* from orgs o cross join lateral (
+				  (select * from people_user a where a.org_id = o.org_id and a.role = 'ADMIN' and a.active order by a.id limit 1)
+				  union all
+				  (select * from people_user m where m.org_id = o.org_id and m.role = 'MANAGER' and m.active
+				      and exists (select 1 from people_team t where t.org_id = m.org_id and t.leader_id = m.id)
+				    order by m.id limit 1)) u
+				 order by o.size desc, u.role
+				""").param("limit", limit).query(Users::map).list();
+	}
+
 	/** Every user's display name by id. */
 	public Map<UUID, String> displayNames(UUID orgId) {
 		Map<UUID, String> names = new HashMap<>();

@@ -187,7 +187,7 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain web(HttpSecurity http, AuthenticationManager authenticationManager, LoginFailureHandler failureHandler,
 			SecurityContextRepository contextRepository, UserManagement users, SignedInUser signedIn,
-			SessionGuard.Settings sessionSettings, Clock clock) throws Exception {
+			SessionGuard.Settings sessionSettings, Clock clock, WarmUp warmUp) throws Exception {
 		HttpSessionRequestCache requestCache = requestCache();
 		return http
 			.authorizeHttpRequests(auth -> auth
@@ -207,6 +207,7 @@ class SecurityConfiguration {
 			.formLogin(form -> form.loginPage("/login").failureHandler(failureHandler)
 				.successHandler(backToTheAskedPage(new SignInSuccessHandler(requestCache, clock))))
 			.addFilterBefore(new SessionGuard(users, signedIn, sessionSettings, clock), AnonymousAuthenticationFilter.class)
+			.addFilterAfter(new WarmUp.Filter(warmUp), SessionGuard.class)
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout").addLogoutHandler(clearSessionCookie()))
 			.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
 			.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY))

@@ -1,0 +1,36 @@
+package dev.tandem.people.security;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.tandem.support.TandemIntegrationTest;
+import dev.tandem.support.WebSession;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The warm-up at start: it signs its own requests in, and its header signs nothing in at any other time.
+ */
+@TandemIntegrationTest
+class WarmUpTests {
+
+	@LocalServerPort int port;
+	@Autowired WarmUp warmUp;
+
+	@Test
+	void itRequestsTheHeavyPagesAsAnAdminAndAManagerOfTheLargestOrganisation() {
+		// One organisation, two users (its admin, a manager leading a team), two pages each: all answered 200 and none
+		// ended on the sign-in page.
+		assertThat(warmUp.run(port, 1, List.of("/insight", "/forecast/backtest"))).isEqualTo(4);
+	}
+
+	@Test
+	void theHeaderSignsNothingInOutsideAWarmUp() {
+		var response = new WebSession(port).get("/insight/overview", Map.of(WarmUp.HEADER, "guessed"));
+		assertThat(response.statusCode()).isEqualTo(302);
+		assertThat(response.headers().firstValue("Location").orElse("")).endsWith("/login");
+	}
+}
