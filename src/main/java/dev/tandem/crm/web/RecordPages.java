@@ -63,11 +63,14 @@ class RecordPages {
 
 	@GetMapping("/deals")
 	String deals(@AuthenticationPrincipal CurrentUser me, @RequestParam(required = false) @Nullable UUID owner,
-			@RequestParam(required = false) @Nullable UUID stage, @RequestParam(required = false) @Nullable DealStatus status,
+			@RequestParam(required = false) @Nullable UUID stage,
+			@RequestParam(name = "status", required = false) @Nullable String statusParam,
 			@RequestParam(required = false) @Nullable LocalDate closedFrom, @RequestParam(required = false) @Nullable LocalDate closedTo,
 			@RequestParam(required = false) @Nullable String q, @RequestParam(defaultValue = "closeDate") String sort,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) @Nullable String format,
 			HttpServletRequest request, HttpServletResponse response, Model model) throws IOException {
+		// The list opens on the open deals, nearest close date first; "any" shows every status.
+		DealStatus status = DealFilters.status(statusParam, closedFrom != null || closedTo != null);
 		DealQuery query = new DealQuery(owner, stage, status, closedFrom, closedTo, null, null, q);
 		if ("csv".equals(format)) {
 			List<Deal> all = deals.page(me, query, sort, 0, CsvExport.MAX_ROWS).items();
@@ -85,17 +88,20 @@ class RecordPages {
 		model.addAttribute("size", PAGE_SIZE);
 		model.addAttribute("owner", owner);
 		model.addAttribute("stage", stage);
-		model.addAttribute("status", status);
+		model.addAttribute("status", status == null ? DealFilters.ANY : status.name());
 		model.addAttribute("closedFrom", closedFrom);
 		model.addAttribute("closedTo", closedTo);
 		model.addAttribute("q", q);
 		model.addAttribute("sort", sort);
 		model.addAttribute("owners", views.people(me));
 		model.addAttribute("statuses", DealStatus.values());
+		model.addAttribute("categories", java.util.Arrays.stream(dev.tandem.playbook.ForecastCategory.values())
+			.filter(c -> c != dev.tandem.playbook.ForecastCategory.CLOSED).toList());
 		model.addAttribute("pipelines", playbook.pipelines(me.orgId()));
-		model.addAttribute("query", ListQuery.of("owner", owner, "stage", stage, "status", status, "closedFrom", closedFrom,
+		String statusKey = status == null ? DealFilters.ANY : status.name();
+		model.addAttribute("query", ListQuery.of("owner", owner, "stage", stage, "status", statusKey, "closedFrom", closedFrom,
 				"closedTo", closedTo, "q", q, "sort", sort));
-		model.addAttribute("filters", ListQuery.of("owner", owner, "stage", stage, "status", status, "closedFrom", closedFrom,
+		model.addAttribute("filters", ListQuery.of("owner", owner, "stage", stage, "status", statusKey, "closedFrom", closedFrom,
 				"closedTo", closedTo, "q", q));
 		return Htmx.view(request, "crm/deals", "rows");
 	}
