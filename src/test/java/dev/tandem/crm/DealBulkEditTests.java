@@ -4,15 +4,9 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import dev.tandem.people.CurrentUser;
-import dev.tandem.people.NewOrganisation;
-import dev.tandem.people.NewTeam;
-import dev.tandem.people.NewUser;
 import dev.tandem.people.OrganisationManagement;
-import dev.tandem.people.Role;
-import dev.tandem.people.TeamKind;
 import dev.tandem.people.TeamManagement;
 import dev.tandem.people.UserManagement;
 import dev.tandem.playbook.ForecastCategory;
@@ -20,6 +14,7 @@ import dev.tandem.playbook.Pipeline;
 import dev.tandem.playbook.PlaybookManagement;
 import dev.tandem.playbook.Stage;
 import dev.tandem.support.ApiClient;
+import dev.tandem.support.SmallTeam;
 import dev.tandem.support.TandemIntegrationTest;
 import dev.tandem.support.WebSession;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,18 +58,13 @@ class DealBulkEditTests {
 
 	@BeforeEach
 	void organisation() {
-		domain = "bulk-" + UUID.randomUUID().toString().substring(0, 8) + ".test";
-		CurrentUser admin = organisations.open(new NewOrganisation("Bulk " + domain, "Europe/Amsterdam", "EUR", "en", 1),
-				"admin@" + domain, "Admin", PASSWORD);
-		mia = user(admin, "mia", Role.MANAGER, "en");
-		ann = user(admin, "ann", Role.REP, "en");
-		ben = user(admin, "ben", Role.REP, "nl");
-		cas = user(admin, "cas", Role.REP, "en");
-		UUID teamA = teams.create(admin, new NewTeam("Team A", TeamKind.SALES, null, mia.id())).id();
-		UUID teamB = teams.create(admin, new NewTeam("Team B", TeamKind.SALES, null, null)).id();
-		teams.addMember(admin, teamA, ann.id(), LocalDate.of(2026, 1, 1));
-		teams.addMember(admin, teamA, ben.id(), LocalDate.of(2026, 1, 1));
-		teams.addMember(admin, teamB, cas.id(), LocalDate.of(2026, 1, 1));
+		SmallTeam org = SmallTeam.open(organisations, users, teams, "bulk", PASSWORD, "nl");
+		domain = org.domain();
+		mia = org.mia();
+		ann = org.ann();
+		ben = org.ben();
+		cas = org.cas();
+		CurrentUser admin = org.admin();
 		Pipeline pipeline = playbook.defaultPipeline(admin.orgId());
 		mapped = pipeline.stages().stream().filter(s -> s.name().equals("Buying group mapped")).findFirst().orElseThrow();
 		demo = pipeline.stages().stream().filter(s -> s.name().equals("Demo")).findFirst().orElseThrow();
@@ -208,10 +198,5 @@ class DealBulkEditTests {
 
 	private Deal deal(CurrentUser owner, String title, boolean called) {
 		return new DealsAtTheGate(accounts, deals, activities).deal(owner, mapped, title, called);
-	}
-
-	private CurrentUser user(CurrentUser admin, String name, Role role, String locale) {
-		String display = Character.toUpperCase(name.charAt(0)) + name.substring(1);
-		return CurrentUser.of(users.create(admin, new NewUser(name + "@" + domain, display, role, locale, PASSWORD, List.of())).user());
 	}
 }

@@ -20,6 +20,16 @@ final class DealFilters {
 	private DealFilters() {
 	}
 
+	/** The optional columns to show, from {@code cols=account,amount}: all when absent; unknown names are left out. */
+	static List<String> columns(@Nullable String cols) {
+		List<String> all = dev.tandem.crm.SavedViewList.DEALS.columns();
+		if (cols == null) {
+			return all;
+		}
+		List<String> asked = Arrays.stream(cols.split(",")).map(String::trim).toList();
+		return all.stream().filter(asked::contains).toList();
+	}
+
 	static @Nullable DealStatus status(@Nullable String value, boolean closingRange) {
 		if (value == null) {
 			return closingRange ? null : DealStatus.OPEN;
