@@ -14,7 +14,9 @@ import dev.tandem.platform.Listing;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -77,11 +79,11 @@ class SavedViewApiController {
 		return ResponseEntity.noContent().build();
 	}
 
-	record ViewRequest(@NotNull SavedViewList list, @Nullable String name, @Nullable Map<String, String> filters,
+	record ViewRequest(@NotNull SavedViewList list, @NotBlank @Size(max = 80) String name, @Nullable Map<String, String> filters,
 			@Nullable String sort, @Nullable List<String> columns, @Nullable Boolean shared) {
 	}
 
-	record ViewChange(@NotNull Integer version, @Nullable String name, @Nullable Map<String, String> filters,
+	record ViewChange(@NotNull Integer version, @NotBlank @Size(max = 80) String name, @Nullable Map<String, String> filters,
 			@Nullable String sort, @Nullable List<String> columns, @Nullable Boolean shared) {
 	}
 }
