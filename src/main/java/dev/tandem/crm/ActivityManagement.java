@@ -87,6 +87,21 @@ public class ActivityManagement {
 				activities.count(viewer.orgId(), owners, ownerId, type, from, to), null);
 	}
 
+	/** A page of the done activities, newest first: what was actually done, without the open tasks between them. */
+	public Listing<Activity> donePage(CurrentUser viewer, @Nullable UUID ownerId, @Nullable ActivityType type, @Nullable Instant from,
+			@Nullable Instant to, int page, int size) {
+		Set<UUID> owners = access.owners(viewer);
+		return new Listing<>(activities.list(viewer.orgId(), owners, ownerId, type, from, to, true, null, size, page * size, true),
+				activities.count(viewer.orgId(), owners, ownerId, type, from, to, true), null);
+	}
+
+	/** The open tasks due from the start of today on, soonest first, that the viewer may see. */
+	public List<Activity> upcomingTasks(CurrentUser viewer, @Nullable UUID ownerId, int limit) {
+		ZoneId zone = organisations.get(viewer.orgId()).timeZone();
+		Instant start = visibility.today(viewer.orgId()).atStartOfDay(zone).toInstant();
+		return activities.upcomingTasks(viewer.orgId(), access.owners(viewer), ownerId, start, limit);
+	}
+
 	public List<Activity> ofDeal(CurrentUser viewer, UUID dealId) {
 		dealManagement.get(viewer, dealId);
 		return activities.ofDeal(viewer.orgId(), dealId);

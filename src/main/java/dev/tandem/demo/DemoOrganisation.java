@@ -12,6 +12,9 @@ import dev.tandem.crm.BulkLoad;
 import dev.tandem.crm.CustomFieldInput;
 import dev.tandem.crm.CustomFieldKind;
 import dev.tandem.crm.CustomFieldManagement;
+import dev.tandem.crm.NewSavedView;
+import dev.tandem.crm.SavedViewList;
+import dev.tandem.crm.SavedViewManagement;
 import dev.tandem.crm.CustomFieldType;
 import dev.tandem.crm.ProductInput;
 import dev.tandem.crm.ProductManagement;
@@ -78,11 +81,14 @@ class DemoOrganisation implements ApplicationRunner {
 	private final ForecastSnapshots snapshots;
 	private final ProductManagement products;
 	private final CustomFieldManagement customFields;
+	private final SavedViewManagement savedViews;
 	private final Clock clock;
 
 	DemoOrganisation(OrganisationManagement organisations, UserManagement users, TeamManagement teams,
 			Visibility visibility, TransactionTemplate transaction, PlaybookManagement playbook, BulkLoad bulkLoad, GoalLoad goalLoad, ForecastLoad forecastLoad,
-			ForecastSnapshots snapshots, ProductManagement products, CustomFieldManagement customFields, Clock clock) {
+			ForecastSnapshots snapshots, ProductManagement products, CustomFieldManagement customFields,
+			SavedViewManagement savedViews, Clock clock) {
+		this.savedViews = savedViews;
 		this.products = products;
 		this.customFields = customFields;
 		this.organisations = organisations;
@@ -157,11 +163,13 @@ class DemoOrganisation implements ApplicationRunner {
 		String[][] insideReps = { { "sanne", "Sanne Bakker" }, { "daan", "Daan Visser" }, { "emma", "Emma de Boer" },
 				{ "liam", "Liam Mulder" }, { "julia", "Julia Bos" } };
 		UUID emma = null;
+		UUID sanne = null;
 		for (int i = 0; i < insideReps.length; i++) {
 			UUID id = org.user(insideReps[i][0], insideReps[i][1], Role.REP);
 			org.member(inside, id, twoYearsAgo);
 			sellers.add(new Seller(id, insideReps[i][1], List.of(new Stint(insideCrew, twoYearsAgo, null)), insideStyles[i]));
 			emma = "emma".equals(insideReps[i][0]) ? id : emma;
+			sanne = "sanne".equals(insideReps[i][0]) ? id : sanne;
 		}
 		// Noah is the newcomer, six weeks in.
 		LocalDate noahStarted = today.minusWeeks(6);
@@ -208,6 +216,13 @@ class DemoOrganisation implements ApplicationRunner {
 		catalogue(admin, List.of("Tandem Licence", "Onboarding Workshop", "Premium Support"), List.of("1200.00", "2500.00", "499.99"));
 		customFields.create(admin, new CustomFieldInput(CustomFieldKind.ACCOUNT, "year_established", "Year established",
 				CustomFieldType.NUMBER, List.of(), null, true));
+		// A manager's view shared with her team, and a rep's own.
+		savedViews.create(new CurrentUser(admin.orgId(), brigitte, "brigitte@northwind.demo", "Brigitte Janssens", Role.MANAGER, "en"),
+				new NewSavedView(SavedViewList.DEALS, "Closing this month", Map.of("status", "OPEN"), "closeDate",
+						List.of("account", "owner", "stage", "amount", "closeDate"), true));
+		savedViews.create(new CurrentUser(admin.orgId(), sanne, "sanne@northwind.demo", "Sanne Bakker", Role.REP, "en"),
+				new NewSavedView(SavedViewList.DEALS, "My biggest deals", Map.of("status", "OPEN"), "-amount",
+						List.of("account", "stage", "amount", "closeDate", "forecast"), false));
 		Map<UUID, String> names = new java.util.HashMap<>();
 		sellers.forEach(s -> names.put(s.id(), s.name()));
 		names.put(suzanne, "Suzanne de Vries");

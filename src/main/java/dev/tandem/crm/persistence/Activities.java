@@ -82,16 +82,35 @@ public class Activities {
 
 	public List<Activity> list(UUID orgId, Collection<UUID> owners, @Nullable UUID owner, @Nullable ActivityType type,
 			@Nullable Instant from, @Nullable Instant to, @Nullable UUID after, int limit, int offset, boolean newestFirst) {
+		return list(orgId, owners, owner, type, from, to, null, after, limit, offset, newestFirst);
+	}
+
+	/** As the other {@code list}, narrowed to done activities ({@code done} true) or open ones (false). */
+	public List<Activity> list(UUID orgId, Collection<UUID> owners, @Nullable UUID owner, @Nullable ActivityType type,
+			@Nullable Instant from, @Nullable Instant to, @Nullable Boolean done, @Nullable UUID after, int limit, int offset,
+			boolean newestFirst) {
 		String order = newestFirst ? "coalesce(x.occurred_at, x.due_at) desc, x.id desc" : "x.id";
 		return filtered(SELECT + VISIBLE + FILTER + " and (cast(:after as uuid) is null or x.id > :after) order by " + order
-				+ " limit :limit offset :offset", orgId, owners, owner, type, from, to)
+				+ " limit :limit offset :offset", orgId, owners, owner, type, from, to, done)
 			.param("after", after).param("limit", limit).param("offset", offset).query(Activities::map).list();
 	}
 
 	public long count(UUID orgId, Collection<UUID> owners, @Nullable UUID owner, @Nullable ActivityType type,
 			@Nullable Instant from, @Nullable Instant to) {
+		return count(orgId, owners, owner, type, from, to, null);
+	}
+
+	public long count(UUID orgId, Collection<UUID> owners, @Nullable UUID owner, @Nullable ActivityType type,
+			@Nullable Instant from, @Nullable Instant to, @Nullable Boolean done) {
 		return filtered("select count(*) from crm_activity x left join crm_deal d on d.org_id = x.org_id and d.id = x.deal_id "
-				+ VISIBLE + FILTER, orgId, owners, owner, type, from, to).query(Long.class).single();
+				+ VISIBLE + FILTER, orgId, owners, owner, type, from, to, done).query(Long.class).single();
+	}
+
+	/** Open tasks the owners may see, due from {@code from} on (the upcoming ones), soonest first. */
+	public List<Activity> upcomingTasks(UUID orgId, Collection<UUID> owners, @Nullable UUID owner, Instant from, int limit) {
+		return filtered(SELECT + VISIBLE + FILTER + " and x.due_at is not null order by x.due_at, x.id limit :limit", orgId, owners,
+				owner, null, from, null, false)
+			.param("limit", limit).query(Activities::map).list();
 	}
 
 	private static final String FILTER = """
@@ -99,12 +118,14 @@ public class Activities {
 			   and (cast(:type as text) is null or x.type = :type)
 			   and (cast(:from as timestamptz) is null or coalesce(x.occurred_at, x.due_at) >= :from)
 			   and (cast(:to as timestamptz) is null or coalesce(x.occurred_at, x.due_at) < :to)
+			   and (cast(:done as boolean) is null or x.done = :done)
 			""";
 
 	private JdbcClient.StatementSpec filtered(String sql, UUID orgId, Collection<UUID> owners, @Nullable UUID owner,
-			@Nullable ActivityType type, @Nullable Instant from, @Nullable Instant to) {
+			@Nullable ActivityType type, @Nullable Instant from, @Nullable Instant to, @Nullable Boolean done) {
 		return jdbc.sql(sql).param("org", orgId).param("owners", owners.toArray(new UUID[0])).param("owner", owner)
-			.param("type", type == null ? null : type.name()).param("from", Deals.ts(from)).param("to", Deals.ts(to));
+			.param("type", type == null ? null : type.name()).param("from", Deals.ts(from)).param("to", Deals.ts(to))
+			.param("done", done);
 	}
 
 	/** A user's open tasks due before {@code until}, oldest first: today's and the overdue ones. */

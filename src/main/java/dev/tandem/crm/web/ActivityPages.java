@@ -42,6 +42,9 @@ class ActivityPages {
 	/** Where the quick log may send the rep back to: a page of this application, never another site. */
 	private static final java.util.regex.Pattern LOCAL_PAGE = java.util.regex.Pattern.compile("/(?!/)[A-Za-z0-9/_-]*");
 
+	/** Upcoming tasks shown above the activity list; the rest wait on the rep's day. */
+	static final int UPCOMING = 10;
+
 	private final ActivityManagement activities;
 	private final DealManagement deals;
 	private final CrmViews views;
@@ -166,7 +169,7 @@ class ActivityPages {
 		Instant fromAt = from == null ? null : from.atStartOfDay(this.format.zone()).toInstant();
 		Instant toAt = to == null ? null : to.plusDays(1).atStartOfDay(this.format.zone()).toInstant();
 		if ("csv".equals(format)) {
-			Listing<Activity> all = activities.page(me, owner, type, fromAt, toAt, 0, CsvExport.MAX_ROWS);
+			Listing<Activity> all = activities.donePage(me, owner, type, fromAt, toAt, 0, CsvExport.MAX_ROWS);
 			csv.write(response, "activities", List.of("id", "type", "channel", "direction", "subject", "occurredAt", "dueAt", "done",
 					"owner", "deal", "account", "outcome", "durationMinutes", "joint"),
 					all.items().stream().map(a -> List.<Object>of(a.id(), a.type(), a.channel(), a.direction(), a.subject(),
@@ -175,7 +178,9 @@ class ActivityPages {
 			return null;
 		}
 		int size = 50;
-		model.addAttribute("list", activities.page(me, owner, type, fromAt, toAt, Math.max(0, page), size));
+		// Done activities, newest first; the open tasks ahead are a list of their own above them.
+		model.addAttribute("list", activities.donePage(me, owner, type, fromAt, toAt, Math.max(0, page), size));
+		model.addAttribute("upcoming", activities.upcomingTasks(me, owner, UPCOMING));
 		model.addAttribute("page", Math.max(0, page));
 		model.addAttribute("size", size);
 		model.addAttribute("owner", owner);

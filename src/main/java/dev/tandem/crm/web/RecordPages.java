@@ -17,6 +17,7 @@ import dev.tandem.crm.DealQuery;
 import dev.tandem.crm.DealStatus;
 import dev.tandem.crm.NewAccount;
 import dev.tandem.crm.NewContact;
+import dev.tandem.crm.SavedViewManagement;
 import dev.tandem.people.CurrentUser;
 import dev.tandem.platform.web.FormErrors;
 import dev.tandem.platform.web.Htmx;
@@ -49,9 +50,11 @@ class RecordPages {
 	private final CrmViews views;
 	private final CsvExport csv;
 	private final FormErrors formErrors;
+	private final SavedViewManagement savedViews;
 
 	RecordPages(DealManagement deals, AccountManagement accounts, ActivityManagement activities, PlaybookManagement playbook,
-			CrmViews views, CsvExport csv, FormErrors formErrors) {
+			CrmViews views, CsvExport csv, FormErrors formErrors, SavedViewManagement savedViews) {
+		this.savedViews = savedViews;
 		this.deals = deals;
 		this.accounts = accounts;
 		this.activities = activities;
@@ -63,11 +66,15 @@ class RecordPages {
 
 	@GetMapping("/deals")
 	String deals(@AuthenticationPrincipal CurrentUser me, @RequestParam(required = false) @Nullable UUID owner,
-			@RequestParam(required = false) @Nullable UUID stage, @RequestParam(required = false) @Nullable DealStatus status,
+			@RequestParam(required = false) @Nullable UUID stage,
+			@RequestParam(name = "status", required = false) @Nullable String statusParam,
 			@RequestParam(required = false) @Nullable LocalDate closedFrom, @RequestParam(required = false) @Nullable LocalDate closedTo,
 			@RequestParam(required = false) @Nullable String q, @RequestParam(defaultValue = "closeDate") String sort,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) @Nullable String format,
+			@RequestParam(required = false) @Nullable String cols, @RequestParam(required = false) @Nullable UUID view,
 			HttpServletRequest request, HttpServletResponse response, Model model) throws IOException {
+		// The list opens on the open deals, nearest close date first; "any" shows every status.
+		DealStatus status = DealFilters.status(statusParam, closedFrom != null || closedTo != null);
 		DealQuery query = new DealQuery(owner, stage, status, closedFrom, closedTo, null, null, q);
 		if ("csv".equals(format)) {
 			List<Deal> all = deals.page(me, query, sort, 0, CsvExport.MAX_ROWS).items();
@@ -85,18 +92,29 @@ class RecordPages {
 		model.addAttribute("size", PAGE_SIZE);
 		model.addAttribute("owner", owner);
 		model.addAttribute("stage", stage);
-		model.addAttribute("status", status);
+		model.addAttribute("status", status == null ? DealFilters.ANY : status.name());
 		model.addAttribute("closedFrom", closedFrom);
 		model.addAttribute("closedTo", closedTo);
 		model.addAttribute("q", q);
 		model.addAttribute("sort", sort);
 		model.addAttribute("owners", views.people(me));
 		model.addAttribute("statuses", DealStatus.values());
+		model.addAttribute("categories", java.util.Arrays.stream(dev.tandem.playbook.ForecastCategory.values())
+			.filter(c -> c != dev.tandem.playbook.ForecastCategory.CLOSED).toList());
 		model.addAttribute("pipelines", playbook.pipelines(me.orgId()));
-		model.addAttribute("query", ListQuery.of("owner", owner, "stage", stage, "status", status, "closedFrom", closedFrom,
-				"closedTo", closedTo, "q", q, "sort", sort));
-		model.addAttribute("filters", ListQuery.of("owner", owner, "stage", stage, "status", status, "closedFrom", closedFrom,
-				"closedTo", closedTo, "q", q));
+		String statusKey = status == null ? DealFilters.ANY : status.name();
+		List<String> columns = DealFilters.columns(cols);
+		model.addAttribute("cols", columns);
+		model.addAttribute("allColumns", dev.tandem.crm.SavedViewList.DEALS.columns());
+		model.addAttribute("view", view);
+		model.addAttribute("views", savedViews.visible(me, dev.tandem.crm.SavedViewList.DEALS).stream()
+			.map(v -> new ViewLink(v.id(), v.name(), v.ownerId().equals(me.id()) ? null : v.ownerName(), v.shared(),
+					SavedViewPages.href(v)))
+			.toList());
+		model.addAttribute("query", ListQuery.of("owner", owner, "stage", stage, "status", statusKey, "closedFrom", closedFrom,
+				"closedTo", closedTo, "q", q, "sort", sort, "cols", cols, "view", view));
+		model.addAttribute("filters", ListQuery.of("owner", owner, "stage", stage, "status", statusKey, "closedFrom", closedFrom,
+				"closedTo", closedTo, "q", q, "cols", cols, "view", view));
 		return Htmx.view(request, "crm/deals", "rows");
 	}
 
@@ -233,6 +251,10 @@ class RecordPages {
 			redirect.addFlashAttribute("flash", formErrors.message("contact.saved"));
 		}
 		return "redirect:/contacts/" + id;
+	}
+
+	/** A saved view as the list's menu offers it; {@code by} names the colleague who shared it, null for one's own. */
+	record ViewLink(UUID id, String name, @Nullable String by, boolean shared, String href) {
 	}
 
 	record AccountForm(@Nullable Integer version, String name, @Nullable String sector, @Nullable String size,

@@ -1,5 +1,6 @@
 package dev.tandem.insight.web;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 
@@ -13,6 +14,7 @@ import dev.tandem.platform.InvalidInputException;
 import dev.tandem.platform.Period;
 import dev.tandem.platform.web.PeriodPicker;
 import dev.tandem.playbook.ActivityType;
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -21,6 +23,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The records behind a dashboard number: {@code /insight/records?scope=team:<id>&period=2026-11&what=won}.
@@ -42,13 +45,20 @@ class DrillDownPages {
 		this.messages = messages;
 	}
 
+	/** The records page, or with {@code format=csv} exactly its records as a download. */
 	@GetMapping("/insight/records")
+	@Nullable
 	String records(@AuthenticationPrincipal CurrentUser me, @RequestParam String scope, @RequestParam(required = false) @Nullable String period,
-			@RequestParam String what, @RequestParam(required = false) @Nullable List<ActivityType> type, Model model) {
+			@RequestParam String what, @RequestParam(required = false) @Nullable List<ActivityType> type,
+			@RequestParam(required = false) @Nullable String format, HttpServletResponse response, Model model) throws IOException {
 		Scope chosen = Scope.parse(scope);
 		Period selected = goals.period(me, period, Period.Kind.MONTH);
 		DrillDown.What kind = what(what);
 		DrillDown.Records records = drillDown.of(me, chosen, selected, kind, type == null ? List.of() : type);
+		if ("csv".equals(format)) {
+			DrillDownCsv.write(response, kind, records);
+			return null;
+		}
 		Locale locale = LocaleContextHolder.getLocale();
 		String scopeName = chosen.isTeam() ? teams.get(me, chosen.id()).name() : users.get(me, chosen.id()).displayName();
 		String title = messages.getMessage("records." + kind.name(), null, locale);
@@ -62,6 +72,13 @@ class DrillDownPages {
 				: PeriodPicker.label(selected, locale));
 		model.addAttribute("back", (chosen.isTeam() ? "/insight/teams/" : "/insight/people/") + chosen.id() + "?period=" + selected.key());
 		model.addAttribute("count", records.count());
+		model.addAttribute("amount", DrillDownCsv.amount(records));
+		UriComponentsBuilder csv = UriComponentsBuilder.fromPath("/insight/records").queryParam("scope", scope)
+			.queryParam("period", selected.key()).queryParam("what", what);
+		if (type != null && !type.isEmpty()) {
+			csv.queryParam("type", type.toArray());
+		}
+		model.addAttribute("csv", csv.queryParam("format", "csv").build().encode().toUriString());
 		model.addAttribute("ownOnly", records.ownOnly());
 		model.addAttribute("deals", records.deals());
 		model.addAttribute("activities", records.activities());
