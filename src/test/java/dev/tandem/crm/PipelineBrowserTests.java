@@ -151,7 +151,7 @@ class PipelineBrowserTests {
 			Page page = context.newPage();
 			page.navigate(base + "/deals/new");
 			Chromium.signIn(page, Demo.MANAGER);
-			page.getByLabel("Title").fill(title);
+			page.getByLabel("Title", new Page.GetByLabelOptions().setExact(true)).fill(title);
 			page.getByLabel("New account's name").fill("Journey Works " + title);
 			page.getByLabel("Amount").fill("18000");
 			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create deal")).click();

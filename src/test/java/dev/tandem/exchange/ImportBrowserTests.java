@@ -43,6 +43,8 @@ class ImportBrowserTests {
 			Page page = context.newPage();
 			page.navigate(base + "/imports");
 			Chromium.signIn(page, Demo.ADMIN);
+			// Import is under More in the header.
+			page.locator(".nav-more-toggle").click();
 			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Import").setExact(true)).first().click();
 			page.getByLabel("File").setInputFiles(file);
 			page.getByLabel("What it holds").selectOption(new SelectOption().setLabel("Deals"));

@@ -48,7 +48,7 @@ class MessagesTests {
 		assertThat(same).isSubsetOf(
 			"account.deals", "account.open-deals", "account.sector", "account.website", "accounts.title", "activity-type.EMAIL",
 			"activity-type.SOCIAL", "activity-types.EMAIL", "channel.EMAIL", "channel.SOCIAL", "deal.buying-group",
-			"deals.account", "deals.status", "deals.title", "forecast.BEST_CASE", "forecast.COMMIT", "waiting.kind.import", "insight.coaching.deals", "insight.open-deals", "insight.status",
+			"deals.account", "deals.status", "deals.title", "column.account", "column.forecast", "forecast.BEST_CASE", "forecast.COMMIT", "waiting.kind.import", "insight.coaching.deals", "insight.open-deals", "insight.status",
 			"kind.ENABLEMENT", "kind.MARKETING", "kind.OPERATIONS", "lead.score", "lead.score-of",
 			"leads.title", "list.deal-or-account", "login.email", "nav.accounts", "nav.deals", "nav.leads", "nav.playbook",
 			"nav.teams", "playbook.buying-group", "playbook.min-stakeholders.chip", "playbook.title",

@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Not counted: Thymeleaf's prototype text, inside an element whose content {@code th:text}, {@code th:utext},
  * {@code th:replace} or {@code th:insert} replaces; an attribute that a {@code th:*} attribute of the same
  * element writes ({@code th:title}, or {@code th:attr="title=..."}); inline expressions ({@code [[...]]});
- * scripts and styles; and the few words listed in {@link #NOT_TRANSLATED}. A page's own {@code <html>} is read
+ * scripts, styles and keyboard keys ({@code <kbd>}); and the few words listed in {@link #NOT_TRANSLATED}. A page's own {@code <html>} is read
  * although it has {@code th:replace}: it hands its parts ({@code ~{::main}}) to the layout. The file and the text
  * are named in the failure.
  */
@@ -97,7 +97,8 @@ class HardCodedTextTests {
 					}
 				}
 				// A page's <html th:replace="~{layout :: page(..., ~{::main})}"> hands its own parts to the layout: they are shown.
-				boolean replaced = tag.equals("script") || tag.equals("style")
+				// A key of the keyboard (<kbd>l</kbd>) is the same key in every language.
+				boolean replaced = tag.equals("script") || tag.equals("style") || tag.equals("kbd")
 						|| !tag.equals("html") && attributes.keySet().stream().anyMatch(CONTENT_REPLACED::contains);
 				if (!replaced) {
 					visit(element, file, found);

@@ -61,7 +61,7 @@ class PageErrorTests {
 			assertThat(page.body()).as(path).contains("<h1>Not found</h1>").contains("class=\"mainnav\"")
 				.contains("href=\"/pipeline\"").contains("Sanne Bakker");
 		}
-		assertThat(open(WebSession.signedIn(port, Demo.OTHER_TENANT_MANAGER, Demo.PASSWORD), "/deals/does-not-exist").body())
+		assertThat(open(WebSession.signedIn(port, Demo.OTHER_TENANT_MANAGER, Demo.PASSWORD).language("nl"), "/deals/does-not-exist").body())
 			.as("in the language of a Dutch user").contains("<h1>Niet gevonden</h1>");
 	}
 
