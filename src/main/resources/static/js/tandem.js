@@ -1,4 +1,14 @@
 // Small progressive enhancements; every page works without this file.
+// With the script running, the header's menus open on a click instead of on focus (see tandem.css).
+// A menu opened by focus before the script ran stays open.
+document.querySelectorAll('.nav-more, .mainnav').forEach((menu) => {
+  const toggle = menu.querySelector(':scope > .nav-more-toggle, :scope > .nav-toggle');
+  if (toggle && toggle.offsetParent !== null && menu.matches(':focus-within')) {
+    menu.classList.add('open');
+    toggle.setAttribute('aria-expanded', 'true');
+  }
+});
+document.documentElement.classList.add('js');
 document.addEventListener('click', (event) => {
   const secret = event.target.closest('code.secret');
   if (secret && navigator.clipboard) {

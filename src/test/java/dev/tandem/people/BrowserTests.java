@@ -72,4 +72,30 @@ class BrowserTests {
 			assertThat(page).hasURL(Pattern.compile(".*/login$"));
 		}
 	}
+
+	/** The header's menus open without the page's script too, and before it has run. */
+	@Test
+	void theHeaderMenusOpenWithoutTheScript() {
+		String base = "http://localhost:" + port;
+		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-GB")
+				.setJavaScriptEnabled(false).setViewportSize(1366, 900))) {
+			Page page = context.newPage();
+			page.navigate(base + "/");
+			Chromium.signIn(page, Demo.ADMIN);
+			Locator imports = page.locator(".nav-more-items a[href$='/imports']");
+			assertThat(imports).isHidden();
+			page.locator(".nav-more-toggle").click();
+			assertThat(imports).isVisible();
+			imports.click();
+			assertThat(page).hasURL(Pattern.compile(".*/imports$"));
+
+			// On a phone every page is behind Menu.
+			page.setViewportSize(390, 800);
+			Locator pipeline = page.locator(".nav-items a[href$='/pipeline']");
+			assertThat(pipeline).isHidden();
+			page.locator(".nav-toggle").click();
+			assertThat(pipeline).isVisible();
+			assertThat(imports).isVisible();
+		}
+	}
 }
