@@ -9,6 +9,7 @@ import java.util.UUID;
 import dev.tandem.crm.persistence.Accounts;
 import dev.tandem.crm.persistence.Deals;
 import dev.tandem.crm.persistence.Leads;
+import dev.tandem.crm.persistence.SearchMatches;
 import dev.tandem.people.CurrentUser;
 import dev.tandem.people.UserManagement;
 import dev.tandem.platform.InvalidInputException;
@@ -36,13 +37,15 @@ public class SearchManagement {
 	private final Leads leads;
 	private final UserManagement users;
 	private final Access access;
+	private final SearchMatches matches;
 
-	SearchManagement(Accounts accounts, Deals deals, Leads leads, UserManagement users, Access access) {
+	SearchManagement(Accounts accounts, Deals deals, Leads leads, UserManagement users, Access access, SearchMatches matches) {
 		this.accounts = accounts;
 		this.deals = deals;
 		this.leads = leads;
 		this.users = users;
 		this.access = access;
+		this.matches = matches;
 	}
 
 	/**
@@ -56,11 +59,12 @@ public class SearchManagement {
 		int limit = Math.max(1, Math.min(perKind, MAX_PER_KIND));
 		String like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
 		Set<UUID> owners = access.owners(viewer);
+		SearchMatches.Found matched = matches.find(text, like);
 		List<SearchHit> hits = new ArrayList<>();
-		hits.addAll(deals.search(viewer.orgId(), owners, text, like, limit));
-		hits.addAll(accounts.search(viewer.orgId(), owners, text, like, limit));
-		hits.addAll(accounts.searchContacts(viewer.orgId(), owners, text, like, limit));
-		hits.addAll(leads.search(viewer.orgId(), owners, access.routedTeams(viewer), viewer.isAdmin(), text, like, limit));
+		hits.addAll(deals.search(viewer.orgId(), owners, matched, text, limit));
+		hits.addAll(accounts.search(viewer.orgId(), owners, matched, text, limit));
+		hits.addAll(accounts.searchContacts(viewer.orgId(), owners, matched, text, limit));
+		hits.addAll(leads.search(viewer.orgId(), owners, access.routedTeams(viewer), viewer.isAdmin(), matched, text, limit));
 		users.search(viewer, text, like, limit).forEach(found -> hits.add(new SearchHit(SearchHit.Kind.PERSON, found.user().id(),
 				found.user().displayName(), found.user().email(), found.similarity())));
 		hits.sort(MOST_SIMILAR_FIRST);

@@ -204,6 +204,42 @@ class RowLevelSecurityTests {
 				+ "create them with (security_invoker = true)").isEmpty();
 	}
 
+	/**
+	 * Search reads through functions that run as the owner of the tables, to whom the policies do not apply (V52,
+	 * V52_1): they answer only the organisation the connection is set to, and nothing for a connection set to none.
+	 */
+	@Test
+	void theSearchFunctionsAnswerOnlyTheOrganisationTheConnectionIsSetTo() {
+		String account = Tenancy.asSystem(() -> jdbc.sql("select name from crm_account where org_id = :org and deleted_at is null order by name limit 1")
+			.param("org", zuidwind).query(String.class).single());
+		String colleague = Tenancy.asSystem(() -> jdbc.sql("select display_name from people_user where org_id = :org order by display_name limit 1")
+			.param("org", zuidwind).query(String.class).single());
+		String records = "select count(*) from crm_search_matches(:q, :like) m where m.id in (select id from crm_account where org_id = :org)";
+		String people = "select count(*) from people_search_matches(:q, :like) m where m in (select id from people_user where org_id = :org)";
+
+		// Zuidwind's own connection finds its account and its colleague, so the searches below could find them.
+		assertThat(Tenancy.runAs(zuidwind, () -> matches(records, account, zuidwind))).isPositive();
+		assertThat(Tenancy.runAs(zuidwind, () -> matches(people, colleague, zuidwind))).isPositive();
+		// Set to Northwind, or to none, they find none of Zuidwind's (counted as the system, which sees every row).
+		List<UUID> seenByNorthwind = Tenancy.runAs(northwind, () -> jdbc.sql("select id from crm_search_matches(:q, :like)")
+			.param("q", account).param("like", "%" + account + "%").query(UUID.class).list());
+		List<UUID> seenByNone = jdbc.sql("select id from crm_search_matches(:q, :like)")
+			.param("q", account).param("like", "%" + account + "%").query(UUID.class).list();
+		List<UUID> peopleSeenByNone = jdbc.sql("select people_search_matches(:q, :like)")
+			.param("q", colleague).param("like", "%" + colleague + "%").query(UUID.class).list();
+		Set<UUID> zuidwindIds = Tenancy.asSystem(() -> Set.copyOf(jdbc.sql("""
+				select id from crm_account where org_id = :org union all select id from crm_deal where org_id = :org
+				union all select id from crm_contact where org_id = :org union all select id from crm_lead where org_id = :org
+				""").param("org", zuidwind).query(UUID.class).list()));
+		assertThat(seenByNorthwind).as("Zuidwind's records found by a Northwind connection").doesNotContainAnyElementsOf(zuidwindIds);
+		assertThat(seenByNone).as("records found by a connection set to no organisation").isEmpty();
+		assertThat(peopleSeenByNone).as("colleagues found by a connection set to no organisation").isEmpty();
+	}
+
+	private long matches(String sql, String text, UUID org) {
+		return jdbc.sql(sql).param("q", text).param("like", "%" + text + "%").param("org", org).query(Long.class).single();
+	}
+
 	private long count(String sql, UUID org) {
 		return jdbc.sql(sql).param("org", org).query(Long.class).single();
 	}

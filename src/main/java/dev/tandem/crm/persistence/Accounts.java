@@ -80,18 +80,18 @@ public class Accounts {
 	 * The accounts of the list ({@link #VISIBLE}) whose name holds {@code text} ({@code like}: the escaped ilike pattern)
 	 * or a word like it, the most similar first.
 	 */
-	public List<SearchHit> search(UUID orgId, Collection<UUID> owners, String text, String like, int limit) {
+	public List<SearchHit> search(UUID orgId, Collection<UUID> owners, SearchMatches.Found found, String text, int limit) {
 		return jdbc.sql("""
 				select a.id, a.name, u.display_name as owner_name,
 				       word_similarity(:q, a.name) as score, similarity(:q, a.name) as closeness
 				  from crm_account a join people_user_v u on u.org_id = a.org_id and u.id = a.owner_id
 				""" + VISIBLE + """
-				   and (:q <% a.name or :q % a.name or a.name ilike :like)
+				   and a.id = any(:accounts)
 				 order by score desc, closeness desc, lower(a.name), a.id
 				 limit :limit
 				""")
 			.param("org", orgId).param("owners", owners.toArray(new UUID[0])).param("owner", null).param("text", null)
-			.param("q", text).param("like", like).param("limit", limit)
+			.param("q", text).param("accounts", found.accountIds()).param("limit", limit)
 			.query((rs, n) -> new SearchHit(SearchHit.Kind.ACCOUNT, rs.getObject("id", UUID.class), rs.getString("name"),
 					rs.getString("owner_name"), rs.getDouble("score")))
 			.list();
@@ -101,26 +101,19 @@ public class Accounts {
 	 * The contacts of the list ({@link #CONTACTS_VISIBLE}) whose name or e-mail address, or whose account's name, holds
 	 * {@code text} or a word like it, the most similar first.
 	 */
-	public List<SearchHit> searchContacts(UUID orgId, Collection<UUID> owners, String text, String like, int limit) {
+	public List<SearchHit> searchContacts(UUID orgId, Collection<UUID> owners, SearchMatches.Found found, String text, int limit) {
 		return jdbc.sql("""
 				select c.id, c.name, c.email, a.name as account_name,
 				       greatest(word_similarity(:q, c.name), coalesce(word_similarity(:q, c.email), 0), word_similarity(:q, a.name)) as score,
 				       greatest(similarity(:q, c.name), coalesce(similarity(:q, c.email), 0), similarity(:q, a.name)) as closeness
 				  from crm_contact c join crm_account a on a.org_id = c.org_id and a.id = c.account_id
 				""" + CONTACTS_VISIBLE + """
-				   and c.id in (select m.id from crm_contact m
-				                 where m.org_id = :org and m.deleted_at is null
-				                   and (:q <% m.name or :q % m.name or m.name ilike :like
-				                        or :q <% m.email or :q % m.email or m.email ilike :like)
-				                union
-				                select m.id from crm_contact m join crm_account ma on ma.org_id = m.org_id and ma.id = m.account_id
-				                 where m.org_id = :org and m.deleted_at is null and ma.deleted_at is null
-				                   and (:q <% ma.name or :q % ma.name or ma.name ilike :like))
+				   and (c.id = any(:contacts) or c.account_id = any(:accounts))
 				 order by score desc, closeness desc, lower(c.name), c.id
 				 limit :limit
 				""")
 			.param("org", orgId).param("owners", owners.toArray(new UUID[0])).param("owner", null).param("text", null)
-			.param("q", text).param("like", like).param("limit", limit)
+			.param("q", text).param("contacts", found.contactIds()).param("accounts", found.accountIds()).param("limit", limit)
 			.query((rs, n) -> new SearchHit(SearchHit.Kind.CONTACT, rs.getObject("id", UUID.class), rs.getString("name"),
 					rs.getString("email") == null ? rs.getString("account_name") : rs.getString("account_name") + " · " + rs.getString("email"),
 					rs.getDouble("score")))

@@ -102,10 +102,10 @@ public class Deals {
 	}
 
 	/**
-	 * The deals of the list ({@link #FILTER}) whose title or account's name holds {@code text} ({@code like}: the escaped
-	 * ilike pattern) or a word like it, the most similar first.
+	 * The deals of the list ({@link #FILTER}) that the search found by their title or by their account's name, the most
+	 * similar to {@code text} first.
 	 */
-	public List<SearchHit> search(UUID orgId, Collection<UUID> owners, String text, String like, int limit) {
+	public List<SearchHit> search(UUID orgId, Collection<UUID> owners, SearchMatches.Found found, String text, int limit) {
 		return filtered("""
 				select d.id, d.title, a.name as account_name, s.name as stage_name,
 				       greatest(word_similarity(:q, d.title), coalesce(word_similarity(:q, a.name), 0)) as score,
@@ -114,17 +114,11 @@ public class Deals {
 				  left join crm_account a on a.org_id = d.org_id and a.id = d.account_id
 				  join playbook_stage_v s on s.org_id = d.org_id and s.id = d.stage_id
 				""" + FILTER + """
-				   and d.id in (select m.id from crm_deal m
-				                 where m.org_id = :org and m.deleted_at is null
-				                   and (:q <% m.title or :q % m.title or m.title ilike :like)
-				                union
-				                select m.id from crm_deal m join crm_account ma on ma.org_id = m.org_id and ma.id = m.account_id
-				                 where m.org_id = :org and m.deleted_at is null and ma.deleted_at is null
-				                   and (:q <% ma.name or :q % ma.name or ma.name ilike :like))
+				   and (d.id = any(:deals) or (d.account_id = any(:accounts) and a.deleted_at is null))
 				 order by score desc, closeness desc, lower(d.title), d.id
 				 limit :limit
 				""", orgId, owners, DealQuery.ALL)
-			.param("q", text).param("like", like).param("limit", limit)
+			.param("q", text).param("deals", found.dealIds()).param("accounts", found.accountIds()).param("limit", limit)
 			.query((rs, n) -> new SearchHit(SearchHit.Kind.DEAL, rs.getObject("id", UUID.class), rs.getString("title"),
 					rs.getString("account_name") == null ? rs.getString("stage_name")
 							: rs.getString("account_name") + " · " + rs.getString("stage_name"),

@@ -71,8 +71,8 @@ public class Leads {
 	 * The leads of the inbox ({@link #VISIBLE}) whose person's name, company or e-mail address holds {@code text}
 	 * ({@code like}: the escaped ilike pattern) or a word like it, the most similar first.
 	 */
-	public List<SearchHit> search(UUID orgId, Collection<UUID> owners, Collection<UUID> teams, boolean admin, String text,
-			String like, int limit) {
+	public List<SearchHit> search(UUID orgId, Collection<UUID> owners, Collection<UUID> teams, boolean admin,
+			SearchMatches.Found found, String text, int limit) {
 		return filtered("""
 				select l.id, l.person_name, l.company,
 				       greatest(word_similarity(:q, l.person_name), coalesce(word_similarity(:q, l.company), 0),
@@ -81,13 +81,11 @@ public class Leads {
 				                coalesce(similarity(:q, l.email), 0)) as closeness
 				  from crm_lead l
 				""" + VISIBLE + """
-				   and (:q <% l.person_name or :q % l.person_name or l.person_name ilike :like
-				        or :q <% l.company or :q % l.company or l.company ilike :like
-				        or :q <% l.email or :q % l.email or l.email ilike :like)
+				   and l.id = any(:leads)
 				 order by score desc, closeness desc, lower(l.person_name), l.id
 				 limit :limit
 				""", orgId, owners, teams, admin, LeadFilter.ALL)
-			.param("q", text).param("like", like).param("limit", limit)
+			.param("q", text).param("leads", found.leadIds()).param("limit", limit)
 			.query((rs, n) -> new SearchHit(SearchHit.Kind.LEAD, rs.getObject("id", UUID.class), rs.getString("person_name"),
 					rs.getString("company"), rs.getDouble("score")))
 			.list();

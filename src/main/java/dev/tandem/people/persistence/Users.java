@@ -123,8 +123,7 @@ public class Users {
 				       greatest(similarity(:q, u.display_name), similarity(:q, u.email)) as closeness
 				  from people_user u
 				 where u.org_id = :org and u.active and u.id = any(:within)
-				   and (:q <% u.display_name or :q % u.display_name or u.display_name ilike :like
-				        or :q <% u.email or :q % u.email or u.email ilike :like)
+				   and u.id in (select people_search_matches(:q, :like))
 				 order by score desc, closeness desc, lower(u.display_name), u.id
 				 limit :limit
 				""")
