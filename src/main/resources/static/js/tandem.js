@@ -9,6 +9,18 @@ document.querySelectorAll('.nav-more, .mainnav').forEach((menu) => {
   }
 });
 document.documentElement.classList.add('js');
+
+// A list that stacks its rows on a phone (table-stack) shows each value under its column's name.
+function labelStackedTables() {
+  document.querySelectorAll('table.table-stack').forEach((table) => {
+    const names = [...table.querySelectorAll('thead th')].map((th) => th.textContent.trim());
+    table.querySelectorAll('tbody tr').forEach((row) => [...row.children].forEach((cell, i) => {
+      if (names[i] && cell.colSpan === 1 && !cell.classList.contains('pick') && !cell.hasAttribute('data-label')) cell.setAttribute('data-label', names[i]);
+    }));
+  });
+}
+document.addEventListener('DOMContentLoaded', labelStackedTables);
+document.addEventListener('htmx:afterSettle', labelStackedTables);
 document.addEventListener('click', (event) => {
   const secret = event.target.closest('code.secret');
   if (secret && navigator.clipboard) {
