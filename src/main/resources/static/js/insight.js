@@ -21,6 +21,10 @@
     if (kind === 'trend') {
       base.series[1].lineStyle = { type: 'dashed', width: 2 };
     }
+    if (kind === 'activities' && window.innerWidth < 640) {
+      // On a phone the activity types do not fit side by side: slant them rather than leave some out.
+      base.xAxis.axisLabel = { interval: 0, rotate: 35 };
+    }
     if (kind === 'funnel') {
       base.legend.selected = {};
       data.series.forEach((s, i) => { if (i > 0) base.legend.selected[s.name] = false; });

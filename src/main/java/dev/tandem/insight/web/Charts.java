@@ -67,7 +67,7 @@ class Charts {
 			now.add(summary.current().activitiesByType().getOrDefault(type, 0L));
 			before.add(summary.previous().activitiesByType().getOrDefault(type, 0L));
 		}
-		return json(Map.of("labels", labels, "series", List.of(series(PeriodPicker.label(summary.period(), locale), "bar", now),
+		return json(Map.of("labels", labels, "series", List.of(series(Kpis.window(summary.comparison().current(), locale), "bar", now),
 				series(Kpis.window(summary.comparison().previous(), locale), "bar", before))));
 	}
 

@@ -123,6 +123,7 @@ class InsightPages {
 		model.addAttribute("kpis", kpis.of(summary, "user:" + id));
 		model.addAttribute("kpiNote", kpis.note(summary));
 		model.addAttribute("previousWindow", Kpis.window(summary.comparison().previous(), locale()));
+		model.addAttribute("currentWindow", Kpis.window(summary.comparison().current(), locale()));
 		if ("live".equals(part) && Htmx.isHtmx(request)) {
 			return "insight/person :: live";
 		}
@@ -162,6 +163,7 @@ class InsightPages {
 		model.addAttribute("kpis", kpis.of(summary, "team:" + summary.scope().id()));
 		model.addAttribute("kpiNote", kpis.note(summary));
 		model.addAttribute("previousWindow", Kpis.window(summary.comparison().previous(), locale()));
+		model.addAttribute("currentWindow", Kpis.window(summary.comparison().current(), locale()));
 	}
 
 	private void common(CurrentUser me, Scope scope, Period period, Model model) {
