@@ -13,10 +13,13 @@ import dev.tandem.crm.DealSource;
 import dev.tandem.crm.NewAccount;
 import dev.tandem.crm.NewDeal;
 import dev.tandem.crm.StageMove;
+import dev.tandem.goals.Scope;
+import dev.tandem.insight.persistence.RecordQueries;
 import dev.tandem.people.CurrentUser;
 import dev.tandem.people.OrganisationManagement;
 import dev.tandem.people.TeamManagement;
 import dev.tandem.people.UserManagement;
+import dev.tandem.platform.Period;
 import dev.tandem.playbook.Pipeline;
 import dev.tandem.playbook.PlaybookManagement;
 import dev.tandem.playbook.Stage;
@@ -52,14 +55,18 @@ class DrillDownExportTests {
 	@Autowired DealManagement deals;
 	@Autowired PlaybookManagement playbook;
 
+	@Autowired DrillDown drillDown;
+
 	String domain;
 	UUID team;
+	CurrentUser mia;
 
 	@BeforeAll
 	void organisation() {
 		SmallTeam org = SmallTeam.open(organisations, users, teams, "drill", PASSWORD, "en");
 		domain = org.domain();
 		team = org.teamA();
+		mia = org.mia();
 		CurrentUser ann = org.ann();
 		CurrentUser ben = org.ben();
 		won(ann, "Ann harbour", "3000", LocalDate.of(2026, 11, 3));
@@ -90,6 +97,24 @@ class DrillDownExportTests {
 		String csv = ann.get(path + "&format=csv").body();
 		assertThat(csv.lines().count()).isEqualTo(3);
 		assertThat(csv).contains("Ann harbour").doesNotContain("Ben bridge");
+	}
+
+	@Test
+	void aPageOfDealsKeepsTheCountAndAmountOfAllOfThem() {
+		Period november = Period.containing(LocalDate.of(2026, 11, 1), Period.Kind.MONTH, 1);
+		DrillDown.Records first = drillDown.of(mia, Scope.team(team), november, DrillDown.What.WON, List.of(), new RecordQueries.Window(0, 2));
+		assertThat(first.deals()).extracting(RecordQueries.DealLine::title).containsExactly("Ben bridge", "=Ann formula");
+		assertThat(first.total()).isEqualTo(3);
+		assertThat(first.amount()).isEqualByComparingTo("9500.50");
+		DrillDown.Records second = drillDown.of(mia, Scope.team(team), november, DrillDown.What.WON, List.of(),
+				new RecordQueries.Window(2, 2));
+		assertThat(second.deals()).extracting(RecordQueries.DealLine::title).containsExactly("Ann harbour");
+		assertThat(second.amount()).isEqualByComparingTo("9500.50");
+		DrillDown.Records beyond = drillDown.of(mia, Scope.team(team), november, DrillDown.What.WON, List.of(),
+				new RecordQueries.Window(4, 2));
+		assertThat(beyond.deals()).isEmpty();
+		assertThat(beyond.total()).isEqualTo(3);
+		assertThat(beyond.amount()).isEqualByComparingTo("9500.50");
 	}
 
 	private void won(CurrentUser owner, String title, String amount, LocalDate closedOn) {

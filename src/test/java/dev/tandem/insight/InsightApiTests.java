@@ -127,17 +127,22 @@ class InsightApiTests {
 		java.time.ZoneId zone = java.time.ZoneId.of("Europe/Amsterdam");
 		Period lastMonth = Period.containing(visibility.today(brigitte.orgId()), Period.Kind.MONTH, 1).previous();
 		Measures team = measurements.measure(brigitte.orgId(), Scope.team(inside), lastMonth, zone).total();
-		List<RecordQueries.DealLine> won = records.deals(brigitte.orgId(), Scope.team(inside), lastMonth, zone, RecordQueries.DealSet.WON);
-		assertThat(won).hasSize((int) team.wonDeals());
-		assertThat(won.stream().map(RecordQueries.DealLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add))
+		RecordQueries.Window all = RecordQueries.Window.ALL;
+		RecordQueries.Page<RecordQueries.DealLine> won = records.deals(brigitte.orgId(), Scope.team(inside), null, lastMonth, zone,
+				RecordQueries.DealSet.WON, all);
+		assertThat(won.items()).hasSize((int) team.wonDeals());
+		assertThat(won.total()).isEqualTo(team.wonDeals());
+		assertThat(won.items().stream().map(RecordQueries.DealLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add))
 			.isEqualByComparingTo(team.wonRevenue());
-		assertThat(records.deals(brigitte.orgId(), Scope.team(inside), lastMonth, zone, RecordQueries.DealSet.CLOSED))
+		assertThat(won.amount()).isEqualByComparingTo(team.wonRevenue());
+		assertThat(records.deals(brigitte.orgId(), Scope.team(inside), null, lastMonth, zone, RecordQueries.DealSet.CLOSED, all).items())
 			.hasSize((int) (team.wonDeals() + team.lostDeals()));
 		UUID liam = Demo.userId(jdbc, "liam@northwind.demo");
 		Measures rep = measurements.measure(brigitte.orgId(), Scope.user(liam), lastMonth, zone).total();
-		assertThat(rep.activities()).as("below the page limit of 500").isLessThan(500);
-		assertThat(records.activities(brigitte.orgId(), Scope.user(liam), lastMonth, zone, List.of())).hasSize((int) rep.activities());
-		assertThat(records.leads(brigitte.orgId(), Scope.user(liam), lastMonth, zone, true)).hasSize((int) rep.leadsQualified());
+		assertThat(records.activities(brigitte.orgId(), Scope.user(liam), null, lastMonth, zone, List.of(), all).items())
+			.hasSize((int) rep.activities());
+		assertThat(records.leads(brigitte.orgId(), Scope.user(liam), null, lastMonth, zone, true, all).items())
+			.hasSize((int) rep.leadsQualified());
 	}
 
 	@Test

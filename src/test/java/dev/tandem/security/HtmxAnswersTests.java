@@ -45,7 +45,7 @@ class HtmxAnswersTests {
 
 	/** The page routes that answer htmx with a fragment of the page instead of the page. */
 	private static final Set<String> FRAGMENT_ROUTES = Set.of("/", "/accounts", "/activities", "/admin/users", "/contacts", "/deals",
-			"/forecast/people/{id}", "/forecast/teams/{id}", "/imports/{id}", "/insight/overview", "/insight/people/{id}",
+			"/forecast/people/{id}", "/forecast/teams/{id}", "/imports/{id}", "/insight/overview", "/insight/people/{id}", "/insight/records",
 			"/insight/teams/{id}", "/leads", "/notifications", "/notifications/bell", "/pipeline", "/recycle-bin", "/search",
 			"/teams/{id}");
 

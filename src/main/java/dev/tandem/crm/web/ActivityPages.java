@@ -15,6 +15,7 @@ import dev.tandem.crm.DealManagement;
 import dev.tandem.crm.DealQuery;
 import dev.tandem.crm.DealStatus;
 import dev.tandem.crm.NewActivity;
+import dev.tandem.crm.SavedViewList;
 import dev.tandem.people.CurrentUser;
 import dev.tandem.platform.InvalidInputException;
 import dev.tandem.platform.Listing;
@@ -51,9 +52,11 @@ class ActivityPages {
 	private final Formats format;
 	private final CsvExport csv;
 	private final FormErrors formErrors;
+	private final SavedViewBar viewBar;
 
 	ActivityPages(ActivityManagement activities, DealManagement deals, CrmViews views, Formats format, CsvExport csv,
-			FormErrors formErrors) {
+			FormErrors formErrors, SavedViewBar viewBar) {
+		this.viewBar = viewBar;
 		this.activities = activities;
 		this.deals = deals;
 		this.views = views;
@@ -164,8 +167,8 @@ class ActivityPages {
 	String list(@AuthenticationPrincipal CurrentUser me, @RequestParam(required = false) @Nullable UUID owner,
 			@RequestParam(required = false) @Nullable ActivityType type, @RequestParam(required = false) @Nullable LocalDate from,
 			@RequestParam(required = false) @Nullable LocalDate to, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(required = false) @Nullable String format, HttpServletRequest request, HttpServletResponse response,
-			Model model) throws IOException {
+			@RequestParam(required = false) @Nullable String format, @RequestParam(required = false) @Nullable UUID view,
+			HttpServletRequest request, HttpServletResponse response, Model model) throws IOException {
 		Instant fromAt = from == null ? null : from.atStartOfDay(this.format.zone()).toInstant();
 		Instant toAt = to == null ? null : to.plusDays(1).atStartOfDay(this.format.zone()).toInstant();
 		if ("csv".equals(format)) {
@@ -188,7 +191,9 @@ class ActivityPages {
 		model.addAttribute("from", from);
 		model.addAttribute("to", to);
 		model.addAttribute("owners", views.people(me));
-		model.addAttribute("query", ListQuery.of("owner", owner, "type", type, "from", from, "to", to));
+		viewBar.addTo(model, me, SavedViewList.ACTIVITIES, view, SavedViewBar.filters("owner", owner, "type", type, "from", from,
+				"to", to), null);
+		model.addAttribute("query", ListQuery.of("owner", owner, "type", type, "from", from, "to", to, "view", view));
 		return Htmx.view(request, "crm/activities", "rows");
 	}
 

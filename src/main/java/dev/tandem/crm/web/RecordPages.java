@@ -17,7 +17,7 @@ import dev.tandem.crm.DealQuery;
 import dev.tandem.crm.DealStatus;
 import dev.tandem.crm.NewAccount;
 import dev.tandem.crm.NewContact;
-import dev.tandem.crm.SavedViewManagement;
+import dev.tandem.crm.SavedViewList;
 import dev.tandem.people.CurrentUser;
 import dev.tandem.platform.web.FormErrors;
 import dev.tandem.platform.web.Htmx;
@@ -50,11 +50,11 @@ class RecordPages {
 	private final CrmViews views;
 	private final CsvExport csv;
 	private final FormErrors formErrors;
-	private final SavedViewManagement savedViews;
+	private final SavedViewBar viewBar;
 
 	RecordPages(DealManagement deals, AccountManagement accounts, ActivityManagement activities, PlaybookManagement playbook,
-			CrmViews views, CsvExport csv, FormErrors formErrors, SavedViewManagement savedViews) {
-		this.savedViews = savedViews;
+			CrmViews views, CsvExport csv, FormErrors formErrors, SavedViewBar viewBar) {
+		this.viewBar = viewBar;
 		this.deals = deals;
 		this.accounts = accounts;
 		this.activities = activities;
@@ -105,12 +105,8 @@ class RecordPages {
 		String statusKey = status == null ? DealFilters.ANY : status.name();
 		List<String> columns = DealFilters.columns(cols);
 		model.addAttribute("cols", columns);
-		model.addAttribute("allColumns", dev.tandem.crm.SavedViewList.DEALS.columns());
-		model.addAttribute("view", view);
-		model.addAttribute("views", savedViews.visible(me, dev.tandem.crm.SavedViewList.DEALS).stream()
-			.map(v -> new ViewLink(v.id(), v.name(), v.ownerId().equals(me.id()) ? null : v.ownerName(), v.shared(),
-					SavedViewPages.href(v)))
-			.toList());
+		viewBar.addTo(model, me, SavedViewList.DEALS, view, SavedViewBar.filters("owner", owner, "stage", stage, "status", statusKey,
+				"closedFrom", closedFrom, "closedTo", closedTo, "q", q), sort);
 		model.addAttribute("query", ListQuery.of("owner", owner, "stage", stage, "status", statusKey, "closedFrom", closedFrom,
 				"closedTo", closedTo, "q", q, "sort", sort, "cols", cols, "view", view));
 		model.addAttribute("filters", ListQuery.of("owner", owner, "stage", stage, "status", statusKey, "closedFrom", closedFrom,
@@ -254,9 +250,6 @@ class RecordPages {
 	}
 
 	/** A saved view as the list's menu offers it; {@code by} names the colleague who shared it, null for one's own. */
-	record ViewLink(UUID id, String name, @Nullable String by, boolean shared, String href) {
-	}
-
 	record AccountForm(@Nullable Integer version, String name, @Nullable String sector, @Nullable String size,
 			@Nullable String country, @Nullable String website, @Nullable UUID ownerId) {
 

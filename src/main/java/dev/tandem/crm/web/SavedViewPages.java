@@ -22,8 +22,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Saving the deal list's current filters, sort and columns as a view, and deleting one; the list's page offers the
- * views (see {@link #href(SavedView)}).
+ * Saving a list's current filters, sort and columns as a view (the deal and the activity list, at
+ * {@code <list>/views}), and deleting one; the list's page offers the views ({@link SavedViewBar}, {@link #href(SavedView)}).
  */
 @Controller
 class SavedViewPages {
@@ -37,13 +37,14 @@ class SavedViewPages {
 	}
 
 	/** Saves the list's filters sent along (the list's own parameter names) under a name, then opens the view. */
-	@PostMapping("/deals/views")
+	@PostMapping({ "/deals/views", "/activities/views" })
 	String save(@AuthenticationPrincipal CurrentUser me, @RequestParam(required = false) @Nullable String name,
 			@RequestParam(defaultValue = "false") boolean shared, @RequestParam(required = false) @Nullable String sort,
 			@RequestParam(name = "col", required = false) @Nullable List<String> columns, HttpServletRequest request,
 			RedirectAttributes redirect) {
+		SavedViewList list = listOf(request.getServletPath());
 		Map<String, String> filters = new LinkedHashMap<>();
-		for (String filter : SavedViewList.DEALS.filters()) {
+		for (String filter : list.filters()) {
 			String value = request.getParameter(filter);
 			if (value != null && !value.isBlank()) {
 				filters.put(filter, value);
@@ -52,12 +53,22 @@ class SavedViewPages {
 		var saved = new Object() {
 			@Nullable SavedView view;
 		};
-		if (formErrors.flash(redirect, () -> saved.view = views.create(me, new NewSavedView(SavedViewList.DEALS, name, filters, sort,
-				columns == null ? new ArrayList<>(SavedViewList.DEALS.columns()) : columns, shared)))) {
+		if (formErrors.flash(redirect, () -> saved.view = views.create(me, new NewSavedView(list, name, filters, sort,
+				columns == null ? new ArrayList<>(list.columns()) : columns, shared)))) {
 			redirect.addFlashAttribute("flash", formErrors.message("views.saved", saved.view.name()));
 			return "redirect:" + href(saved.view);
 		}
-		return "redirect:/deals";
+		return "redirect:" + list.path();
+	}
+
+	private static SavedViewList listOf(String savePath) {
+		String path = savePath.substring(0, savePath.length() - "/views".length());
+		for (SavedViewList list : SavedViewList.values()) {
+			if (list.path().equals(path)) {
+				return list;
+			}
+		}
+		throw new IllegalStateException("No list at " + path);
 	}
 
 	@PostMapping("/views/{id}/delete")

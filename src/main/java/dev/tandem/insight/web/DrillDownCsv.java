@@ -1,7 +1,6 @@
 package dev.tandem.insight.web;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -13,19 +12,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The records behind a number as CSV: exactly the rows the drill-down page lists, chosen with the same visibility,
- * and the total amount of the deals among them.
+ * The records behind a number as CSV: every record the drill-down pages through, chosen with the same visibility.
  */
 final class DrillDownCsv {
 
 	private DrillDownCsv() {
-	}
-
-	/** The sum of the amounts of the deals listed; null when the records are no deals. */
-	static @Nullable BigDecimal amount(DrillDown.Records records) {
-		Stream<@Nullable BigDecimal> amounts = records.deals() != null ? records.deals().stream().map(d -> d.amount())
-				: records.flagged() != null ? records.flagged().stream().map(d -> d.amount()) : null;
-		return amounts == null ? null : amounts.filter(Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
 	}
 
 	static void write(HttpServletResponse response, DrillDown.What what, DrillDown.Records records) throws IOException {
