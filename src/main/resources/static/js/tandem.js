@@ -16,6 +16,7 @@ function labelStackedTables() {
     const names = [...table.querySelectorAll('thead th')].map((th) => th.textContent.trim());
     table.querySelectorAll('tbody tr').forEach((row) => [...row.children].forEach((cell, i) => {
       if (names[i] && cell.colSpan === 1 && !cell.classList.contains('pick') && !cell.hasAttribute('data-label')) cell.setAttribute('data-label', names[i]);
+      if (!cell.textContent.trim() && !cell.querySelector('input, select, button, img, svg')) cell.classList.add('stack-empty');
     }));
   });
 }
