@@ -115,7 +115,8 @@ public class ProductManagement {
 		return new Checked(name, code, prices);
 	}
 
-	private static boolean isCurrency(String iso) {
+	/** Whether {@code iso} is a three-letter ISO 4217 currency code Java knows, such as {@code EUR}; the rule of every price. */
+	public static boolean isCurrency(String iso) {
 		try {
 			return iso.length() == 3 && Currency.getInstance(iso) != null;
 		}

@@ -71,9 +71,12 @@ public class SearchManagement {
 		return hits;
 	}
 
-	/** Whether the viewer may open the dashboard of a colleague the search found (else it only shows their e-mail address). */
+	/**
+	 * Whether the viewer may open the dashboard of a colleague the search found (else it only shows their e-mail address);
+	 * dashboards are sales pages, which partners do not open.
+	 */
 	public boolean opensDashboardOf(CurrentUser viewer, UUID userId) {
-		return access.canSee(viewer, userId);
+		return viewer.role() != dev.tandem.people.Role.PARTNER && access.canSee(viewer, userId);
 	}
 
 	private static String check(@Nullable String query) {

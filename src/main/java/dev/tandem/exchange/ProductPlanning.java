@@ -2,7 +2,6 @@ package dev.tandem.exchange;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.Currency;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -10,6 +9,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import dev.tandem.crm.BulkLoadRows;
+import dev.tandem.crm.ProductManagement;
 import dev.tandem.exchange.ImportSettings.DecimalMark;
 import dev.tandem.platform.Ids;
 import org.jspecify.annotations.Nullable;
@@ -88,22 +88,13 @@ final class ProductPlanning {
 			String[] pair = part.trim().split("[:=\\s]+", 2);
 			String currency = pair[0].toUpperCase(Locale.ROOT);
 			BigDecimal price = pair.length < 2 ? null : ValueParsers.amount(pair[1], mark);
-			if (!isCurrency(currency) || price == null || price.signum() < 0 || prices.containsKey(currency)) {
+			if (!ProductManagement.isCurrency(currency) || price == null || price.signum() < 0 || prices.containsKey(currency)) {
 				ctx.problem(row, "prices", "exchange.rule.prices");
 				return null;
 			}
 			prices.put(currency, price.setScale(2, RoundingMode.HALF_UP));
 		}
 		return prices;
-	}
-
-	private static boolean isCurrency(String iso) {
-		try {
-			return iso.length() == 3 && Currency.getInstance(iso) != null;
-		}
-		catch (IllegalArgumentException e) {
-			return false;
-		}
 	}
 
 	/** A line of a deal: its product by name or code, how many, at which unit price and discount. */

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 
 import dev.tandem.exchange.ImportSettings.DateOrder;
 import dev.tandem.exchange.ImportSettings.DecimalMark;
+import dev.tandem.platform.Decimals;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -161,20 +162,17 @@ final class ValueParsers {
 		boolean comma = false;
 		for (String value : values) {
 			String v = AMOUNT_NOISE.matcher(value).replaceAll("");
-			int lastPoint = v.lastIndexOf('.');
-			int lastComma = v.lastIndexOf(',');
-			if (lastPoint >= 0 && lastComma >= 0) {
-				if (lastPoint > lastComma) {
-					point = true;
-				}
-				else {
-					comma = true;
-				}
-			}
-			else if (lastPoint >= 0 && !thousandsOnly(v, '.')) {
+			char last = Decimals.lastOfBothMarks(v);
+			if (last == '.') {
 				point = true;
 			}
-			else if (lastComma >= 0 && !thousandsOnly(v, ',')) {
+			else if (last == ',') {
+				comma = true;
+			}
+			else if (v.indexOf('.') >= 0 && !Decimals.groupsOfThree(v, '.')) {
+				point = true;
+			}
+			else if (v.indexOf(',') >= 0 && !Decimals.groupsOfThree(v, ',')) {
 				comma = true;
 			}
 		}
@@ -190,11 +188,6 @@ final class ValueParsers {
 			.anyMatch(v -> v.matches("-?\\d{1,3}[.,]\\d{3}"));
 	}
 
-	/** Separators in groups of three digits only, more than once (1.250.000): thousands, never decimals. */
-	private static boolean thousandsOnly(String v, char mark) {
-		return v.matches("-?\\d{1,3}(\\" + mark + "\\d{3}){2,}") || v.matches("-?\\d{1,3}\\" + mark + "\\d{3}");
-	}
-
 	static @Nullable BigDecimal amount(String text, DecimalMark mark) {
 		String v = AMOUNT_NOISE.matcher(text).replaceAll("");
 		if (v.isEmpty()) {
@@ -204,26 +197,20 @@ final class ValueParsers {
 			case POINT -> '.';
 			case COMMA -> ',';
 			case AUTO -> {
-				int lastPoint = v.lastIndexOf('.');
-				int lastComma = v.lastIndexOf(',');
-				if (lastPoint >= 0 && lastComma >= 0) {
-					yield lastPoint > lastComma ? '.' : ',';
+				char last = Decimals.lastOfBothMarks(v);
+				if (last != 0) {
+					yield last;
 				}
 				if (v.matches("-?\\d{1,3}[.,]\\d{3}")) {
 					yield '?';
 				}
-				yield lastComma >= 0 && !thousandsOnly(v, ',') ? ',' : '.';
+				yield v.indexOf(',') >= 0 && !Decimals.groupsOfThree(v, ',') ? ',' : '.';
 			}
 		};
 		if (decimal == '?') {
 			return null;
 		}
-		char thousands = decimal == '.' ? ',' : '.';
-		String plain = v.replace(String.valueOf(thousands), "").replace(decimal, '.');
-		if (!plain.matches("-?\\d+(\\.\\d+)?")) {
-			return null;
-		}
-		return new BigDecimal(plain);
+		return Decimals.withDecimalMark(v, decimal, false);
 	}
 
 	static @Nullable Integer integer(String text) {

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -69,34 +68,28 @@ class DealBulkBrowserTests {
 		Deal south = gate.deal(ann, mapped, "South rollout", false);
 		Deal west = gate.deal(ann, mapped, "West rollout", true);
 
-		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-GB"))) {
-			Page page = context.newPage();
-			page.navigate("http://localhost:" + port + "/deals");
-			page.getByLabel("E-mail").fill("mia@" + domain);
-			page.getByLabel("Password").fill(PASSWORD);
-			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-			assertThat(page.locator("h1")).hasText("Deals");
+		Page page = chromium.signedIn("http://localhost:" + port + "/deals", "mia@" + domain, PASSWORD, "en-GB", 1280);
+		assertThat(page.locator("h1")).hasText("Deals");
 
-			page.getByLabel("Tick North rollout").check();
-			page.getByLabel("Tick South rollout").check();
-			page.getByLabel("Tick West rollout").check();
-			page.locator("#bulk-stage").selectOption(new SelectOption().setLabel("Demo"));
-			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Change ticked deals")).click();
+		page.getByLabel("Tick North rollout").check();
+		page.getByLabel("Tick South rollout").check();
+		page.getByLabel("Tick West rollout").check();
+		page.locator("#bulk-stage").selectOption(new SelectOption().setLabel("Demo"));
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Change ticked deals")).click();
 
-			assertThat(page.locator("h1")).hasText("Bulk edit");
-			assertThat(page.locator("#bulk-summary")).hasText("2 changed, 1 refused, 0 changed by someone else in the meantime.");
-			Locator refused = page.locator("#bulk-results tr[data-outcome=REFUSED]");
-			assertThat(refused).hasCount(1);
-			assertThat(refused).containsText("South rollout");
-			assertThat(refused).containsText("Call: 1 needed, 0 logged");
-			assertThat(page.locator("#bulk-results tr[data-outcome=UPDATED]")).hasCount(2);
+		assertThat(page.locator("h1")).hasText("Bulk edit");
+		assertThat(page.locator("#bulk-summary")).hasText("2 changed, 1 refused, 0 changed by someone else in the meantime.");
+		Locator refused = page.locator("#bulk-results tr[data-outcome=REFUSED]");
+		assertThat(refused).hasCount(1);
+		assertThat(refused).containsText("South rollout");
+		assertThat(refused).containsText("Call: 1 needed, 0 logged");
+		assertThat(page.locator("#bulk-results tr[data-outcome=UPDATED]")).hasCount(2);
 
-			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Back to the list")).click();
-			assertThat(page.locator("h1")).hasText("Deals");
-			assertThat(page.locator("#rows tr", new Page.LocatorOptions().setHasText("North rollout"))).containsText("Demo");
-			assertThat(page.locator("#rows tr", new Page.LocatorOptions().setHasText("West rollout"))).containsText("Demo");
-			assertThat(page.locator("#rows tr", new Page.LocatorOptions().setHasText("South rollout"))).containsText("Buying group mapped");
-		}
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Back to the list")).click();
+		assertThat(page.locator("h1")).hasText("Deals");
+		assertThat(page.locator("#rows tr", new Page.LocatorOptions().setHasText("North rollout"))).containsText("Demo");
+		assertThat(page.locator("#rows tr", new Page.LocatorOptions().setHasText("West rollout"))).containsText("Demo");
+		assertThat(page.locator("#rows tr", new Page.LocatorOptions().setHasText("South rollout"))).containsText("Buying group mapped");
 		assertThat(deals.get(mia, north.id()).stageName()).isEqualTo("Demo");
 		assertThat(deals.get(mia, west.id()).stageName()).isEqualTo("Demo");
 		assertThat(deals.get(mia, south.id()).stageId()).isEqualTo(mapped.id());

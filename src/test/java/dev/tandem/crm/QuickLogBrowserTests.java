@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -59,32 +58,25 @@ class QuickLogBrowserTests {
 		Deal deal = deals.create(rep, new NewDeal(account.id(), "Phone rollout", new BigDecimal("9000"), null, null, null, null,
 				DealSource.INBOUND, null, null), null);
 
-		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-GB")
-				.setViewportSize(390, 844).setIsMobile(true).setHasTouch(true))) {
-			Page page = context.newPage();
-			page.navigate("http://localhost:" + port + "/deals/" + deal.id());
-			page.getByLabel("E-mail").fill("roos@" + domain);
-			page.getByLabel("Password").fill(PASSWORD);
-			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-			assertThat(page.locator("h1")).hasText("Phone rollout");
+		Page page = chromium.signedIn("http://localhost:" + port + "/deals/" + deal.id(), "roos@" + domain, PASSWORD, "en-GB", 390);
+		assertThat(page.locator("h1")).hasText("Phone rollout");
 
-			Locator log = page.locator("#log");
-			log.getByText("Call", new Locator.GetByTextOptions().setExact(true)).click();
-			log.getByLabel("What happened").fill("Talked budget with the CFO");
-			log.getByLabel("With (optional)").selectOption(new SelectOption().setLabel("Jan de Vries · CFO"));
-			log.getByText("Add a follow-up task").click();
-			log.getByLabel("Follow-up task").fill("Send the revised proposal");
-			log.getByLabel("Due (tomorrow if empty)").fill("2026-11-20");
-			log.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Log it")).click();
+		Locator log = page.locator("#log");
+		log.getByText("Call", new Locator.GetByTextOptions().setExact(true)).click();
+		log.getByLabel("What happened").fill("Talked budget with the CFO");
+		log.getByLabel("With (optional)").selectOption(new SelectOption().setLabel("Jan de Vries · CFO"));
+		log.getByText("Add a follow-up task").click();
+		log.getByLabel("Follow-up task").fill("Send the revised proposal");
+		log.getByLabel("Due (tomorrow if empty)").fill("2026-11-20");
+		log.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Log it")).click();
 
-			assertThat(page).hasURL("http://localhost:" + port + "/deals/" + deal.id());
-			assertThat(page.locator(".alert-success")).containsText("Call logged. Follow-up task added for 20 Nov 2026.");
-			Locator timeline = page.locator(".timeline");
-			assertThat(timeline).containsText("Talked budget with the CFO");
-			assertThat(timeline.locator("li", new Locator.LocatorOptions().setHasText("Send the revised proposal"))).containsText("Open task");
-			org.assertj.core.api.Assertions.assertThat(page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"))
-				.as("nothing wider than the phone").isEqualTo(true);
-		}
+		assertThat(page).hasURL("http://localhost:" + port + "/deals/" + deal.id());
+		assertThat(page.locator(".alert-success")).containsText("Call logged. Follow-up task added for 20 Nov 2026.");
+		Locator timeline = page.locator(".timeline");
+		assertThat(timeline).containsText("Talked budget with the CFO");
+		assertThat(timeline.locator("li", new Locator.LocatorOptions().setHasText("Send the revised proposal"))).containsText("Open task");
+		org.assertj.core.api.Assertions.assertThat(page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"))
+			.as("nothing wider than the phone").isEqualTo(true);
 
 		List<Activity> logged = activities.ofDeal(rep, deal.id());
 		Activity call = logged.stream().filter(a -> a.type() == ActivityType.CALL).findFirst().orElseThrow();

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.tandem.people.CurrentUser;
@@ -51,26 +50,20 @@ class RecycleBinBrowserTests {
 		Deal deal = deals.create(rep, new NewDeal(account.id(), "Browser rollout", new BigDecimal("9000"), null, null, null, null,
 				DealSource.INBOUND, "Call back", null), null);
 
-		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-GB"))) {
-			Page page = context.newPage();
-			page.navigate("http://localhost:" + port + "/deals/" + deal.id());
-			page.getByLabel("E-mail").fill("roos@" + domain);
-			page.getByLabel("Password").fill(PASSWORD);
-			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-			assertThat(page.locator("h1")).hasText("Browser rollout");
+		Page page = chromium.signedIn("http://localhost:" + port + "/deals/" + deal.id(), "roos@" + domain, PASSWORD, "en-GB", 1280);
+		assertThat(page.locator("h1")).hasText("Browser rollout");
 
-			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete")).click();
-			assertThat(page.locator("h1")).hasText("Recycle bin");
-			assertThat(page.locator(".alert-success")).hasText("Browser rollout is in the recycle bin. You can restore it here for 30 days.");
-			assertThat(page.locator("#entries tbody tr")).hasCount(1);
-			assertThat(page.locator("#entries tbody tr")).containsText("Roos Rep");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete")).click();
+		assertThat(page.locator("h1")).hasText("Recycle bin");
+		assertThat(page.locator(".alert-success")).hasText("Browser rollout is in the recycle bin. You can restore it here for 30 days.");
+		assertThat(page.locator("#entries tbody tr")).hasCount(1);
+		assertThat(page.locator("#entries tbody tr")).containsText("Roos Rep");
 
-			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Restore")).click();
-			assertThat(page.locator("#entries .alert-success")).containsText("Browser rollout is back.");
-			assertThat(page.locator("#entries tbody tr")).hasCount(0);
-			assertThat(page.locator("#entries")).containsText("Nothing you may restore is in the recycle bin.");
-			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Open it")).click();
-			assertThat(page.locator("h1")).hasText("Browser rollout");
-		}
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Restore")).click();
+		assertThat(page.locator("#entries .alert-success")).containsText("Browser rollout is back.");
+		assertThat(page.locator("#entries tbody tr")).hasCount(0);
+		assertThat(page.locator("#entries")).containsText("Nothing you may restore is in the recycle bin.");
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Open it")).click();
+		assertThat(page.locator("h1")).hasText("Browser rollout");
 	}
 }

@@ -4,10 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.AriaRole;
 import dev.tandem.people.CurrentUser;
 import dev.tandem.people.NewOrganisation;
 import dev.tandem.people.NewUser;
@@ -54,42 +51,35 @@ class SearchBrowserTests {
 		deals.create(owner, new NewDeal(account.id(), "Dock cranes", new BigDecimal("40000"), null, null, null, null,
 				DealSource.INBOUND, null, null), null);
 
-		try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-GB"))) {
-			Page page = signIn(context, "roos@" + domain);
-			page.keyboard().press("/");
-			assertThat(page.locator("#global-search")).isFocused();
-			page.keyboard().type("Zeeuwse Scheepwerf");
-			assertThat(page.locator("#search-menu")).containsText("Dock cranes");
-			assertThat(page.locator("#search-menu")).containsText("Zeeuwse Scheepswerf");
-			page.locator("#search-menu").getByText("Dock cranes").click();
-			page.waitForURL("**/deals/*");
-			assertThat(page.locator("h1")).hasText("Dock cranes");
+		Page roos = signIn("roos@" + domain);
+		roos.keyboard().press("/");
+		assertThat(roos.locator("#global-search")).isFocused();
+		roos.keyboard().type("Zeeuwse Scheepwerf");
+		assertThat(roos.locator("#search-menu")).containsText("Dock cranes");
+		assertThat(roos.locator("#search-menu")).containsText("Zeeuwse Scheepswerf");
+		roos.locator("#search-menu").getByText("Dock cranes").click();
+		roos.waitForURL("**/deals/*");
+		assertThat(roos.locator("h1")).hasText("Dock cranes");
 
-			page.keyboard().press("?");
-			assertThat(page.locator("#shortcuts-help")).isVisible();
-			assertThat(page.locator("#shortcuts-help")).containsText("Go to the pipeline");
-			page.keyboard().press("Escape");
-			assertThat(page.locator("#shortcuts-help")).isHidden();
-		}
-		try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-GB"))) {
-			Page page = signIn(context, "ravi@" + domain);
-			page.locator("#global-search").fill("Zeeuwse Scheepwerf");
-			assertThat(page.locator("#search-menu")).containsText("Nothing you may see matches.");
-			assertThat(page.locator("#search-menu")).not().containsText("Dock cranes");
-			page.keyboard().press("?");
-			assertThat(page.locator("#shortcuts-help")).isHidden();
-			page.locator("#global-search").press("Enter");
-			assertThat(page.locator("h1")).hasText("Search");
-			assertThat(page.locator("#results")).containsText("Nothing you may see matches.");
-		}
+		roos.keyboard().press("?");
+		assertThat(roos.locator("#shortcuts-help")).isVisible();
+		assertThat(roos.locator("#shortcuts-help")).containsText("Go to the pipeline");
+		roos.keyboard().press("Escape");
+		assertThat(roos.locator("#shortcuts-help")).isHidden();
+
+		Page ravi = signIn("ravi@" + domain);
+		ravi.locator("#global-search").fill("Zeeuwse Scheepwerf");
+		assertThat(ravi.locator("#search-menu")).containsText("Nothing you may see matches.");
+		assertThat(ravi.locator("#search-menu")).not().containsText("Dock cranes");
+		ravi.keyboard().press("?");
+		assertThat(ravi.locator("#shortcuts-help")).isHidden();
+		ravi.locator("#global-search").press("Enter");
+		assertThat(ravi.locator("h1")).hasText("Search");
+		assertThat(ravi.locator("#results")).containsText("Nothing you may see matches.");
 	}
 
-	private Page signIn(BrowserContext context, String email) {
-		Page page = context.newPage();
-		page.navigate("http://localhost:" + port + "/my-day");
-		page.getByLabel("E-mail").fill(email);
-		page.getByLabel("Password").fill(PASSWORD);
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+	private Page signIn(String email) {
+		Page page = chromium.signedIn("http://localhost:" + port + "/my-day", email, PASSWORD, "en-GB", 1280);
 		page.waitForURL("**/my-day");
 		assertThat(page.locator("h1")).isVisible();
 		return page;

@@ -1,12 +1,8 @@
 package dev.tandem.forecast;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import dev.tandem.support.Chromium;
 import dev.tandem.support.ChromiumSession;
 import dev.tandem.support.Demo;
 import dev.tandem.support.TandemIntegrationTest;
@@ -31,59 +27,49 @@ class ForecastBrowserTests {
 	@Test
 	void aRepSubmitsTheManagerAdjustsAndSubmitsAndTheHeadOfSalesSeesTheRollUp() {
 		String base = "http://localhost:" + port;
-		try (BrowserContext noahBrowser = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-GB"));
-				BrowserContext brigitteBrowser = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-GB"));
-				BrowserContext suzanneBrowser = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-GB"))) {
-			Page noah = noahBrowser.newPage();
-			noah.navigate(base + "/forecast");
-			Chromium.signIn(noah, "noah@northwind.demo");
-			assertThat(noah.locator("h1")).containsText("Noah Jansen");
-			Locator own = noah.locator("section", new Page.LocatorOptions().setHasText("Submit your forecast"));
-			own.getByLabel("Commit").fill("6000");
-			own.getByLabel("Best case").fill("9000");
-			own.getByLabel("Note").fill("Two renewals I am sure of");
-			own.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Submit")).click();
-			assertThat(noah.locator(".alert-success")).hasText("Forecast submitted.");
-			assertThat(noah.locator(".history li").first()).containsText("Revision 1");
-			assertThat(noah.locator(".history li").first()).containsText("Two renewals I am sure of");
+		Page noah = chromium.signedIn(base + "/forecast", "noah@northwind.demo", "en-GB", 1280);
+		assertThat(noah.locator("h1")).containsText("Noah Jansen");
+		Locator own = noah.locator("section", new Page.LocatorOptions().setHasText("Submit your forecast"));
+		own.getByLabel("Commit").fill("6000");
+		own.getByLabel("Best case").fill("9000");
+		own.getByLabel("Note").fill("Two renewals I am sure of");
+		own.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Submit")).click();
+		assertThat(noah.locator(".alert-success")).hasText("Forecast submitted.");
+		assertThat(noah.locator(".history li").first()).containsText("Revision 1");
+		assertThat(noah.locator(".history li").first()).containsText("Two renewals I am sure of");
 
-			Page brigitte = brigitteBrowser.newPage();
-			brigitte.navigate(base + "/forecast");
-			Chromium.signIn(brigitte, Demo.MANAGER);
-			assertThat(brigitte.locator("h1")).containsText("Inside Sales");
-			Locator row = brigitte.locator(".forecast-table tr", new Page.LocatorOptions().setHasText("Noah Jansen"));
-			assertThat(row).containsText("€6,000");
-			row.locator("summary", new Locator.LocatorOptions().setHasText("Adjust")).click();
-			Locator form = row.locator("form.adjust-form");
-			form.getByLabel("Commit").fill("4500");
-			form.getByLabel("Best case").fill("7000");
-			form.getByLabel("Why").fill("First month in a new segment; one renewal waits for budget");
-			form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save adjustment")).click();
-			assertThat(brigitte.locator(".alert-success")).containsText("Adjustment saved");
-			row = brigitte.locator(".forecast-table tr", new Page.LocatorOptions().setHasText("Noah Jansen"));
-			assertThat(row.locator(".struck")).hasText("€6,000");
-			assertThat(row).containsText("€4,500");
-			assertThat(row).containsText("adjusted by Brigitte Janssens");
-			assertThat(brigitte.locator(".adjust-note", new Page.LocatorOptions().setHasText("one renewal waits for budget"))).isVisible();
-			Locator team = brigitte.locator("section", new Page.LocatorOptions().setHasText("Submit the team's forecast"));
-			// The field shows the roll-up as an English reader writes amounts, e.g. 12,345.00.
-			String commit = team.getByLabel("Commit").inputValue();
-			team.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Submit")).click();
-			assertThat(brigitte.locator(".alert-success")).hasText("Forecast submitted.");
+		Page brigitte = chromium.signedIn(base + "/forecast", Demo.MANAGER, "en-GB", 1280);
+		assertThat(brigitte.locator("h1")).containsText("Inside Sales");
+		Locator row = brigitte.locator(".forecast-table tr", new Page.LocatorOptions().setHasText("Noah Jansen"));
+		assertThat(row).containsText("€6,000");
+		row.locator("summary", new Locator.LocatorOptions().setHasText("Adjust")).click();
+		Locator form = row.locator("form.adjust-form");
+		form.getByLabel("Commit").fill("4500");
+		form.getByLabel("Best case").fill("7000");
+		form.getByLabel("Why").fill("First month in a new segment; one renewal waits for budget");
+		form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save adjustment")).click();
+		assertThat(brigitte.locator(".alert-success")).containsText("Adjustment saved");
+		row = brigitte.locator(".forecast-table tr", new Page.LocatorOptions().setHasText("Noah Jansen"));
+		assertThat(row.locator(".struck")).hasText("€6,000");
+		assertThat(row).containsText("€4,500");
+		assertThat(row).containsText("adjusted by Brigitte Janssens");
+		assertThat(brigitte.locator(".adjust-note", new Page.LocatorOptions().setHasText("one renewal waits for budget"))).isVisible();
+		Locator team = brigitte.locator("section", new Page.LocatorOptions().setHasText("Submit the team's forecast"));
+		// The field shows the roll-up as an English reader writes amounts, e.g. 12,345.00.
+		String commit = team.getByLabel("Commit").inputValue();
+		team.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Submit")).click();
+		assertThat(brigitte.locator(".alert-success")).hasText("Forecast submitted.");
 
-			Page suzanne = suzanneBrowser.newPage();
-			suzanne.navigate(base + "/forecast");
-			Chromium.signIn(suzanne, Demo.EXECUTIVE);
-			assertThat(suzanne.locator("h1")).containsText("Northwind Sales");
-			Locator inside = suzanne.locator(".forecast-table tr", new Page.LocatorOptions().setHasText("Inside Sales"));
-			assertThat(inside).not().containsText("Not submitted");
-			assertThat(inside).containsText(String.format("€%,d", new java.math.BigDecimal(commit.replace(",", "")).longValueExact()));
-			assertThat(inside.locator(".badge", new Locator.LocatorOptions().setHasText("below"))).isVisible();
-			inside.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Inside Sales")).click();
-			Locator noahRow = suzanne.locator(".forecast-table tr", new Page.LocatorOptions().setHasText("Noah Jansen"));
-			assertThat(noahRow).containsText("adjusted by Brigitte Janssens");
-			assertThat(noahRow.locator(".struck")).hasText("€6,000");
-			assertThat(suzanne.locator(".adjust-note", new Page.LocatorOptions().setHasText("one renewal waits for budget"))).isVisible();
-		}
+		Page suzanne = chromium.signedIn(base + "/forecast", Demo.EXECUTIVE, "en-GB", 1280);
+		assertThat(suzanne.locator("h1")).containsText("Northwind Sales");
+		Locator inside = suzanne.locator(".forecast-table tr", new Page.LocatorOptions().setHasText("Inside Sales"));
+		assertThat(inside).not().containsText("Not submitted");
+		assertThat(inside).containsText(String.format("€%,d", new java.math.BigDecimal(commit.replace(",", "")).longValueExact()));
+		assertThat(inside.locator(".badge", new Locator.LocatorOptions().setHasText("below"))).isVisible();
+		inside.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Inside Sales")).click();
+		Locator noahRow = suzanne.locator(".forecast-table tr", new Page.LocatorOptions().setHasText("Noah Jansen"));
+		assertThat(noahRow).containsText("adjusted by Brigitte Janssens");
+		assertThat(noahRow.locator(".struck")).hasText("€6,000");
+		assertThat(suzanne.locator(".adjust-note", new Page.LocatorOptions().setHasText("one renewal waits for budget"))).isVisible();
 	}
 }

@@ -2,9 +2,7 @@ package dev.tandem.insight;
 
 import java.util.List;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.AriaRole;
 import dev.tandem.support.ChromiumSession;
 import dev.tandem.support.Demo;
 import dev.tandem.support.TandemIntegrationTest;
@@ -53,24 +51,17 @@ class DutchLayoutBrowserTests {
 	@Test
 	void theTeamTableAndTheTilesFitTheirCardsInDutch() {
 		String base = "http://localhost:" + port;
-		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("nl-NL")
-				.setViewportSize(1366, 900).setExtraHTTPHeaders(java.util.Map.of("Accept-Language", "nl-NL,nl;q=0.9")))) {
-			Page brigitte = context.newPage();
-			brigitte.navigate(base + "/insight");
-			brigitte.getByLabel("E-mail").fill(Demo.MANAGER);
-			brigitte.getByLabel("Wachtwoord").fill(Demo.PASSWORD);
-			brigitte.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Aanmelden")).click();
-			assertThat(brigitte.locator(".people-table")).isVisible();
-			assertThat(brigitte.locator(".people-table th").nth(5)).containsText("Winst");
-			@SuppressWarnings("unchecked")
-			List<String> overflowing = (List<String>) brigitte.evaluate(OVERFLOWING);
-			assertThat(overflowing).as("elements wider than their card on the team dashboard").isEmpty();
+		Page brigitte = chromium.signedIn(base + "/insight", Demo.MANAGER, "nl-NL", 1366);
+		assertThat(brigitte.locator(".people-table")).isVisible();
+		assertThat(brigitte.locator(".people-table th").nth(5)).containsText("Winst");
+		@SuppressWarnings("unchecked")
+		List<String> overflowing = (List<String>) brigitte.evaluate(OVERFLOWING);
+		assertThat(overflowing).as("elements wider than their card on the team dashboard").isEmpty();
 
-			brigitte.navigate(base + "/insight?period=2026");
-			assertThat(brigitte.locator(".people-table")).isVisible();
-			@SuppressWarnings("unchecked")
-			List<String> inYear = (List<String>) brigitte.evaluate(OVERFLOWING);
-			assertThat(inYear).as("elements wider than their card in the year view").isEmpty();
-		}
+		brigitte.navigate(base + "/insight?period=2026");
+		assertThat(brigitte.locator(".people-table")).isVisible();
+		@SuppressWarnings("unchecked")
+		List<String> inYear = (List<String>) brigitte.evaluate(OVERFLOWING);
+		assertThat(inYear).as("elements wider than their card in the year view").isEmpty();
 	}
 }

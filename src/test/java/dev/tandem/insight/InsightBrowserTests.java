@@ -1,11 +1,8 @@
 package dev.tandem.insight;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import dev.tandem.support.Chromium;
 import dev.tandem.support.ChromiumSession;
 import dev.tandem.support.Demo;
 import dev.tandem.support.TandemIntegrationTest;
@@ -33,29 +30,22 @@ class InsightBrowserTests {
 	@Test
 	void theTeamDashboardCountsAMeetingLoggedInAnotherBrowserWithoutAReload() {
 		String base = "http://localhost:" + port;
-		try (var managerBrowser = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-GB"));
-				var repBrowser = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-GB"))) {
-			Page brigitte = managerBrowser.newPage();
-			brigitte.navigate(base + "/insight/teams/" + Demo.teamId(jdbc, "Inside Sales"));
-			Chromium.signIn(brigitte, Demo.MANAGER);
-			assertThat(brigitte.locator("h1")).hasText("Inside Sales");
-			assertThat(brigitte.locator(".live-dot.on")).isVisible();
-			Locator activities = brigitte.locator(".kpi", new Page.LocatorOptions().setHasText("Activities")).locator(".kpi-value");
-			String before = activities.textContent().trim();
-			Object marker = brigitte.evaluate("() => { window.stayedOnPage = 'yes'; return window.stayedOnPage; }");
+		Page brigitte = chromium.signedIn(base + "/insight/teams/" + Demo.teamId(jdbc, "Inside Sales"), Demo.MANAGER, "en-GB", 1280);
+		assertThat(brigitte.locator("h1")).hasText("Inside Sales");
+		assertThat(brigitte.locator(".live-dot.on")).isVisible();
+		Locator activities = brigitte.locator(".kpi", new Page.LocatorOptions().setHasText("Activities")).locator(".kpi-value");
+		String before = activities.textContent().trim();
+		Object marker = brigitte.evaluate("() => { window.stayedOnPage = 'yes'; return window.stayedOnPage; }");
 
-			Page sanne = repBrowser.newPage();
-			sanne.navigate(base + "/log");
-			Chromium.signIn(sanne, Demo.REP);
-			sanne.locator("label", new Page.LocatorOptions().setHasText("Meeting")).first().click();
-			sanne.getByLabel("What happened").fill("Needs analysis with the operations lead");
-			sanne.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log it")).click();
-			assertThat(sanne.locator(".alert-success")).isVisible();
+		Page sanne = chromium.signedIn(base + "/log", Demo.REP, "en-GB", 1280);
+		sanne.locator("label", new Page.LocatorOptions().setHasText("Meeting")).first().click();
+		sanne.getByLabel("What happened").fill("Needs analysis with the operations lead");
+		sanne.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log it")).click();
+		assertThat(sanne.locator(".alert-success")).isVisible();
 
-			assertThat(activities).not().hasText(before);
-			int after = Integer.parseInt(activities.textContent().trim().replace(",", ""));
-			org.assertj.core.api.Assertions.assertThat(after).isEqualTo(Integer.parseInt(before.replace(",", "")) + 1);
-			org.assertj.core.api.Assertions.assertThat(brigitte.evaluate("() => window.stayedOnPage")).as("no reload").isEqualTo(marker);
-		}
+		assertThat(activities).not().hasText(before);
+		int after = Integer.parseInt(activities.textContent().trim().replace(",", ""));
+		org.assertj.core.api.Assertions.assertThat(after).isEqualTo(Integer.parseInt(before.replace(",", "")) + 1);
+		org.assertj.core.api.Assertions.assertThat(brigitte.evaluate("() => window.stayedOnPage")).as("no reload").isEqualTo(marker);
 	}
 }

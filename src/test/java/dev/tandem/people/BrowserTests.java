@@ -5,7 +5,6 @@ import java.util.regex.Pattern;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import dev.tandem.support.Chromium;
 import dev.tandem.support.ChromiumSession;
 import dev.tandem.support.Demo;
@@ -77,25 +76,21 @@ class BrowserTests {
 	@Test
 	void theHeaderMenusOpenWithoutTheScript() {
 		String base = "http://localhost:" + port;
-		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-GB")
-				.setJavaScriptEnabled(false).setViewportSize(1366, 900))) {
-			Page page = context.newPage();
-			page.navigate(base + "/");
-			Chromium.signIn(page, Demo.ADMIN);
-			Locator imports = page.locator(".nav-more-items a[href$='/imports']");
-			assertThat(imports).isHidden();
-			page.locator(".nav-more-toggle").click();
-			assertThat(imports).isVisible();
-			imports.click();
-			assertThat(page).hasURL(Pattern.compile(".*/imports$"));
+		Page page = chromium.signedIn(base + "/", Demo.ADMIN, Demo.PASSWORD,
+				new Browser.NewContextOptions().setLocale("en-GB").setJavaScriptEnabled(false).setViewportSize(1366, 900));
+		Locator imports = page.locator(".nav-more-items a[href$='/imports']");
+		assertThat(imports).isHidden();
+		page.locator(".nav-more-toggle").click();
+		assertThat(imports).isVisible();
+		imports.click();
+		assertThat(page).hasURL(Pattern.compile(".*/imports$"));
 
-			// On a phone every page is behind Menu.
-			page.setViewportSize(390, 800);
-			Locator pipeline = page.locator(".nav-items a[href$='/pipeline']");
-			assertThat(pipeline).isHidden();
-			page.locator(".nav-toggle").click();
-			assertThat(pipeline).isVisible();
-			assertThat(imports).isVisible();
-		}
+		// On a phone every page is behind Menu.
+		page.setViewportSize(390, 800);
+		Locator pipeline = page.locator(".nav-items a[href$='/pipeline']");
+		assertThat(pipeline).isHidden();
+		page.locator(".nav-toggle").click();
+		assertThat(pipeline).isVisible();
+		assertThat(imports).isVisible();
 	}
 }

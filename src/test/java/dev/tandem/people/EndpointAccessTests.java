@@ -101,6 +101,59 @@ class EndpointAccessTests {
 		}
 	}
 
+	/** What a browser asks for: a page, so an error comes as the error page. */
+	private static final Map<String, String> BROWSER = Map.of("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+
+	@Test
+	void aPartnerIsRefusedTheSalesPagesInTheirLanguageAndSentToTheirDepartmentFromMyDay() {
+		WebSession english = WebSession.signedIn(port, "kim@northwind.demo", Demo.PASSWORD).language("en");
+		WebSession dutch = WebSession.signedIn(port, "ahmed@northwind.demo", Demo.PASSWORD).language("nl");
+		for (String page : new String[] { "/pipeline", "/deals", "/insight", "/forecast", "/goals", "/accounts", "/contacts", "/log",
+				"/leads", "/activities", "/recycle-bin", "/insight/people/" + sanne, "/forecast/teams/" + insideSales }) {
+			HttpResponse<String> refused = english.get(page, BROWSER);
+			assertThat(refused.statusCode()).as(page).isEqualTo(403);
+			assertThat(refused.body()).as(page).contains("Not allowed").contains("href=\"/department\"");
+			HttpResponse<String> geweigerd = dutch.get(page, BROWSER);
+			assertThat(geweigerd.statusCode()).as(page).isEqualTo(403);
+			assertThat(geweigerd.body()).as(page).contains("Niet toegestaan").contains("href=\"/department\"");
+		}
+		HttpResponse<String> myDay = english.get("/my-day");
+		assertThat(myDay.statusCode()).isEqualTo(302);
+		assertThat(myDay.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/department"));
+		for (String page : new String[] { "/department", "/profile", "/notifications", "/notifications/settings", "/teams",
+				"/departments" }) {
+			assertThat(english.get(page).statusCode()).as(page).isEqualTo(200);
+		}
+		// Search finds the partner's department, and shows no link to a dashboard, which is a sales page.
+		HttpResponse<String> search = english.get("/search?q=Kim");
+		assertThat(search.statusCode()).isEqualTo(200);
+		assertThat(search.body()).contains("Kim Verbruggen").doesNotContain("/insight/people/");
+	}
+
+	@Test
+	void aPartnerIsRefusedSalesWritesAndOperationsButReadsLeadsNotificationsAndTheDirectory() {
+		long leads = jdbc.sql("select count(*) from crm_lead").query(Long.class).single();
+		long activities = jdbc.sql("select count(*) from crm_activity").query(Long.class).single();
+		WebSession session = web.get("PARTNER");
+		assertThat(session.post("/leads", Map.of("name", "Partner Lead", "company", "Partner Co")).statusCode()).isEqualTo(403);
+		assertThat(session.post("/activities/log", Map.of("type", "CALL", "subject", "Partner call")).statusCode()).isEqualTo(403);
+		ApiClient client = api.get("PARTNER");
+		for (String path : new String[] { "/api/v1/accounts", "/api/v1/contacts", "/api/v1/deals/" + UUID.randomUUID(),
+				"/api/v1/activities/my-day", "/api/v1/insight/overview", "/api/v1/insight/teams/" + insideSales + "/summary",
+				"/api/v1/forecast/submissions", "/api/v1/products", "/api/v1/custom-fields" }) {
+			ApiClient.Response refused = client.get(path);
+			assertThat(refused.status()).as(path).isEqualTo(403);
+			assertThat(refused.contentType()).as(path).startsWith("application/problem+json");
+		}
+		assertThat(client.post("/api/v1/leads", "{\"name\":\"Partner Lead\",\"company\":\"Partner Co\"}").status()).isEqualTo(403);
+		for (String path : new String[] { "/api/v1/leads", "/api/v1/notifications", "/api/v1/search?q=Kim", "/api/v1/auth/tokens" }) {
+			assertThat(client.get(path).status()).as(path).isEqualTo(200);
+		}
+		assertThat(api.get("REP").get("/api/v1/accounts").status()).as("a rep still reads accounts").isEqualTo(200);
+		assertThat(jdbc.sql("select count(*) from crm_lead").query(Long.class).single()).isEqualTo(leads);
+		assertThat(jdbc.sql("select count(*) from crm_activity").query(Long.class).single()).isEqualTo(activities);
+	}
+
 	@Test
 	void recordsOfAnotherOrganisationAreNotFound() {
 		assertThat(web.get("OTHER_MANAGER").get("/teams/" + insideSales).statusCode()).isEqualTo(404);

@@ -4,8 +4,6 @@ import java.math.BigDecimal;
 import java.util.Set;
 import java.util.UUID;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import dev.tandem.goals.Goal;
@@ -16,7 +14,6 @@ import dev.tandem.goals.Scope;
 import dev.tandem.platform.Notifications;
 import dev.tandem.platform.Period;
 import dev.tandem.playbook.ActivityType;
-import dev.tandem.support.Chromium;
 import dev.tandem.support.ChromiumSession;
 import dev.tandem.support.Demo;
 import dev.tandem.support.TandemIntegrationTest;
@@ -55,34 +52,27 @@ class NotificationBrowserTests {
 		String note = "Sixty: the campaign in " + period.key() + " doubles the reach " + UUID.randomUUID().toString().substring(0, 6);
 		String base = "http://localhost:" + port;
 
-		try (BrowserContext repBrowser = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-GB"));
-				BrowserContext managerBrowser = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-GB"))) {
-			Page rep = repBrowser.newPage();
-			rep.navigate(base + "/");
-			Chromium.signIn(rep, Demo.REP);
-			assertThat(rep.locator("#home-waiting")).isVisible();
-			assertThat(rep.locator("#bell .bell-count")).hasCount(0);
-			assertThat(rep.locator("#home-waiting")).not().containsText(note);
+		Page rep = chromium.signedIn(base + "/", Demo.REP, "en-GB", 1280);
+		assertThat(rep.locator("#home-waiting")).isVisible();
+		assertThat(rep.locator("#bell .bell-count")).hasCount(0);
+		assertThat(rep.locator("#home-waiting")).not().containsText(note);
 
-			Page manager = managerBrowser.newPage();
-			manager.navigate(base + "/goals/" + goal.id());
-			Chromium.signIn(manager, Demo.MANAGER);
-			manager.locator(".answer details summary").click();
-			manager.locator("#t-" + goal.id()).fill("60");
-			manager.locator("#n-" + goal.id()).fill(note);
-			manager.locator(".answer details button[type=submit]").click();
-			assertThat(manager.locator(".history")).containsText(note);
+		Page manager = chromium.signedIn(base + "/goals/" + goal.id(), Demo.MANAGER, "en-GB", 1280);
+		manager.locator(".answer details summary").click();
+		manager.locator("#t-" + goal.id()).fill("60");
+		manager.locator("#n-" + goal.id()).fill(note);
+		manager.locator(".answer details button[type=submit]").click();
+		assertThat(manager.locator(".history")).containsText(note);
 
-			// Through the event outbox, the notice and the live stream: on two busy cores that may take seconds.
-			LocatorAssertions.HasTextOptions patient = new LocatorAssertions.HasTextOptions().setTimeout(20_000);
-			assertThat(rep.locator("#bell .bell-count")).hasText("1", patient);
-			assertThat(rep.locator("#home-waiting .waiting-goal", new Page.LocatorOptions().setHasText(note)))
-				.containsText("60", new LocatorAssertions.ContainsTextOptions().setTimeout(20_000));
-			assertThat(rep.locator("#home-waiting .waiting-goal a[href='/goals/" + goal.id() + "']")).hasCount(1);
+		// Through the event outbox, the notice and the live stream: on two busy cores that may take seconds.
+		LocatorAssertions.HasTextOptions patient = new LocatorAssertions.HasTextOptions().setTimeout(20_000);
+		assertThat(rep.locator("#bell .bell-count")).hasText("1", patient);
+		assertThat(rep.locator("#home-waiting .waiting-goal", new Page.LocatorOptions().setHasText(note)))
+			.containsText("60", new LocatorAssertions.ContainsTextOptions().setTimeout(20_000));
+		assertThat(rep.locator("#home-waiting .waiting-goal a[href='/goals/" + goal.id() + "']")).hasCount(1);
 
-			rep.locator("#bell").click();
-			assertThat(rep.locator(".notice-list li.unread")).hasCount(1);
-			assertThat(rep.locator(".notice-list li.unread .notice-body")).hasText("“" + note + "”");
-		}
+		rep.locator("#bell").click();
+		assertThat(rep.locator(".notice-list li.unread")).hasCount(1);
+		assertThat(rep.locator(".notice-list li.unread .notice-body")).hasText("“" + note + "”");
 	}
 }

@@ -233,6 +233,44 @@ class ApiWalkerTests {
 		return bound.owner().equals(caller.user().id()) || shared && visibility.directory(caller.user()).contains(bound.owner());
 	}
 
+	/**
+	 * The operations a partner department uses, written out here rather than read from the security rules: the
+	 * directory, notifications, its tokens, search and reading leads (marketing's feedback on their quality). Every other
+	 * operation is a sales one.
+	 */
+	private static final List<String> PARTNER_OPERATIONS = List.of("GET /api/v1/me", "GET /api/v1/users", "GET /api/v1/users/{id}",
+			"PATCH /api/v1/users/{id}", "GET /api/v1/teams", "GET /api/v1/teams/{id}", "PATCH /api/v1/teams/{id}",
+			"GET /api/v1/notifications", "POST /api/v1/notifications/{id}/read", "POST /api/v1/notifications/read-all",
+			"GET /api/v1/auth/tokens", "DELETE /api/v1/auth/tokens/{id}", "GET /api/v1/search", "GET /api/v1/leads",
+			"GET /api/v1/leads/{id}");
+
+	@Test
+	void aPartnerIsRefusedEverySalesOperationAndWritesNothing() {
+		Caller partner = walk.caller("PARTNER");
+		List<String> problems = new ArrayList<>();
+		Map<String, String> before = tables.fingerprint();
+		int refused = 0;
+		for (ApiOperations.Operation operation : document.all()) {
+			if (PUBLIC.contains(operation.key()) || PARTNER_OPERATIONS.contains(operation.key())) {
+				continue;
+			}
+			for (PathValues.Bound bound : paths.bind(operation.path(), northwind, near, operation.pathValues())) {
+				Caller.Answer answer = call(partner, operation, bound, northwind, near);
+				if (answer.status() != 403) {
+					problems.add("a sales operation not refused to a partner on " + operation.key() + " | " + describe(partner, operation,
+							bound, answer));
+				}
+				refused++;
+			}
+		}
+		assertThat(TenantTables.changed(before, tables.fingerprint())).as("tables the refused calls changed").isEmpty();
+		assertThat(Findings.summary(problems)).as("sales operations a partner could call").isEmpty();
+		assertThat(refused).isGreaterThan(50);
+		for (String listed : PARTNER_OPERATIONS) {
+			assertThat(document.all().stream().anyMatch(o -> o.key().equals(listed))).as(listed + " is in the document").isTrue();
+		}
+	}
+
 	@Test
 	void aMethodAPathDoesNotTakeIs405WithTheHeadersWhoeverAsks() {
 		List<String> problems = new ArrayList<>();

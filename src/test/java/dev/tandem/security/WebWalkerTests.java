@@ -107,6 +107,61 @@ class WebWalkerTests {
 		assertThat(pages).as("pages walked").isGreaterThan(30);
 	}
 
+	/**
+	 * The pages a partner department uses, written out here rather than read from the security rules: every other page
+	 * is a sales one. A pattern's {@code *} stands for one path segment.
+	 */
+	private static final List<String> PARTNER_PAGES = List.of("/", "/department", "/teams", "/teams/*", "/departments", "/profile",
+			"/profile/tokens", "/notifications", "/notifications/bell", "/notifications/settings", "/search");
+
+	/** Sales pages that are a day's start: a partner asking for one is sent to their department's page. */
+	private static final Set<String> PARTNER_SENT_HOME = Set.of("/my-day");
+
+	@Test
+	void aPartnerOpensOnlyTheDepartmentsPagesAndGetsTheRefusalPageOnEverySalesPage() {
+		Caller partner = walk.caller("PARTNER");
+		List<String> problems = new ArrayList<>();
+		int refused = 0;
+		for (WebRoutes.Route route : routes) {
+			// The first run's setup answers by its own rule (only while no organisation exists), for everyone alike.
+			if (route.writes() || route.stream() || WebRoutes.PUBLIC.contains(route.path()) || route.path().equals("/setup")) {
+				continue;
+			}
+			boolean admin = route.path().startsWith("/admin/") || route.path().equals("/teams/new") || route.path().endsWith("/edit");
+			for (PathValues.Bound bound : walk.paths.bind(route.path(), walk.northwind, walk.near, route.pathValues())) {
+				String path = bound.path() + WebRoutes.query(route, clock, partner.user().id());
+				Caller.Answer answer = open(partner, path, Map.of());
+				String what = Walk.describe(partner, "GET", path, answer);
+				if (PARTNER_SENT_HOME.contains(route.path())) {
+					if (answer.status() != 302 || !answer.headers().firstValue("Location").orElse("").endsWith("/department")) {
+						problems.add("not sent to the department page from " + route.key() + " | " + what);
+					}
+				}
+				else if (admin || !PARTNER_PAGES.stream().anyMatch(p -> matches(p, route.path()))) {
+					refused++;
+					if (answer.status() != 403 || !refusalPage(answer)) {
+						problems.add("a sales page not refused inside the layout on " + route.key() + " | " + what);
+					}
+					Caller.Answer fragment = open(partner, path, HTMX);
+					if (fragment.status() != 403) {
+						problems.add("a sales fragment not refused on " + route.key() + " | " + Walk.describe(partner, "GET", path, fragment));
+					}
+				}
+				// Home sends a partner on to their department, the bell's fragment a browser to the notifications.
+				else if (answer.status() != 200 && !(answer.status() == 302 && Set.of("/", "/notifications/bell").contains(route.path()))) {
+					problems.add("a partner's page did not open on " + route.key() + " | " + what);
+				}
+			}
+		}
+		assertThat(Findings.summary(problems)).as("pages that answered a partner otherwise than the rules say").isEmpty();
+		assertThat(refused).as("sales pages refused").isGreaterThan(25);
+	}
+
+	/** Whether a route's path matches a pattern whose {@code *} stands for one segment. */
+	private static boolean matches(String pattern, String path) {
+		return path.matches(pattern.replace("*", "[^/]+"));
+	}
+
 	@Test
 	void signingInAndOutSetsOnlyCookiesScriptsCannotReadNorOtherSitesSend() {
 		dev.tandem.support.WebSession session = new dev.tandem.support.WebSession(port);
@@ -150,6 +205,13 @@ class WebWalkerTests {
 	private Caller.Answer open(Caller caller, String path, Map<String, String> headers) {
 		Caller.Answer answer = caller.page("GET", path, headers);
 		return walk.checked(Walk.describe(caller, "GET", path, answer), answer);
+	}
+
+	/** The 403 page of the layout, with the navigation the partner has: their department's page, no sales page. */
+	private static boolean refusalPage(Caller.Answer answer) {
+		return answer.contentType().startsWith("text/html") && answer.body().contains("class=\"mainnav\"")
+				&& answer.body().contains("class=\"error-code\">403<") && answer.body().contains("href=\"/department\"")
+				&& !answer.body().contains("href=\"/pipeline\"");
 	}
 
 	/** The 404 page of the layout: its navigation and its heading, not a bare error. */

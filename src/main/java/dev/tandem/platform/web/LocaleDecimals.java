@@ -6,6 +6,7 @@ import java.text.ParseException;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import dev.tandem.platform.Decimals;
 import org.springframework.format.Formatter;
 
 /**
@@ -27,23 +28,13 @@ final class LocaleDecimals implements Formatter<BigDecimal> {
 		}
 		char decimal = "nl".equals(locale.getLanguage()) ? ',' : '.';
 		char grouping = decimal == ',' ? '.' : ',';
-		int lastPoint = v.lastIndexOf('.');
-		int lastComma = v.lastIndexOf(',');
-		String plain;
-		if (lastPoint >= 0 && lastComma >= 0) {
-			char mark = lastPoint > lastComma ? '.' : ',';
-			plain = v.replace(String.valueOf(mark == '.' ? ',' : '.'), "").replace(mark, '.');
-		}
-		else if (v.indexOf(grouping) >= 0 && v.matches("-?\\d{1,3}(\\" + grouping + "\\d{3})+")) {
-			plain = v.replace(String.valueOf(grouping), "");
-		}
-		else {
-			plain = v.replace(',', '.');
-		}
-		if (!plain.matches("-?\\d+(\\.\\d+)?|-?\\.\\d+")) {
+		char last = Decimals.lastOfBothMarks(v);
+		char mark = last != 0 ? last : Decimals.groupsOfThree(v, grouping) ? decimal : v.indexOf(',') >= 0 ? ',' : '.';
+		BigDecimal amount = Decimals.withDecimalMark(v, mark, true);
+		if (amount == null) {
 			throw new ParseException(text, 0);
 		}
-		return new BigDecimal(plain);
+		return amount;
 	}
 
 	@Override

@@ -15,9 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.AriaRole;
 import dev.tandem.people.OrganisationManagement;
 import dev.tandem.support.ChromiumSession;
 import dev.tandem.support.HostileOrganisation;
@@ -179,42 +177,35 @@ class StoredXssTests {
 				"/insight", "/insight/teams/" + org.id("team"), "/insight/people/" + org.id("user"), "/pipeline", "/forecast", "/leads",
 				"/leads/" + org.id("lead"), "/goals", "/imports/" + org.id("import"), "/admin/playbook/stages/" + org.id("stage"),
 				"/my-day", "/activities");
-		try (BrowserContext context = chromium.browser().newContext()) {
-			Page page = context.newPage();
-			List<String> dialogs = new CopyOnWriteArrayList<>();
-			List<String> blocked = new CopyOnWriteArrayList<>();
-			page.onDialog(d -> {
-				dialogs.add(d.message());
-				d.dismiss();
-			});
-			page.onConsoleMessage(m -> {
-				if (m.text().contains("Content Security Policy")) {
-					blocked.add(page.url() + ": " + m.text());
-				}
-			});
-			page.navigate("http://localhost:" + port + "/login");
-			page.getByLabel("E-mail").fill(org.adminEmail());
-			page.getByLabel("Password").fill(HostileOrganisation.PASSWORD);
-			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-			page.waitForURL(u -> !u.contains("/login"));
-			List<String> ran = new ArrayList<>();
-			List<String> shown = new ArrayList<>();
-			for (String path : paths) {
-				page.navigate("http://localhost:" + port + path);
-				page.waitForFunction("() => document.readyState === 'complete' && !document.querySelector('.htmx-request')");
-				if (!"undefined".equals(page.evaluate("() => typeof window.__xss"))) {
-					ran.add(path);
-				}
-				if (HostileText.shown(page.innerText("body"))) {
-					shown.add(path.replaceAll("/[0-9a-f-]{36}", "/{id}"));
-				}
+		Page page = chromium.signedIn("http://localhost:" + port + "/login", org.adminEmail(), HostileOrganisation.PASSWORD, "en-GB", 1280);
+		List<String> dialogs = new CopyOnWriteArrayList<>();
+		List<String> blocked = new CopyOnWriteArrayList<>();
+		page.onDialog(d -> {
+			dialogs.add(d.message());
+			d.dismiss();
+		});
+		page.onConsoleMessage(m -> {
+			if (m.text().contains("Content Security Policy")) {
+				blocked.add(page.url() + ": " + m.text());
 			}
-			assertThat(ran).as("pages where hostile text ran").isEmpty();
-			assertThat(shown).as("pages that show the hostile text as text").contains("/deals/{id}", "/accounts/{id}", "/pipeline",
-					"/leads", "/insight/teams/{id}");
-			assertThat(dialogs).as("dialogs opened").isEmpty();
-			assertThat(blocked).as("markup the content security policy had to stop").isEmpty();
+		});
+		List<String> ran = new ArrayList<>();
+		List<String> shown = new ArrayList<>();
+		for (String path : paths) {
+			page.navigate("http://localhost:" + port + path);
+			page.waitForFunction("() => document.readyState === 'complete' && !document.querySelector('.htmx-request')");
+			if (!"undefined".equals(page.evaluate("() => typeof window.__xss"))) {
+				ran.add(path);
+			}
+			if (HostileText.shown(page.innerText("body"))) {
+				shown.add(path.replaceAll("/[0-9a-f-]{36}", "/{id}"));
+			}
 		}
+		assertThat(ran).as("pages where hostile text ran").isEmpty();
+		assertThat(shown).as("pages that show the hostile text as text").contains("/deals/{id}", "/accounts/{id}", "/pipeline",
+				"/leads", "/insight/teams/{id}");
+		assertThat(dialogs).as("dialogs opened").isEmpty();
+		assertThat(blocked).as("markup the content security policy had to stop").isEmpty();
 	}
 
 	private String fieldsIn(String place) {
