@@ -2,9 +2,7 @@ package dev.tandem.crm;
 
 import java.util.List;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
-import dev.tandem.support.Chromium;
 import dev.tandem.support.ChromiumSession;
 import dev.tandem.support.Demo;
 import dev.tandem.support.TandemIntegrationTest;
@@ -46,25 +44,21 @@ class PhoneListsBrowserTests {
 	@Test
 	void theDealsAndActivitiesListsFitAPhone() {
 		String base = "http://localhost:" + port;
-		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-GB").setViewportSize(390, 844))) {
-			Page page = context.newPage();
-			page.navigate(base + "/deals");
-			Chromium.signIn(page, Demo.MANAGER);
-			assertThat(page.locator("table.table-stack tbody tr").first()).isVisible();
-			// Every value is shown under its column's name.
-			assertThat(page.locator("table.table-stack tbody tr").first().locator("td[data-label='Amount']")).isVisible();
-			@SuppressWarnings("unchecked")
-			List<String> deals = (List<String>) page.evaluate(SIDEWAYS);
-			assertThat(deals).as("what sticks out of the deals list at 390 px").isEmpty();
-			page.locator("table.table-stack tbody tr").first().locator("td.pick input").check();
-			assertThat(page.locator("table.table-stack tbody tr").first().locator("td.pick input")).isChecked();
+		Page page = chromium.signedIn(base + "/deals", Demo.MANAGER, "en-GB", 390);
+		assertThat(page.locator("table.table-stack tbody tr").first()).isVisible();
+		// Every value is shown under its column's name.
+		assertThat(page.locator("table.table-stack tbody tr").first().locator("td[data-label='Amount']")).isVisible();
+		@SuppressWarnings("unchecked")
+		List<String> deals = (List<String>) page.evaluate(SIDEWAYS);
+		assertThat(deals).as("what sticks out of the deals list at 390 px").isEmpty();
+		page.locator("table.table-stack tbody tr").first().locator("td.pick input").check();
+		assertThat(page.locator("table.table-stack tbody tr").first().locator("td.pick input")).isChecked();
 
-			page.navigate(base + "/activities");
-			assertThat(page.locator("table.table-stack tbody tr").first()).isVisible();
-			assertThat(page.locator("table.table-stack tbody tr").first().locator("td[data-label='What happened']")).isVisible();
-			@SuppressWarnings("unchecked")
-			List<String> activities = (List<String>) page.evaluate(SIDEWAYS);
-			assertThat(activities).as("what sticks out of the activities list at 390 px").isEmpty();
-		}
+		page.navigate(base + "/activities");
+		assertThat(page.locator("table.table-stack tbody tr").first()).isVisible();
+		assertThat(page.locator("table.table-stack tbody tr").first().locator("td[data-label='What happened']")).isVisible();
+		@SuppressWarnings("unchecked")
+		List<String> activities = (List<String>) page.evaluate(SIDEWAYS);
+		assertThat(activities).as("what sticks out of the activities list at 390 px").isEmpty();
 	}
 }
