@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.tandem.people.CurrentUser;
@@ -93,16 +94,30 @@ class WarmUp {
 	@Order(Ordered.LOWEST_PRECEDENCE)
 	void warmUp(ApplicationReadyEvent ready) {
 		if (settings.enabled() && ready.getApplicationContext() instanceof WebServerApplicationContext web) {
-			int port = web.getWebServer().getPort();
-			Thread thread = new Thread(() -> {
-				long started = System.nanoTime();
-				int pages = run(port, settings.organisations(), settings.paths());
-				log.info("Warmed up {} pages in {} ms", pages, (System.nanoTime() - started) / 1_000_000);
-			}, "warm-up");
-			thread.setDaemon(true);
-			running = thread;
-			thread.start();
+			start(web.getWebServer().getPort(), settings.organisations(), settings.paths());
 		}
+	}
+
+	/** Starts {@link #run} on a thread of its own and returns at once; the future completes with what it answered. */
+	CompletableFuture<Integer> start(int port, int organisations, List<String> paths) {
+		CompletableFuture<Integer> done = new CompletableFuture<>();
+		Thread thread = new Thread(() -> {
+			long started = System.nanoTime();
+			try {
+				int pages = run(port, organisations, paths);
+				log.info("Warmed up {} pages in {} ms", pages, (System.nanoTime() - started) / 1_000_000);
+				done.complete(pages);
+			}
+			catch (RuntimeException e) {
+				// Nothing depends on the warm-up: the pages are only colder than they could be.
+				log.warn("Warm-up stopped after {} ms", (System.nanoTime() - started) / 1_000_000, e);
+				done.completeExceptionally(e);
+			}
+		}, "warm-up");
+		thread.setDaemon(true);
+		running = thread;
+		thread.start();
+		return done;
 	}
 
 	/** A warm-up still running when the application stops ends with its current request. */

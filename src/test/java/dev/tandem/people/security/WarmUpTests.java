@@ -2,6 +2,8 @@ package dev.tandem.people.security;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import dev.tandem.people.CurrentUser;
 import dev.tandem.people.TeamKind;
@@ -32,6 +34,14 @@ class WarmUpTests {
 		// One organisation, two users (its admin, a manager leading a team), two pages each: all answered 200 and none
 		// ended on the sign-in page.
 		assertThat(warmUp.run(port, 1, List.of("/insight", "/forecast/backtest"))).isEqualTo(4);
+	}
+
+	@Test
+	void itRunsBesideTheApplicationWithoutHoldingUpTheCaller() throws Exception {
+		CompletableFuture<Integer> done = warmUp.start(port, 1, List.of("/insight", "/forecast/backtest"));
+		// The caller (readiness, at start) gets on at once; the four requests are answered on the warm-up's thread.
+		assertThat(done).isNotDone();
+		assertThat(done.get(60, TimeUnit.SECONDS)).isEqualTo(4);
 	}
 
 	@Test
