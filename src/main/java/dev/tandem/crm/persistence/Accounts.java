@@ -108,7 +108,10 @@ public class Accounts {
 				       greatest(similarity(:q, c.name), coalesce(similarity(:q, c.email), 0), similarity(:q, a.name)) as closeness
 				  from crm_contact c join crm_account a on a.org_id = c.org_id and a.id = c.account_id
 				""" + CONTACTS_VISIBLE + """
-				   and (c.id = any(:contacts) or c.account_id = any(:accounts))
+				   and c.id in (select unnest(cast(:contacts as uuid[]))
+				                union
+				                select m.id from crm_contact m
+				                 where m.org_id = :org and m.account_id = any(:accounts) and m.deleted_at is null)
 				 order by score desc, closeness desc, lower(c.name), c.id
 				 limit :limit
 				""")

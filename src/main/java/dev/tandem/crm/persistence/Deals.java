@@ -114,7 +114,10 @@ public class Deals {
 				  left join crm_account a on a.org_id = d.org_id and a.id = d.account_id
 				  join playbook_stage_v s on s.org_id = d.org_id and s.id = d.stage_id
 				""" + FILTER + """
-				   and (d.id = any(:deals) or (d.account_id = any(:accounts) and a.deleted_at is null))
+				   and d.id in (select unnest(cast(:deals as uuid[]))
+				                union
+				                select m.id from crm_deal m
+				                 where m.org_id = :org and m.account_id = any(:accounts) and m.deleted_at is null)
 				 order by score desc, closeness desc, lower(d.title), d.id
 				 limit :limit
 				""", orgId, owners, DealQuery.ALL)
