@@ -10,9 +10,12 @@ document.querySelectorAll('.nav-more, .mainnav').forEach((menu) => {
 });
 document.documentElement.classList.add('js');
 
-// A list that stacks its rows on a phone (table-stack) shows each value under its column's name.
-function labelStackedTables() {
-  document.querySelectorAll('table.table-stack').forEach((table) => {
+// A list that stacks its rows on a phone (table-stack) shows each value under its column's name: the page's lists at
+// load, and after an htmx swap only those in (or around) what it swapped.
+function labelStackedTables(root) {
+  const around = root.closest ? root.closest('table.table-stack') : null;
+  const tables = around ? [around] : root.querySelectorAll('table.table-stack');
+  tables.forEach((table) => {
     const names = [...table.querySelectorAll('thead th')].map((th) => th.textContent.trim());
     table.querySelectorAll('tbody tr').forEach((row) => [...row.children].forEach((cell, i) => {
       if (names[i] && cell.colSpan === 1 && !cell.classList.contains('pick') && !cell.hasAttribute('data-label')) cell.setAttribute('data-label', names[i]);
@@ -20,8 +23,8 @@ function labelStackedTables() {
     }));
   });
 }
-document.addEventListener('DOMContentLoaded', labelStackedTables);
-document.addEventListener('htmx:afterSettle', labelStackedTables);
+document.addEventListener('DOMContentLoaded', () => labelStackedTables(document));
+document.addEventListener('htmx:afterSettle', (event) => labelStackedTables(event.target));
 document.addEventListener('click', (event) => {
   const secret = event.target.closest('code.secret');
   if (secret && navigator.clipboard) {
