@@ -16,10 +16,11 @@ import org.springframework.stereotype.Component;
 /**
  * Makes a creating command safe to repeat: the same key with the same request answers the first
  * result without creating again; the same key with another request is refused. Keys are scoped per
- * organisation and user. Runs inside the command's transaction, so a failed creation frees the key.
+ * organisation and user. Runs inside the command's transaction, so a failed creation frees the key. Other modules
+ * (coaching, ...) use it for their creating POSTs too.
  */
 @Component
-class Idempotency {
+public class Idempotency {
 
 	private final IdempotencyKeys keys;
 
@@ -27,7 +28,7 @@ class Idempotency {
 		this.keys = keys;
 	}
 
-	<T> Outcome<T> once(CurrentUser user, @Nullable String key, Object request, String type, Function<UUID, T> create,
+	public <T> Outcome<T> once(CurrentUser user, @Nullable String key, Object request, String type, Function<UUID, T> create,
 			Function<UUID, T> load) {
 		UUID id = Ids.next();
 		if (key == null || key.isBlank()) {
@@ -61,6 +62,6 @@ class Idempotency {
 	}
 
 	/** The result, and whether it was created earlier under the same key. */
-	record Outcome<T>(T value, boolean replayed) {
+	public record Outcome<T>(T value, boolean replayed) {
 	}
 }

@@ -59,7 +59,8 @@ class MessagesTests {
 			"forecast.backtest.link", "forecast.backtest.open-deals", "forecast.best-case", "forecast.commit",
 			"forecast.field.bestCase", "forecast.field.commit", "recycle.kind.ACCOUNT", "exchange.field.bestCase",
 			"exchange.field.commit", "tokens.token", "lines.product", "custom-fields.kind.ACCOUNT", "custom-fields.status",
-			"exchange.category.product", "exchange.field.product", "search.kind.ACCOUNT");
+			"exchange.category.product", "exchange.field.product", "search.kind.ACCOUNT",
+			"nav.coaching", "coaching.title");
 	}
 
 	@Test
