@@ -48,6 +48,22 @@ class AuthenticationTests {
 	}
 
 	@Test
+	void signInLeadsBackToThePageAskedForButAPartnerToTheirDepartmentInsteadOfASalesPage() {
+		WebSession rep = new WebSession(port);
+		assertThat(rep.get("/deals?status=OPEN").statusCode()).isEqualTo(302);
+		assertThat(rep.login(Demo.REP, Demo.PASSWORD).headers().firstValue("Location")).hasValue("/deals?status=OPEN");
+
+		// Kim works in marketing: the deals would answer 403, so she lands on her department's page.
+		WebSession partner = new WebSession(port);
+		partner.get("/deals?status=OPEN");
+		assertThat(partner.login("kim@northwind.demo", Demo.PASSWORD).headers().firstValue("Location")).hasValue("/department");
+		// A page partners may open is kept.
+		WebSession teams = new WebSession(port);
+		teams.get("/teams");
+		assertThat(teams.login("kim@northwind.demo", Demo.PASSWORD).headers().firstValue("Location")).hasValue("/teams");
+	}
+
+	@Test
 	void anUnknownAccountFailsExactlyLikeAWrongPassword() {
 		HttpResponse<String> unknown = new WebSession(port).login("nobody-" + UUID.randomUUID() + "@northwind.demo", "whatever");
 		HttpResponse<String> wrong = new WebSession(port).login(Demo.REP, "not-her-password");

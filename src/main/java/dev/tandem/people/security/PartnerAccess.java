@@ -1,5 +1,6 @@
 package dev.tandem.people.security;
 
+import java.util.List;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,7 +9,10 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.http.server.PathContainer;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * What a partner department (marketing, operations, service, enablement) may open: its department's page, the teams
@@ -40,6 +44,9 @@ final class PartnerAccess {
 
 	private static final String PARTNER = "ROLE_PARTNER";
 
+	private static final List<PathPattern> PAGE_PATTERNS = java.util.Arrays.stream(PAGES).map(PathPatternParser.defaultInstance::parse)
+		.toList();
+
 	private PartnerAccess() {
 	}
 
@@ -53,6 +60,18 @@ final class PartnerAccess {
 			}
 			errorPage.handle(request, response, ex);
 		};
+	}
+
+	/**
+	 * Where sign-in leads to when the page asked for was {@code path}: that page, unless the one signing in is a partner
+	 * and the page is a sales one, which would answer 403; then their department's page.
+	 */
+	static String afterSignIn(String path) {
+		if (!isPartner()) {
+			return path;
+		}
+		PathContainer asked = PathContainer.parsePath(path);
+		return PAGE_PATTERNS.stream().anyMatch(p -> p.matches(asked)) ? path : "/department";
 	}
 
 	private static boolean isPartner() {

@@ -112,6 +112,12 @@ class SecurityConfiguration {
 		RedirectStrategy relative = (request, response, url) -> {
 			java.net.URI uri = java.net.URI.create(url);
 			String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+			String landing = PartnerAccess.afterSignIn(path);
+			if (!landing.equals(path)) {
+				// A partner asked for a sales page they may not open: their department's page instead of a 403.
+				response.sendRedirect(response.encodeRedirectURL(landing));
+				return;
+			}
 			response.sendRedirect(response.encodeRedirectURL(uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery()));
 		};
 		handler.setRedirectStrategy(relative);
