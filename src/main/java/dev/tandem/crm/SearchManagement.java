@@ -20,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Finds deals, accounts, contacts, leads and colleagues by a few letters of a name, e-mail address, company or deal
  * title, misspelt too (pg_trgm word similarity), among exactly what the viewer's lists show them: each kind is asked
- * with its list's visibility rule, and colleagues among those the viewer may look up. The most similar come first.
+ * with its list's visibility rule, and colleagues among those the viewer may look up. The most similar come first
+ * ({@link SearchHit#rank}).
  */
 @Service
 public class SearchManagement {
@@ -29,7 +30,7 @@ public class SearchManagement {
 	public static final int MAX_LENGTH = 100;
 	public static final int MAX_PER_KIND = 50;
 
-	private static final Comparator<SearchHit> MOST_SIMILAR_FIRST = Comparator.comparingDouble(SearchHit::similarity).reversed()
+	private static final Comparator<SearchHit> MOST_SIMILAR_FIRST = Comparator.comparingDouble(SearchHit::rank).reversed()
 		.thenComparing(SearchHit::kind).thenComparing(h -> h.title().toLowerCase(java.util.Locale.ROOT)).thenComparing(SearchHit::id);
 
 	private final Accounts accounts;
@@ -66,7 +67,7 @@ public class SearchManagement {
 		hits.addAll(accounts.searchContacts(viewer.orgId(), owners, matched, text, limit));
 		hits.addAll(leads.search(viewer.orgId(), owners, access.routedTeams(viewer), viewer.isAdmin(), matched, text, limit));
 		users.search(viewer, text, like, limit).forEach(found -> hits.add(new SearchHit(SearchHit.Kind.PERSON, found.user().id(),
-				found.user().displayName(), found.user().email(), found.similarity())));
+				found.user().displayName(), found.user().email(), found.similarity(), found.closeness())));
 		hits.sort(MOST_SIMILAR_FIRST);
 		return hits;
 	}

@@ -82,18 +82,19 @@ public class Accounts {
 	 */
 	public List<SearchHit> search(UUID orgId, Collection<UUID> owners, SearchMatches.Found found, String text, int limit) {
 		return jdbc.sql("""
-				select a.id, a.name, u.display_name as owner_name,
+				select * from (select a.id, a.name, u.display_name as owner_name,
 				       word_similarity(:q, a.name) as score, similarity(:q, a.name) as closeness
 				  from crm_account a join people_user_v u on u.org_id = a.org_id and u.id = a.owner_id
 				""" + VISIBLE + """
 				   and a.id = any(:accounts)
-				 order by score desc, closeness desc, lower(a.name), a.id
+				) hit
+				 order by hit.score + hit.closeness desc, lower(hit.name), hit.id
 				 limit :limit
 				""")
 			.param("org", orgId).param("owners", owners.toArray(new UUID[0])).param("owner", null).param("text", null)
 			.param("q", text).param("accounts", found.accountIds()).param("limit", limit)
 			.query((rs, n) -> new SearchHit(SearchHit.Kind.ACCOUNT, rs.getObject("id", UUID.class), rs.getString("name"),
-					rs.getString("owner_name"), rs.getDouble("score")))
+					rs.getString("owner_name"), rs.getDouble("score"), rs.getDouble("closeness")))
 			.list();
 	}
 
@@ -103,7 +104,7 @@ public class Accounts {
 	 */
 	public List<SearchHit> searchContacts(UUID orgId, Collection<UUID> owners, SearchMatches.Found found, String text, int limit) {
 		return jdbc.sql("""
-				select c.id, c.name, c.email, a.name as account_name,
+				select * from (select c.id, c.name, c.email, a.name as account_name,
 				       greatest(word_similarity(:q, c.name), coalesce(word_similarity(:q, c.email), 0), word_similarity(:q, a.name)) as score,
 				       greatest(similarity(:q, c.name), coalesce(similarity(:q, c.email), 0), similarity(:q, a.name)) as closeness
 				  from crm_contact c join crm_account a on a.org_id = c.org_id and a.id = c.account_id
@@ -112,14 +113,15 @@ public class Accounts {
 				                union
 				                select m.id from crm_contact m
 				                 where m.org_id = :org and m.account_id = any(:accounts) and m.deleted_at is null)
-				 order by score desc, closeness desc, lower(c.name), c.id
+				) hit
+				 order by hit.score + hit.closeness desc, lower(hit.name), hit.id
 				 limit :limit
 				""")
 			.param("org", orgId).param("owners", owners.toArray(new UUID[0])).param("owner", null).param("text", null)
 			.param("q", text).param("contacts", found.contactIds()).param("accounts", found.accountIds()).param("limit", limit)
 			.query((rs, n) -> new SearchHit(SearchHit.Kind.CONTACT, rs.getObject("id", UUID.class), rs.getString("name"),
 					rs.getString("email") == null ? rs.getString("account_name") : rs.getString("account_name") + " · " + rs.getString("email"),
-					rs.getDouble("score")))
+					rs.getDouble("score"), rs.getDouble("closeness")))
 			.list();
 	}
 

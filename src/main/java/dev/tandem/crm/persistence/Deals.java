@@ -107,7 +107,7 @@ public class Deals {
 	 */
 	public List<SearchHit> search(UUID orgId, Collection<UUID> owners, SearchMatches.Found found, String text, int limit) {
 		return filtered("""
-				select d.id, d.title, a.name as account_name, s.name as stage_name,
+				select * from (select d.id, d.title, a.name as account_name, s.name as stage_name,
 				       greatest(word_similarity(:q, d.title), coalesce(word_similarity(:q, a.name), 0)) as score,
 				       greatest(similarity(:q, d.title), coalesce(similarity(:q, a.name), 0)) as closeness
 				  from crm_deal d
@@ -118,14 +118,15 @@ public class Deals {
 				                union
 				                select m.id from crm_deal m
 				                 where m.org_id = :org and m.account_id = any(:accounts) and m.deleted_at is null)
-				 order by score desc, closeness desc, lower(d.title), d.id
+				) hit
+				 order by hit.score + hit.closeness desc, lower(hit.title), hit.id
 				 limit :limit
 				""", orgId, owners, DealQuery.ALL)
 			.param("q", text).param("deals", found.dealIds()).param("accounts", found.accountIds()).param("limit", limit)
 			.query((rs, n) -> new SearchHit(SearchHit.Kind.DEAL, rs.getObject("id", UUID.class), rs.getString("title"),
 					rs.getString("account_name") == null ? rs.getString("stage_name")
 							: rs.getString("account_name") + " · " + rs.getString("stage_name"),
-					rs.getDouble("score")))
+					rs.getDouble("score"), rs.getDouble("closeness")))
 			.list();
 	}
 

@@ -74,7 +74,7 @@ public class Leads {
 	public List<SearchHit> search(UUID orgId, Collection<UUID> owners, Collection<UUID> teams, boolean admin,
 			SearchMatches.Found found, String text, int limit) {
 		return filtered("""
-				select l.id, l.person_name, l.company,
+				select * from (select l.id, l.person_name, l.company,
 				       greatest(word_similarity(:q, l.person_name), coalesce(word_similarity(:q, l.company), 0),
 				                coalesce(word_similarity(:q, l.email), 0)) as score,
 				       greatest(similarity(:q, l.person_name), coalesce(similarity(:q, l.company), 0),
@@ -82,12 +82,13 @@ public class Leads {
 				  from crm_lead l
 				""" + VISIBLE + """
 				   and l.id = any(:leads)
-				 order by score desc, closeness desc, lower(l.person_name), l.id
+				) hit
+				 order by hit.score + hit.closeness desc, lower(hit.person_name), hit.id
 				 limit :limit
 				""", orgId, owners, teams, admin, LeadFilter.ALL)
 			.param("q", text).param("leads", found.leadIds()).param("limit", limit)
 			.query((rs, n) -> new SearchHit(SearchHit.Kind.LEAD, rs.getObject("id", UUID.class), rs.getString("person_name"),
-					rs.getString("company"), rs.getDouble("score")))
+					rs.getString("company"), rs.getDouble("score"), rs.getDouble("closeness")))
 			.list();
 	}
 

@@ -119,17 +119,18 @@ public class Users {
 	 */
 	public List<FoundUser> search(UUID orgId, java.util.Set<UUID> within, String text, String like, int limit) {
 		return jdbc.sql("""
-				select u.*, greatest(word_similarity(:q, u.display_name), word_similarity(:q, u.email)) as score,
+				select * from (select u.*, greatest(word_similarity(:q, u.display_name), word_similarity(:q, u.email)) as score,
 				       greatest(similarity(:q, u.display_name), similarity(:q, u.email)) as closeness
 				  from people_user u
 				 where u.org_id = :org and u.active and u.id = any(:within)
 				   and u.id in (select people_search_matches(:q, :like))
-				 order by score desc, closeness desc, lower(u.display_name), u.id
+				) hit
+				 order by hit.score + hit.closeness desc, lower(hit.display_name), hit.id
 				 limit :limit
 				""")
 			.param("org", orgId).param("within", within.toArray(UUID[]::new)).param("q", text).param("like", like)
 			.param("limit", limit)
-			.query((rs, n) -> new FoundUser(map(rs, n), rs.getDouble("score"))).list();
+			.query((rs, n) -> new FoundUser(map(rs, n), rs.getDouble("score"), rs.getDouble("closeness"))).list();
 	}
 
 	/** Across organisations: an e-mail address is a login name, unique in the installation. */
