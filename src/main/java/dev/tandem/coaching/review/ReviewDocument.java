@@ -144,7 +144,7 @@ public class ReviewDocument {
 		row(facts, w.text("review.facts.attainment"), w.percent(f.attainment()));
 		row(facts, w.text("review.facts.win-rate"), w.percent(f.winRate()) + " (" + f.wonDeals() + " / " + (f.wonDeals() + f.lostDeals()) + ")");
 		StringBuilder activities = new StringBuilder();
-		for (Map.Entry<String, Long> a : f.activitiesByType().entrySet()) {
+		for (Map.Entry<String, Long> a : f.activities()) {
 			activities.append(activities.isEmpty() ? "" : ", ").append(w.text("activity-type." + a.getKey())).append(' ').append(a.getValue());
 		}
 		row(facts, w.text("review.facts.activities"), activities.isEmpty() ? "–" : activities.toString());
@@ -153,7 +153,7 @@ public class ReviewDocument {
 		row(facts, w.text("review.facts.hygiene"), w.percent(f.hygieneScore()));
 		document.add(facts);
 		if (!f.stages().isEmpty()) {
-			PdfPTable stages = table(new float[] { 3, 1, 2, 2 });
+			PdfPTable stages = table(new float[] { 3, 2, 2, 2 });
 			header(stages, w.text("review.facts.stage"), w.text("review.facts.entered"), w.text("review.facts.conversion"), w.text("review.facts.team"));
 			for (ReviewFacts.StageConversion s : f.stages()) {
 				cell(stages, s.stage(), TEXT);

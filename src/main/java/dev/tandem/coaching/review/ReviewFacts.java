@@ -19,6 +19,12 @@ public record ReviewFacts(LocalDate from, LocalDate to, Instant takenAt, String 
 		Map<String, Long> activitiesByType, List<StageConversion> stages, @Nullable Double forecastAccuracy, @Nullable Double forecastBias,
 		@Nullable Double hygieneScore, @Nullable TeamFacts team) {
 
+	/** The activities by type in the playbook's order of types (the stored map keeps no order). */
+	public List<Map.Entry<String, Long>> activities() {
+		return activitiesByType.entrySet().stream()
+			.sorted(java.util.Comparator.comparingInt(e -> dev.tandem.playbook.ActivityType.valueOf(e.getKey()).ordinal())).toList();
+	}
+
 	/** A stage's conversion for the reviewee beside their team's, of deals that entered it in the period. */
 	public record StageConversion(String stage, long entered, @Nullable Double conversion, @Nullable Double teamConversion) {
 	}
