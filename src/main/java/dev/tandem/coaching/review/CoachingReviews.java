@@ -5,9 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,12 +54,11 @@ class CoachingReviews {
 
 	/** The reviews of these people, or written by this reviewer, newest period first; without their sections' texts. */
 	List<Review> of(UUID orgId, Collection<UUID> reviewees, UUID reviewer) {
-		List<Review> list = jdbc.sql(SELECT + """
+		return jdbc.sql(SELECT + """
 				 where r.org_id = :org and (r.reviewee_id in (:people) or r.reviewer_id = :reviewer)
 				 order by c.period_start desc, ee.display_name, r.id
 				""").param("org", orgId).param("people", reviewees.isEmpty() ? List.of(reviewer) : reviewees).param("reviewer", reviewer)
 			.query((rs, n) -> map(rs, List.of())).list();
-		return list;
 	}
 
 	/** CoachingReviews that wait for a step of one of these people's, or of this reviewer, for Home. */
@@ -201,18 +198,5 @@ class CoachingReviews {
 	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
 		Timestamp at = rs.getTimestamp(column);
 		return at == null ? null : at.toInstant();
-	}
-
-	/** Counts per status of the reviews in a cycle, for its page. */
-	Map<ReviewStatus, Integer> statusCounts(UUID orgId, UUID cycleId) {
-		Map<ReviewStatus, Integer> counts = new LinkedHashMap<>();
-		jdbc.sql("select status, count(*) as n from coaching_review where org_id = :org and cycle_id = :cycle group by status")
-			.param("org", orgId).param("cycle", cycleId)
-			.query((rs, n) -> counts.put(ReviewStatus.valueOf(rs.getString("status")), rs.getInt("n"))).list();
-		return counts;
-	}
-
-	static List<UUID> ids(List<Review> reviews) {
-		return new ArrayList<>(reviews.stream().map(Review::id).toList());
 	}
 }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 /** What people write into a review, from a page or the API; checked by {@link ReviewManagement}. */
@@ -14,7 +16,8 @@ public final class ReviewInput {
 	}
 
 	/** A section's score (1-10) with a comment; {@code section} is the section's position, from 1. */
-	public record Score(@Nullable Integer section, @Nullable Integer score, @Nullable String comment) {
+	public record Score(@Schema(minimum = "1") @Nullable Integer section, @Schema(minimum = "1", maximum = "10") @Nullable Integer score,
+			@Nullable String comment) {
 	}
 
 	/** A new cycle: a name, the period ({@code to} exclusive, both first days of a month), a template or by role, the people or a team. */
@@ -23,11 +26,12 @@ public final class ReviewInput {
 	}
 
 	/** The reviewee's self-assessment. */
-	public record SelfAssessment(@Nullable List<Score> scores, @Nullable String comment, @Nullable Integer version) {
+	public record SelfAssessment(@ArraySchema(minItems = 1) @Nullable List<Score> scores, @Nullable String comment, @Nullable Integer version) {
 	}
 
 	/** The manager's assessment, or its correction after sign-off ({@code reason} then required). */
-	public record Assessment(@Nullable List<Score> scores, @Nullable Integer overall, @Nullable String comment,
+	public record Assessment(@ArraySchema(minItems = 1) @Nullable List<Score> scores,
+			@Schema(minimum = "1", maximum = "10") @Nullable Integer overall, @Nullable String comment,
 			@Nullable String coachingTopics, @Nullable String reason, @Nullable Integer version) {
 	}
 

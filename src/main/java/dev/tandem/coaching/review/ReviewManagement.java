@@ -142,10 +142,15 @@ public class ReviewManagement {
 
 	/** As {@link #createCycle(CurrentUser, ReviewInput.NewCycle)}, the cycle with the given id (for an idempotent create). */
 	@Transactional
-	public ReviewInput.CycleCreated createCycle(CurrentUser viewer, UUID cycleId, ReviewInput.NewCycle cycle) {
+	public ReviewInput.CycleCreated createCycle(CurrentUser viewer, UUID cycleId, ReviewInput.NewCycle given) {
 		if (!mayRunCycles(viewer)) {
 			throw new AccessDeniedException("review cycles are run by admins and managers");
 		}
+		LocalDate today = visibility.today(viewer.orgId());
+		// Without a period: the six whole months before this one, the half-year just behind us.
+		ReviewInput.NewCycle cycle = given.from() != null || given.to() != null ? given
+				: new ReviewInput.NewCycle(given.name(), today.withDayOfMonth(1).minusMonths(6), today.withDayOfMonth(1), given.templateId(),
+						given.people(), given.teamId());
 		List<FieldProblem> problems = new ArrayList<>();
 		String name = cycle.name() == null ? "" : cycle.name().strip();
 		if (name.isEmpty() || name.length() > 120) {
@@ -167,7 +172,6 @@ public class ReviewManagement {
 				problems.add(new FieldProblem("templateId", "review.error.template"));
 			}
 		}
-		LocalDate today = visibility.today(viewer.orgId());
 		Set<UUID> people = new LinkedHashSet<>();
 		if (cycle.people() != null) {
 			people.addAll(cycle.people());
@@ -187,7 +191,8 @@ public class ReviewManagement {
 				break;
 			}
 		}
-		if (people.isEmpty() && problems.stream().noneMatch(p -> p.field().equals("people") || p.field().equals("teamId"))) {
+		// A team with nobody in it today makes an empty cycle; without a team, someone has to be picked.
+		if (people.isEmpty() && cycle.teamId() == null && problems.stream().noneMatch(p -> p.field().equals("people"))) {
 			problems.add(new FieldProblem("people", "review.error.nobody"));
 		}
 		if (!problems.isEmpty()) {

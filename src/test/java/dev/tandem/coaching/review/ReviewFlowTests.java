@@ -13,6 +13,7 @@ import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import dev.tandem.support.ApiClient;
 import dev.tandem.support.Demo;
 import dev.tandem.support.TandemIntegrationTest;
+import dev.tandem.support.WebSession;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -53,10 +54,15 @@ class ReviewFlowTests {
 		assertThat(status(id)).as("nothing written").isEqualTo("SELF_ASSESSMENT");
 		assertThat(selfScores(id)).isEqualTo(0);
 
-		ApiClient.Response self = thomas.post("/api/v1/reviews/" + id + "/self-assessment", selfAssessment(8, 6, 7, 5));
+		ApiClient.Response self = thomas.post("/api/v1/reviews/" + id + "/self-assessment",
+				selfAssessment(8, 6, 7, 5).replace("My view", "<script>alert(1)</script> & \\\"quoted\\\""));
 		assertThat(self.status()).isEqualTo(200);
 		assertThat(self.json().get("status").asString()).isEqualTo("ASSESSMENT");
 		assertThat(self.json().get("sections").get(1).get("selfScore").asInt()).isEqualTo(6);
+
+		String page = WebSession.signedIn(port, "mark@northwind.demo", Demo.PASSWORD).get("/coaching/reviews/" + id).body();
+		assertThat(page).as("the reviewee's words as text").contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quoted&quot;")
+			.doesNotContain("<script>alert(1)");
 
 		ApiClient.Response eleven = mark.post("/api/v1/reviews/" + id + "/assessment", assessment(7, 11, 7, 7, "7"));
 		assertThat(eleven.status()).isEqualTo(400);
@@ -105,9 +111,9 @@ class ReviewFlowTests {
 		assertThat(sophie.get("/api/v1/reviews/" + id).json().get("version").asInt()).as("nothing written").isEqualTo(version);
 		assertThat(sophie.get("/api/v1/reviews/" + id).json().get("acknowledgeComment").asString()).isEqualTo("Fair.");
 
-		assertThat(mark.post("/api/v1/reviews/" + id + "/correction", assessment(6, 6, 8, 6, "7")).json().get("errors").get(0)
+		assertThat(mark.post("/api/v1/reviews/" + id + "/assessment", assessment(6, 6, 8, 6, "7")).json().get("errors").get(0)
 			.get("field").asString()).as("a correction needs a reason").isEqualTo("reason");
-		ApiClient.Response corrected = mark.post("/api/v1/reviews/" + id + "/correction",
+		ApiClient.Response corrected = mark.post("/api/v1/reviews/" + id + "/assessment",
 				assessment(6, 6, 8, 6, "7").replace("}", ",\"reason\":\"The collaboration score missed the partner project\"}"));
 		assertThat(corrected.status()).isEqualTo(200);
 		assertThat(corrected.json().get("revision").asInt()).isEqualTo(2);

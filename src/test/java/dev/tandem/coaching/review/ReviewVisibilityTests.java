@@ -89,6 +89,14 @@ class ReviewVisibilityTests {
 	}
 
 	@Test
+	void adminsEditTheTemplatesOthersAreRefused() {
+		assertThat(web.get("admin").get("/coaching/review-templates").body()).contains("Managing sideways: other departments and peer managers")
+			.contains("Development");
+		assertThat(web.get("brigitte").get("/coaching/review-templates").statusCode()).isEqualTo(403);
+		assertThat(web.get("sanne").get("/coaching").body()).contains("/coaching/reviews").doesNotContain("/coaching/review-templates");
+	}
+
+	@Test
 	void theStepWaitingForSomeoneIsOnTheirHomeList() {
 		assertThat(web.get("brigitte").get("/coaching/reviews").body()).contains("Sanne Bakker");
 		assertThat(web.get("brigitte").get("/").body()).as("Brigitte owes Sanne an assessment").contains("/coaching/reviews/" + sannesReview);

@@ -21,6 +21,7 @@ import dev.tandem.platform.FieldProblem;
 import dev.tandem.platform.InvalidInputException;
 import dev.tandem.platform.Listing;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -29,6 +30,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -73,13 +75,17 @@ class ReviewApiController {
 	}
 
 	/**
-	 * Starts a cycle: {@code {"name", "from": "2026-07", "to": "2026-12", "templateId"?, "people"?: [ids], "teamId"?}};
-	 * a review per person with their manager today as reviewer. Honours {@code Idempotency-Key}.
+	 * Starts a cycle: {@code {"name", "from": "2026-07-01", "to": "2026-12-01", "templateId"?, "people"?: [ids], "teamId"?}};
+	 * a review per person with their manager today as reviewer. Without {@code from} and {@code to}, the six whole months
+	 * before this one. Honours {@code Idempotency-Key}.
 	 */
 	@PostMapping
 	@Operation(summary = "Start a review cycle for people or a team (admins and managers); months from and to, inclusive")
 	ResponseEntity<Map<String, Object>> create(@AuthenticationPrincipal CurrentUser me,
 			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key, @RequestBody CycleRequest request) {
+		if (!reviews.mayRunCycles(me)) {
+			throw new AccessDeniedException("review cycles are run by admins and managers");
+		}
 		ReviewInput.NewCycle cycle = request.toCycle();
 		Idempotency.Outcome<Map<String, Object>> outcome = idempotency.once(me, key, request, "review-cycle",
 				id -> cycleJson(reviews.createCycle(me, id, cycle)), id -> cycleJson(reviews.created(me, id)));
@@ -94,10 +100,11 @@ class ReviewApiController {
 	}
 
 	@PostMapping("/{id}/assessment")
-	@Operation(summary = "The manager's assessment: {scores: [{section, score 1-10, comment?}], overall 1-10, comment?, coachingTopics?, version?}")
+	@Operation(summary = "The manager's assessment: {scores: [{section, score 1-10, comment?}], overall 1-10, comment?, coachingTopics?, version?};"
+			+ " on a signed review, with a reason, a correction that makes a new version")
 	Map<String, Object> assessment(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id,
 			@RequestBody ReviewInput.Assessment request) {
-		return json(reviews.assess(me, id, request), true);
+		return json(reviews.get(me, id).signed() ? reviews.correct(me, id, request) : reviews.assess(me, id, request), true);
 	}
 
 	@PostMapping("/{id}/conversation")
@@ -112,13 +119,6 @@ class ReviewApiController {
 			@RequestBody(required = false) @Nullable AcknowledgeRequest request) {
 		AcknowledgeRequest body = request == null ? new AcknowledgeRequest(null, null) : request;
 		return json(reviews.acknowledge(me, id, body.comment(), body.version()), true);
-	}
-
-	@PostMapping("/{id}/correction")
-	@Operation(summary = "Correct a signed review (its reviewer or line): the assessment again with a reason; makes a new version")
-	Map<String, Object> correction(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id,
-			@RequestBody ReviewInput.Assessment request) {
-		return json(reviews.correct(me, id, request), true);
 	}
 
 	@GetMapping("/{id}/versions")
@@ -194,8 +194,10 @@ class ReviewApiController {
 		return json;
 	}
 
-	/** A cycle started through the API: months {@code from} and {@code to} inclusive. */
-	record CycleRequest(@Nullable String name, @Nullable String from, @Nullable String to, @Nullable UUID templateId,
+	/** A cycle started through the API: the months of {@code from} and {@code to} inclusive, each a day of it or yyyy-mm. */
+	record CycleRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 120) @Nullable String name,
+			@Schema(format = "date", description = "a day of the first month (yyyy-mm also reads)") @Nullable String from,
+			@Schema(format = "date", description = "a day of the last month (yyyy-mm also reads)") @Nullable String to, @Nullable UUID templateId,
 			@Nullable List<UUID> people, @Nullable UUID teamId) {
 
 		ReviewInput.NewCycle toCycle() {
@@ -210,7 +212,11 @@ class ReviewApiController {
 
 		static @Nullable LocalDate month(@Nullable String text, String field, List<FieldProblem> problems) {
 			try {
-				return text == null ? null : YearMonth.parse(text.strip()).atDay(1);
+				if (text == null) {
+					return null;
+				}
+				String value = text.strip();
+				return value.length() > 7 ? LocalDate.parse(value).withDayOfMonth(1) : YearMonth.parse(value).atDay(1);
 			}
 			catch (DateTimeParseException ex) {
 				problems.add(new FieldProblem(field, "review.error.month"));

@@ -5,7 +5,6 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,7 +14,6 @@ import dev.tandem.coaching.review.ReviewDocument;
 import dev.tandem.coaching.review.ReviewInput;
 import dev.tandem.coaching.review.ReviewItem;
 import dev.tandem.coaching.review.ReviewManagement;
-import dev.tandem.coaching.review.ReviewStatus;
 import dev.tandem.coaching.review.ReviewTemplates;
 import dev.tandem.people.CurrentUser;
 import dev.tandem.people.Role;
@@ -32,6 +30,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -101,6 +100,9 @@ class ReviewPages {
 			@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
 			@RequestParam(required = false) @Nullable UUID templateId, @RequestParam(required = false) @Nullable UUID teamId,
 			@RequestParam(required = false) @Nullable List<UUID> people, RedirectAttributes redirect) {
+		if (!reviews.mayRunCycles(me)) {
+			throw new AccessDeniedException("review cycles are run by admins and managers");
+		}
 		formErrors.flash(redirect, () -> {
 			ReviewInput.CycleCreated created = reviews.createCycle(me, new ReviewApiController.CycleRequest(name, blank(from), blank(to),
 					templateId, people, teamId).toCycle());
@@ -223,12 +225,5 @@ class ReviewPages {
 
 	private static @Nullable String blank(@Nullable String text) {
 		return text == null || text.isBlank() ? null : text;
-	}
-
-	/** The statuses in their order, for the steps shown on a review. */
-	static final List<ReviewStatus> STEPS = List.of(ReviewStatus.values());
-
-	static Map<String, String> none() {
-		return new LinkedHashMap<>();
 	}
 }
