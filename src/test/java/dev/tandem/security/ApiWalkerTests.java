@@ -86,6 +86,11 @@ class ApiWalkerTests {
 			POST /api/v1/activities
 			POST /api/v1/leads
 			POST /api/v1/notifications/read-all
+			POST /api/v1/reviews                                     REP PARTNER
+			POST /api/v1/reviews/{id}/self-assessment
+			POST /api/v1/reviews/{id}/assessment
+			POST /api/v1/reviews/{id}/conversation
+			POST /api/v1/reviews/{id}/acknowledge
 			POST /api/v1/auth/tokens
 			POST /api/v1/setup                                       ADMIN %1$s
 			POST /api/v1/operator/organisations                      ADMIN %1$s

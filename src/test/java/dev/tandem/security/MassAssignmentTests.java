@@ -67,6 +67,9 @@ class MassAssignmentTests {
 	@Autowired Clock clock;
 	@Autowired OrganisationManagement organisations;
 	@Autowired UserManagement users;
+	@Autowired dev.tandem.people.TeamManagement teams;
+	@Autowired dev.tandem.coaching.review.ReviewManagement reviews;
+	@Autowired dev.tandem.coaching.review.ReviewTemplates reviewTemplates;
 	@Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mapping;
 
 	HostileOrganisation org;
@@ -95,6 +98,16 @@ class MassAssignmentTests {
 		repId = users.create(admin, new NewUser(repEmail, "Walker rep", Role.REP, "en", HostileOrganisation.PASSWORD, List.of()))
 			.user().id();
 		tables = new TenantTables(jdbc);
+		// A review, for the paths of its steps: the rep in a team the admin leads, reviewed by the admin.
+		var team = teams.create(admin, new dev.tandem.people.NewTeam("Reviewed team", dev.tandem.people.TeamKind.SALES, null, adminId));
+		teams.addMember(admin, team.id(), repId, java.time.LocalDate.now(clock).minusDays(1));
+		// One section, so the walker's one score is a whole assessment; the rep's self-assessment is done.
+		var template = reviewTemplates.create(admin, "Walker template", "Walker sjabloon",
+				List.of(new dev.tandem.coaching.review.ReviewTemplate.Section("Results", "Resultaten", "", "")));
+		var cycle = reviews.createCycle(admin, new dev.tandem.coaching.review.ReviewInput.NewCycle("Walker review", null, null, template.id(),
+				List.of(repId), null));
+		reviews.selfAssess(Demo.user(jdbc, repEmail), cycle.reviewIds().get(0), new dev.tandem.coaching.review.ReviewInput.SelfAssessment(
+				List.of(new dev.tandem.coaching.review.ReviewInput.Score(1, 7, null)), null, null));
 	}
 
 	@Test

@@ -56,6 +56,18 @@ class StoredXssTests {
 			"PATCH /api/v1/deals/{id}", "a JSON merge patch without a schema; the deal's text fields are written by POST /api/v1/deals",
 			"PATCH /api/v1/teams/{id}", "a free-form object without a schema; the team's name is written by POST /api/v1/teams");
 
+	/**
+	 * Operations only someone other than the organisation's admin may take (the reviewee's or the reviewer's step of a
+	 * review; the hostile admin is nobody's reviewee), and the pages of what they make; their texts are shown escaped
+	 * in their own tests (ReviewFlowTests).
+	 */
+	private static final Map<String, String> STEPS_OF_OTHERS = Map.of(
+			"POST /api/v1/reviews/{id}/self-assessment", "the reviewee's step",
+			"POST /api/v1/reviews/{id}/assessment", "the reviewer's step",
+			"POST /api/v1/reviews/{id}/acknowledge", "the reviewee's step",
+			"/coaching/reviews/{id}", "a review, which the admin of the hostile organisation is in no line of",
+			"/coaching/reviews/{id}/pdf", "a review's PDF, likewise");
+
 	@LocalServerPort int port;
 	@Autowired OrganisationManagement organisations;
 	@Autowired Clock clock;
@@ -98,6 +110,7 @@ class StoredXssTests {
 	void everyOperationThatTakesTextWasCalledWithHostileText() {
 		assertThat(org.freeForm()).as("operations whose body no schema describes").containsExactlyInAnyOrderElementsOf(NOT_DRIVEN.keySet());
 		List<String> failed = org.calls().stream().filter(c -> !c.succeeded())
+			.filter(c -> !STEPS_OF_OTHERS.containsKey(c.method() + " " + c.path()))
 			.map(c -> c.method() + " " + c.path() + " -> " + c.status() + " " + c.detail()).toList();
 		assertThat(failed).as("operations that did not take hostile text").isEmpty();
 		assertThat(org.kinds()).contains("account", "contact", "deal", "activity", "lead", "goal", "team", "user", "stage",
@@ -107,6 +120,7 @@ class StoredXssTests {
 	@Test
 	void everyPageRouteCanBeFilledWithAnObjectOfTheOrganisation() {
 		List<String> unfilled = PageRoutes.patterns(mappings).stream().filter(p -> PageRoutes.fill(p, org::id) == null)
+			.filter(p -> !STEPS_OF_OTHERS.containsKey(p))
 			.map(p -> p + " needs " + PageRoutes.kinds(p)).toList();
 		assertThat(unfilled).as("page routes with a variable no object fills").isEmpty();
 	}
