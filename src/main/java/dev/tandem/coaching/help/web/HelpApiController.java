@@ -15,6 +15,7 @@ import dev.tandem.people.CurrentUser;
 import dev.tandem.platform.Listing;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
@@ -144,8 +145,11 @@ class HelpApiController {
 		return json;
 	}
 
-	record HelpRequestRequest(@Nullable UUID dealId, @Nullable UUID accountId, @Nullable String question, @Nullable String category,
-			@Nullable String urgency) {
+	record HelpRequestRequest(@Schema(description = "The deal, or else accountId") @Nullable UUID dealId,
+			@Schema(description = "The account, when the request is on no deal") @Nullable UUID accountId,
+			@Schema(maxLength = 2000) @Nullable String question,
+			@Schema(allowableValues = { "STAKEHOLDER", "PRICING", "COMPETITION", "PROCESS", "PRODUCT", "OTHER" }) @Nullable String category,
+			@Schema(allowableValues = { "LOW", "NORMAL", "HIGH" }) @Nullable String urgency) {
 	}
 
 	record AnswerRequest(@Nullable String text, @Nullable Integer version) {
