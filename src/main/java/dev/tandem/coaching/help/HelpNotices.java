@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tells the rep's line that a hand went up, and the rep that their line answered; each notice links to the request and
- * is made once per request or answer, so a redelivered event adds nothing. Also keeps a manager's "I'll join" when the
- * deal had no activity planned: the next one logged on the deal gets the manager as participant.
+ * is made once per request or answer, so a redelivered event adds nothing. Also keeps a manager's "I'll join" when
+ * nothing was planned: the next activity logged on the deal (or the account) gets the manager as participant.
  */
 @Component
 class HelpNotices {
@@ -72,14 +72,14 @@ class HelpNotices {
 		}));
 	}
 
-	/** A manager said "I'll join" when nothing was planned: the next activity logged on the deal is the one they join. */
+	/** A manager said "I'll join" when nothing was planned: the next activity logged on the deal or account is the one they join. */
 	@ApplicationModuleListener
 	void on(ActivityLogged logged) {
-		if (logged.dealId() == null) {
+		if (logged.dealId() == null && logged.accountId() == null) {
 			return;
 		}
 		Tenancy.runAs(logged.orgId(), () -> {
-			for (HelpRequest request : management.waitingToJoin(logged.orgId(), logged.dealId())) {
+			for (HelpRequest request : management.waitingToJoin(logged.orgId(), logged.dealId(), logged.accountId())) {
 				if (request.joinedBy() == null || request.joinedAt() == null
 						|| logged.occurredAt().isBefore(request.joinedAt()) || request.joinedBy().equals(logged.loggedBy())) {
 					continue;

@@ -28,9 +28,8 @@ public class HelpRequestLoad {
 					row.askedAt());
 			for (AnswerRow answer : row.answers()) {
 				requests.addAnswer(orgId, new HelpAnswer(answer.id(), row.id(), answer.authorId(), "", answer.text(), answer.at()));
-				if (!answer.authorId().equals(row.repId())) {
-					requests.answered(orgId, row.id(), answer.authorId(), answer.at(), version(orgId, row.id()));
-				}
+				requests.replied(orgId, row.id(), answer.authorId(), !answer.authorId().equals(row.repId()), answer.at(),
+						version(orgId, row.id()));
 			}
 			if (row.resolution() != null && row.resolvedAt() != null) {
 				requests.resolve(orgId, row.id(), row.resolution(), row.resolvedAt(), version(orgId, row.id()));

@@ -119,9 +119,9 @@ public class HelpRequestManagement {
 				&& now.isAfter(WorkingDays.after(request.askedAt(), settings.helpOverdueWorkingDays(), zone));
 	}
 
-	/** Whether the viewer is one of the rep's line managers: who joins or takes over. */
+	/** Whether the viewer is one of the rep's line managers (or an admin): who joins or takes over. */
 	public boolean managesRep(CurrentUser viewer, HelpRequest request) {
-		return visibility.manages(viewer, request.repId());
+		return viewer.isAdmin() || visibility.manages(viewer, request.repId());
 	}
 
 	/** Raises a hand; with an {@code Idempotency-Key}, repeating it answers the first request without raising again. */
@@ -162,9 +162,6 @@ public class HelpRequestManagement {
 		HelpCategory category = parse(HelpCategory.class, r.category(), "category", problems);
 		HelpUrgency urgency = r.urgency() == null || r.urgency().isBlank() ? HelpUrgency.NORMAL
 				: parse(HelpUrgency.class, r.urgency(), "urgency", problems);
-		if (problems.isEmpty() && visibility.lineManagers(rep.orgId(), rep.id(), visibility.today(rep.orgId())).isEmpty()) {
-			problems.add(new FieldProblem("form", "help.validation.no-line"));
-		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
@@ -187,21 +184,17 @@ public class HelpRequestManagement {
 
 	/**
 	 * Adds a message to the thread: guidance or a question from the line, or the rep's reply. The first message from
-	 * someone else than the rep is the first answer, which ends the response time.
+	 * someone else than the rep is the first answer, which ends the response time. A message on a resolved request
+	 * opens it again, as a reply to a closed ticket does: the conversation was not over.
 	 */
 	@Transactional
 	public HelpAnswer answer(CurrentUser author, UUID id, @Nullable String text, @Nullable Integer version) {
 		HelpRequest request = get(author, id);
 		String body = requireText(text, "text", MAX_TEXT);
-		if (request.status().closed()) {
-			throw InvalidInputException.of("text", "help.validation.closed");
-		}
 		Instant now = clock.instant();
 		int expected = version == null ? request.version() : version;
 		boolean fromLine = !author.id().equals(request.repId());
-		boolean written = fromLine ? requests.answered(author.orgId(), id, author.id(), now, expected)
-				: requests.touch(author.orgId(), id, expected);
-		if (!written) {
+		if (!requests.replied(author.orgId(), id, author.id(), fromLine, now, expected)) {
 			throw new ConcurrentEditException("help-request", null, null);
 		}
 		HelpAnswer answer = new HelpAnswer(Ids.next(), id, author.id(), author.displayName(), body, now);
@@ -231,20 +224,20 @@ public class HelpRequestManagement {
 	}
 
 	/**
-	 * "I'll join": the manager takes part in the deal's next planned activity, which makes it joint with the rep (not a
-	 * takeover). Without one planned, the next activity logged on the deal gets the manager as participant.
+	 * "I'll join": the manager takes part in the next planned activity on the deal (or the account), which makes it
+	 * joint with the rep (not a takeover). Without one planned, the next activity logged there gets the manager as
+	 * participant.
 	 */
 	@Transactional
 	public HelpRequest join(CurrentUser manager, UUID id, @Nullable Integer version) {
 		HelpRequest request = requireManaged(manager, id);
-		if (request.dealId() == null) {
-			throw InvalidInputException.of("form", "help.validation.join-needs-deal");
-		}
 		if (request.status().closed()) {
 			throw InvalidInputException.of("form", "help.validation.closed");
 		}
 		Instant now = clock.instant();
-		Optional<Activity> next = activities.ofDeal(manager, request.dealId()).stream()
+		List<Activity> planned = request.dealId() != null ? activities.ofDeal(manager, request.dealId())
+				: request.accountId() != null ? activities.ofAccount(manager, request.accountId()) : List.of();
+		Optional<Activity> next = planned.stream()
 			.filter(a -> !a.done() && a.dueAt() != null && !a.dueAt().isBefore(now))
 			.min(Comparator.comparing(Activity::when));
 		next.ifPresent(a -> activities.addParticipant(manager, a.id(), manager.id()));
@@ -255,14 +248,14 @@ public class HelpRequestManagement {
 		return get(manager, id);
 	}
 
-	/** The activity logged on a deal where a manager said they would join, which now has them as participant. */
+	/** The activity logged on a deal or account where a manager said they would join, which now has them as participant. */
 	void joinLogged(CurrentUser manager, HelpRequest request, UUID activityId) {
 		activities.addParticipant(manager, activityId, manager.id());
 		requests.joinedActivity(manager.orgId(), request.id(), activityId);
 	}
 
-	List<HelpRequest> waitingToJoin(UUID orgId, UUID dealId) {
-		return requests.waitingToJoin(orgId, dealId);
+	List<HelpRequest> waitingToJoin(UUID orgId, @Nullable UUID dealId, @Nullable UUID accountId) {
+		return requests.waitingToJoin(orgId, dealId, accountId);
 	}
 
 	/** "I'll take it over": possible, but recorded on the request as a takeover with the reason. */
@@ -270,7 +263,7 @@ public class HelpRequestManagement {
 	public HelpRequest takeOver(CurrentUser manager, UUID id, @Nullable String reason, @Nullable Integer version) {
 		HelpRequest request = requireManaged(manager, id);
 		String why = requireText(reason, "reason", MAX_TEXT);
-		if (request.status().closed()) {
+		if (request.status() == HelpStatus.RESOLVED || request.status() == HelpStatus.TAKEN_OVER) {
 			throw InvalidInputException.of("reason", "help.validation.closed");
 		}
 		if (!requests.takeOver(manager.orgId(), id, manager.id(), why, clock.instant(), version == null ? request.version() : version)) {
@@ -286,7 +279,8 @@ public class HelpRequestManagement {
 
 	private HelpRequest requireManaged(CurrentUser manager, UUID id) {
 		HelpRequest request = get(manager, id);
-		if (!visibility.manages(manager, request.repId())) {
+		// The admins stand in everyone's line: they may act as the manager where a rep has none.
+		if (!manager.isAdmin() && !visibility.manages(manager, request.repId())) {
 			throw InvalidInputException.of("form", "help.validation.only-line");
 		}
 		return request;

@@ -48,14 +48,14 @@ class HelpRequests {
 			.param("org", orgId).param("id", id).query(HelpRequests::map).optional();
 	}
 
-	/** The requests of these reps, newest first; only open ones (not resolved, not taken over) when asked. */
+	/** The requests of these reps, newest first; only open ones (not yet resolved) when asked. */
 	List<HelpRequest> ofReps(UUID orgId, Collection<UUID> reps, boolean openOnly, int limit) {
 		if (reps.isEmpty()) {
 			return List.of();
 		}
 		return jdbc.sql(SELECT + """
 				 where r.org_id = :org and r.owner_id in (:reps) and (d.id is not null or (r.deal_id is null and a.id is not null))
-				   and (not :openOnly or r.status in ('OPEN', 'ANSWERED'))
+				   and (not :openOnly or r.status <> 'RESOLVED')
 				 order by r.asked_at desc, r.id desc limit :limit
 				""")
 			.param("org", orgId).param("reps", reps).param("openOnly", openOnly).param("limit", limit)
@@ -65,16 +65,19 @@ class HelpRequests {
 	/** The open requests on a deal or an account, for the raise-a-hand card on its page. */
 	List<HelpRequest> onRecord(UUID orgId, @Nullable UUID dealId, @Nullable UUID accountId) {
 		return jdbc.sql(SELECT + """
-				 where r.org_id = :org and (r.deal_id = :deal or r.account_id = :account) and r.status in ('OPEN', 'ANSWERED')
+				 where r.org_id = :org and (r.deal_id = :deal or r.account_id = :account) and r.status <> 'RESOLVED'
 				 order by r.asked_at desc
 				""")
 			.param("org", orgId).param("deal", dealId).param("account", accountId).query(HelpRequests::map).list();
 	}
 
-	/** The requests waiting for their next manager step since a join: joined but no activity to join yet. */
-	List<HelpRequest> waitingToJoin(UUID orgId, UUID dealId) {
-		return jdbc.sql(SELECT + " where r.org_id = :org and r.deal_id = :deal and r.joined_by is not null and r.joined_activity is null")
-			.param("org", orgId).param("deal", dealId).query(HelpRequests::map).list();
+	/** The requests on the deal (or, on no deal, the account) whose manager joins, with no activity to join yet. */
+	List<HelpRequest> waitingToJoin(UUID orgId, @Nullable UUID dealId, @Nullable UUID accountId) {
+		return jdbc.sql(SELECT + """
+				 where r.org_id = :org and r.joined_by is not null and r.joined_activity is null
+				   and (r.deal_id = :deal or (r.deal_id is null and r.account_id = :account))
+				""")
+			.param("org", orgId).param("deal", dealId).param("account", accountId).query(HelpRequests::map).list();
 	}
 
 	void addAnswer(UUID orgId, HelpAnswer answer) {
@@ -98,20 +101,22 @@ class HelpRequests {
 			.list();
 	}
 
-	/** Marks the first answer (once) and the status after an answer from the line. */
-	boolean answered(UUID orgId, UUID id, UUID by, Instant at, int version) {
+	/**
+	 * A message added to the thread: from the line, the first answer (once); on a resolved request, open again (taken
+	 * over, answered or waiting, as it was before).
+	 */
+	boolean replied(UUID orgId, UUID id, UUID by, boolean fromLine, Instant at, int version) {
 		return jdbc.sql("""
 				update coaching_help_request
-				   set first_answer_at = coalesce(first_answer_at, :at), first_answer_by = coalesce(first_answer_by, :by),
-				       status = case when status = 'OPEN' then 'ANSWERED' else status end, version = version + 1
+				   set first_answer_at = case when :fromLine then coalesce(first_answer_at, :at) else first_answer_at end,
+				       first_answer_by = case when :fromLine then coalesce(first_answer_by, :by) else first_answer_by end,
+				       status = case when taken_over_by is not null then 'TAKEN_OVER'
+				                     when :fromLine or first_answer_at is not null then 'ANSWERED' else 'OPEN' end,
+				       resolved_at = null, version = version + 1
 				 where org_id = :org and id = :id and version = :version
 				""")
-			.param("at", ts(at)).param("by", by).param("org", orgId).param("id", id).param("version", version).update() == 1;
-	}
-
-	boolean touch(UUID orgId, UUID id, int version) {
-		return jdbc.sql("update coaching_help_request set version = version + 1 where org_id = :org and id = :id and version = :version")
-			.param("org", orgId).param("id", id).param("version", version).update() == 1;
+			.param("fromLine", fromLine).param("at", ts(at)).param("by", by).param("org", orgId).param("id", id)
+			.param("version", version).update() == 1;
 	}
 
 	boolean resolve(UUID orgId, UUID id, String resolution, Instant at, int version) {
@@ -147,9 +152,9 @@ class HelpRequests {
 			.param("version", version).update() == 1;
 	}
 
-	/** Requests of the rep not resolved or taken over. */
+	/** Requests of the rep not yet resolved. */
 	int openOf(UUID orgId, UUID repId) {
-		return jdbc.sql("select count(*) from coaching_help_request where org_id = :org and owner_id = :rep and status in ('OPEN', 'ANSWERED')")
+		return jdbc.sql("select count(*) from coaching_help_request where org_id = :org and owner_id = :rep and status <> 'RESOLVED'")
 			.param("org", orgId).param("rep", repId).query(Integer.class).single();
 	}
 

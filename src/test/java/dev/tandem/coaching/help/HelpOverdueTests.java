@@ -2,9 +2,11 @@ package dev.tandem.coaching.help;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import dev.tandem.coaching.HelpRequestFigures;
 import dev.tandem.coaching.help.HelpRequestLoad.Row;
 import dev.tandem.people.OrganisationManagement;
 import dev.tandem.people.TeamManagement;
@@ -33,6 +35,7 @@ class HelpOverdueTests {
 	@Autowired UserManagement users;
 	@Autowired TeamManagement teams;
 	@Autowired HelpRequestLoad load;
+	@Autowired HelpRequestFigures figures;
 	@Autowired Clock clock;
 
 	@Test
@@ -56,6 +59,12 @@ class HelpOverdueTests {
 		assertThat(inbox.get(2).get("dueBy").asString()).isEqualTo("2026-11-18T14:00:00Z");
 		assertThat(inbox.get(1).get("responseHours").asDouble()).isEqualTo(90.0);
 		assertThat(org.web("ma").get("/coaching/help").body()).contains("Overdue");
+
+		assertThat(figures.openRequests(org.orgId(), org.id("a1"))).isEqualTo(3);
+		assertThat(figures.medianResponseHours(org.orgId(), org.id("ma"), LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-30")))
+			.isEqualTo(90.0);
+		assertThat(figures.medianResponseHours(org.orgId(), org.id("ma"), LocalDate.parse("2026-11-13"), LocalDate.parse("2026-11-30")))
+			.as("asked before the range").isNull();
 	}
 
 	private static Row row(LineOrganisation org, java.util.UUID account, String askedAt, String question) {

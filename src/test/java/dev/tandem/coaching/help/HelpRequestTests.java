@@ -97,7 +97,10 @@ class HelpRequestTests {
 		ApiClient.Response resolved = a1.post("/api/v1/help-requests/" + id + "/resolve",
 				"{\"resolution\":\"Asked the IT manager; met the CFO.\"}");
 		assertThat(resolved.json().get("status").asString()).isEqualTo("RESOLVED");
-		assertThat(org.api("ma").post("/api/v1/help-requests/" + id + "/answers", "{\"text\":\"And?\"}").body()).contains("closed");
+		assertThat(a1.post("/api/v1/help-requests/" + id + "/resolve", "{\"resolution\":\"Again\"}").body()).contains("closed");
+		JsonNode reopened = org.api("ma").post("/api/v1/help-requests/" + id + "/answers", "{\"text\":\"And did the CFO agree?\"}").json();
+		assertThat(reopened.get("status").asString()).as("a message opens it again").isEqualTo("ANSWERED");
+		assertThat(reopened.get("responseHours").asDouble()).as("the first answer stays the first").isEqualTo(request.get("responseHours").asDouble());
 	}
 
 	@Test
@@ -123,9 +126,19 @@ class HelpRequestTests {
 			.contains("noem een deal");
 		assertThat(requestsOf("a2")).isEqualTo(before);
 
+	}
+
+	@Test
+	void aRepWithoutAManagerIsHeardByTheAdmins() {
 		String xAccount = org.api("x").post("/api/v1/accounts", "{\"name\":\"Nobody's " + UUID.randomUUID() + "\"}").json().get("id").asString();
-		assertThat(org.api("x").language("en").post("/api/v1/help-requests", "{\"accountId\":\"" + xAccount
-				+ "\",\"question\":\"Anyone?\",\"category\":\"OTHER\"}").body()).as("no one to ask").contains("no manager");
+		ApiClient.Response asked = org.api("x").post("/api/v1/help-requests", "{\"accountId\":\"" + xAccount
+				+ "\",\"question\":\"Anyone?\",\"category\":\"OTHER\"}");
+		assertThat(asked.status()).as(asked.body()).isEqualTo(201);
+		String id = asked.json().get("id").asString();
+		assertThat(org.api("admin").get("/api/v1/help-requests?scope=inbox").body()).contains(id);
+		assertThat(org.api("head").get("/api/v1/help-requests/" + id).status()).isEqualTo(404);
+		assertThat(org.api("admin").post("/api/v1/help-requests/" + id + "/take-over", "{\"reason\":\"Nobody else is there\"}").status())
+			.isEqualTo(200);
 	}
 
 	@Test
@@ -151,6 +164,10 @@ class HelpRequestTests {
 		assertThat(taken.get("status").asString()).isEqualTo("TAKEN_OVER");
 		assertThat(taken.get("takenOverBy").asString()).isEqualTo(org.id("ma").toString());
 		assertThat(org.web("ma").get("/coaching/takeover").body()).contains("Their director only talks to managers");
+		assertThat(org.api("ma").post("/api/v1/help-requests/" + takeover + "/take-over", "{\"reason\":\"Again\"}").status()).isEqualTo(400);
+		assertThat(org.api("ma").get("/api/v1/help-requests?scope=inbox&open=true").body()).as("open until the rep resolves it").contains(takeover);
+		assertThat(org.api("a2").post("/api/v1/help-requests/" + takeover + "/resolve", "{\"resolution\":\"Ma agreed the framework\"}")
+			.json().get("takenOverBy").asString()).as("a resolved takeover stays a takeover").isEqualTo(org.id("ma").toString());
 		assertThat(org.web("mb").get("/coaching/help/" + takeover).statusCode()).isEqualTo(404);
 	}
 
