@@ -237,6 +237,22 @@ public class ActivityManagement {
 		return get(user, id);
 	}
 
+	/**
+	 * Makes {@code participantId} someone who takes part in the activity alongside its owner (a manager who joins the
+	 * rep's next meeting): the activity becomes joint, which the takeover ratio does not count as taking over. Only
+	 * for someone who may see the activity, and only the owner's line of managers or colleagues the user sees.
+	 */
+	@Transactional
+	public Activity addParticipant(CurrentUser user, UUID id, UUID participantId) {
+		Activity activity = get(user, id);
+		if (!visibility.canSee(user, participantId)
+				&& !visibility.lineManagers(user.orgId(), activity.ownerId(), visibility.today(user.orgId())).contains(participantId)) {
+			throw InvalidInputException.of("participantIds", "validation.user.unknown");
+		}
+		activities.addParticipant(user.orgId(), id, participantId);
+		return get(user, id);
+	}
+
 	/** Corrects what was logged: subject, notes, outcome, duration and time. */
 	@Transactional
 	public Activity update(CurrentUser user, UUID id, int version, ActivityEdit edit) {

@@ -84,12 +84,14 @@ class DemoOrganisation implements ApplicationRunner {
 	private final SavedViewManagement savedViews;
 	private final Clock clock;
 	private final DemoReviews demoReviews;
+	private final DemoHelpRequests helpRequests;
 
 	DemoOrganisation(OrganisationManagement organisations, UserManagement users, TeamManagement teams,
 			Visibility visibility, TransactionTemplate transaction, PlaybookManagement playbook, BulkLoad bulkLoad, GoalLoad goalLoad, ForecastLoad forecastLoad,
 			ForecastSnapshots snapshots, ProductManagement products, CustomFieldManagement customFields,
-			SavedViewManagement savedViews, Clock clock, DemoReviews demoReviews) {
+			SavedViewManagement savedViews, Clock clock, DemoReviews demoReviews, DemoHelpRequests helpRequests) {
 		this.demoReviews = demoReviews;
+		this.helpRequests = helpRequests;
 		this.savedViews = savedViews;
 		this.products = products;
 		this.customFields = customFields;
@@ -248,6 +250,7 @@ class DemoOrganisation implements ApplicationRunner {
 		log.info("Demo forecasts of {}: {} submissions, {} adjustments, {} weekly snapshots in {} ms", admin.email(),
 				forecasts.submissions().size(), forecasts.adjustments().size(), weeks.size(), (System.nanoTime() - started) / 1_000_000);
 		UUID brigitteReview = demoReviews.play(admin); // Brigitte's signed review, which her growth plan starts from
+		helpRequests.tell(admin, batch, sellers, brigitte, mark);
 	}
 
 	private void zuidwind() {

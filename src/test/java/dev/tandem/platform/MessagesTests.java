@@ -49,7 +49,7 @@ class MessagesTests {
 			"account.deals", "account.open-deals", "account.sector", "account.website", "accounts.title", "activity-type.EMAIL",
 			"activity-type.SOCIAL", "activity-types.EMAIL", "channel.EMAIL", "channel.SOCIAL", "deal.buying-group",
 			"deals.account", "deals.status", "deals.title", "column.account", "column.forecast", "forecast.BEST_CASE", "forecast.COMMIT", "waiting.kind.import", "insight.coaching.deals", "insight.open-deals", "insight.status",
-			"kind.ENABLEMENT", "kind.MARKETING", "kind.OPERATIONS", "lead.score", "lead.score-of",
+			"kind.ENABLEMENT", "kind.MARKETING", "kind.OPERATIONS", "lead.score", "lead.score-of", "help.category.PRODUCT",
 			"leads.title", "list.deal-or-account", "login.email", "nav.accounts", "nav.deals", "nav.leads", "nav.playbook",
 			"nav.teams", "playbook.buying-group", "playbook.min-stakeholders.chip", "playbook.title",
 			"routing.rule.ROUND_ROBIN", "source.INBOUND", "source.OUTBOUND", "source.PARTNER", "teams.title", "users.email",

@@ -84,6 +84,7 @@ class ApiWalkerTests {
 			POST /api/v1/deals/bulk
 			POST /api/v1/views
 			POST /api/v1/activities
+			POST /api/v1/help-requests
 			POST /api/v1/leads
 			POST /api/v1/notifications/read-all
 			POST /api/v1/reviews                                     REP PARTNER

@@ -434,6 +434,7 @@ public final class HostileOrganisation {
 			case "people", "users" -> "user";
 			case "activities" -> "activity";
 			case "criteria" -> "criterion";
+			case "help" -> "help-request";
 			default -> segment.endsWith("s") ? segment.substring(0, segment.length() - 1) : segment;
 		};
 	}

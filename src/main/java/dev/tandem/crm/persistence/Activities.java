@@ -194,6 +194,19 @@ public class Activities {
 			.param("version", expectedVersion).update() == 1;
 	}
 
+	/** Adds someone who takes part in an activity, which makes it joint; false when they already took part. */
+	public boolean addParticipant(UUID orgId, UUID id, UUID userId) {
+		int added = jdbc.sql("""
+				insert into crm_activity_participant (org_id, activity_id, user_id) values (:org, :id, :user)
+				on conflict do nothing
+				""").param("org", orgId).param("id", id).param("user", userId).update();
+		if (added == 1) {
+			jdbc.sql("update crm_activity set joint = true, version = version + 1 where org_id = :org and id = :id")
+				.param("org", orgId).param("id", id).update();
+		}
+		return added == 1;
+	}
+
 	public void delete(UUID orgId, UUID id) {
 		jdbc.sql("delete from crm_activity where org_id = :org and id = :id").param("org", orgId).param("id", id).update();
 	}
