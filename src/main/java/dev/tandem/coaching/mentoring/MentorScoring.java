@@ -16,8 +16,8 @@ import org.jspecify.annotations.Nullable;
  * How well a possible mentor's strengths cover a newcomer's gaps, as a stated score.
  * <p>
  * Stage gaps: the stages where the newcomer converts below the team (each weighted by how far below, with at least
- * {@code minDeals} deals behind it); a newcomer without that many deals anywhere yet gets the team's two weakest stages,
- * weighted equally. Activity gaps: the types the newcomer logs less of per month than the team's average rep; a
+ * {@code minDeals} deals behind it); a newcomer without such a gap (too few deals of their own to tell) gets the team's
+ * two weakest stages among those, weighted equally. Activity gaps: the types the newcomer logs less of per month than the team's average rep; a
  * newcomer without a full month yet gets the types the playbook requires. The score is, summed over the stage gaps,
  * the points by which the mentor converts above the team times the gap's share of all stage gaps (so at most the
  * mentor's lead in points), plus for each activity gap 10 points per 100% the mentor logs above the team's average, at
@@ -84,15 +84,16 @@ final class MentorScoring {
 				below.put(stage, stage.team().conversion() - mine.conversion());
 			}
 		}
-		boolean enoughDeals = stages.stream().anyMatch(s -> newcomer.at(s.stageId()).entered() >= minDeals);
 		List<StageGap> stageGaps = new ArrayList<>();
-		if (enoughDeals) {
+		if (!below.isEmpty()) {
 			double total = below.values().stream().mapToDouble(Double::doubleValue).sum();
 			below.forEach((s, gap) -> stageGaps.add(new StageGap(s.stageId(), s.name(), gap / total, s.team().conversion(), false)));
 		}
 		else {
+			// No gap of their own to go by (too few deals, or none below the team): the team's weakest stages among
+			// those the newcomer has too few deals in to tell.
 			List<StageLine> weakest = stages.stream()
-				.filter(s -> s.team().conversion() != null && s.team().entered() >= minDeals)
+				.filter(s -> s.team().conversion() != null && s.team().entered() >= minDeals && newcomer.at(s.stageId()).entered() < minDeals)
 				.sorted(Comparator.comparingDouble((StageLine s) -> s.team().conversion()).thenComparing(StageLine::name))
 				.limit(WEAKEST_STAGES).toList();
 			weakest.forEach(s -> stageGaps.add(new StageGap(s.stageId(), s.name(), 1.0 / weakest.size(), s.team().conversion(), true)));

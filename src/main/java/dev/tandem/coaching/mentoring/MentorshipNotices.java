@@ -50,7 +50,8 @@ class MentorshipNotices {
 			}
 			Locale locale = Locale.forLanguageTag(recipient.locale());
 			String title = messages.getMessage(e.getValue()[0], new Object[] { e.getValue()[1] }, locale);
-			String body = messages.getMessage("coaching.mentoring.notice.body", new Object[] { assigned.startsOn() }, locale);
+			String body = messages.getMessage("coaching.mentoring.notice.body", new Object[] { assigned.startsOn()
+					.format(java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.LONG).withLocale(locale)) }, locale);
 			notifications.notify(assigned.orgId(), recipient.id(), new Notice(CoachingNotificationKinds.MENTOR_ASSIGNED,
 					CoachingNotificationKinds.MENTOR_ASSIGNED + ":" + assigned.mentorshipId() + ":" + recipient.id(), title, body, link));
 		}
