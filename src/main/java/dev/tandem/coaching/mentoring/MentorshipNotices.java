@@ -14,8 +14,8 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells the newcomer and the mentor that they are paired, each in their own language, linking to the newcomer's ramp
- * (where both find the mentorship). Once per mentorship and person, so a redelivered event adds nothing.
+ * Tells the newcomer and the mentor that they are paired, each in their own language, linking the newcomer to their
+ * ramp and the mentor to the mentoring page (the newcomer's numbers are not the mentor's to see). Once per mentorship and person, so a redelivered event adds nothing.
  */
 @Component
 class MentorshipNotices {
@@ -41,7 +41,6 @@ class MentorshipNotices {
 		if (newcomer == null || mentor == null) {
 			return;
 		}
-		String link = "/coaching/mentoring/" + newcomer.id();
 		for (Map.Entry<User, String[]> e : Map.of(newcomer, new String[] { "coaching.mentoring.notice.newcomer", mentor.displayName() },
 				mentor, new String[] { "coaching.mentoring.notice.mentor", newcomer.displayName() }).entrySet()) {
 			User recipient = e.getKey();
@@ -53,7 +52,8 @@ class MentorshipNotices {
 			String body = messages.getMessage("coaching.mentoring.notice.body", new Object[] { assigned.startsOn()
 					.format(java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.LONG).withLocale(locale)) }, locale);
 			notifications.notify(assigned.orgId(), recipient.id(), new Notice(CoachingNotificationKinds.MENTOR_ASSIGNED,
-					CoachingNotificationKinds.MENTOR_ASSIGNED + ":" + assigned.mentorshipId() + ":" + recipient.id(), title, body, link));
+					CoachingNotificationKinds.MENTOR_ASSIGNED + ":" + assigned.mentorshipId() + ":" + recipient.id(), title, body,
+					recipient.id().equals(newcomer.id()) ? "/coaching/mentoring/" + newcomer.id() : "/coaching/mentoring"));
 		}
 	}
 

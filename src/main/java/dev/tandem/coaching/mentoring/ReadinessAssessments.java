@@ -24,7 +24,7 @@ class ReadinessAssessments {
 
 	private static final String SELECT = """
 			select a.*, c.display_name as candidate_name, s.display_name as started_by_name
-			  from coaching_readiness a
+			  from coaching_readiness_assessment a
 			  join people_user_v c on c.org_id = a.org_id and c.id = a.candidate_id
 			  join people_user_v s on s.org_id = a.org_id and s.id = a.started_by
 			""";
@@ -51,7 +51,7 @@ class ReadinessAssessments {
 
 	void insert(UUID orgId, UUID id, UUID candidateId, UUID startedBy, int scale, Instant now, String by) {
 		jdbc.sql("""
-				insert into coaching_readiness (org_id, id, candidate_id, started_by, scale, status, started_at, updated_at, updated_by)
+				insert into coaching_readiness_assessment (org_id, id, candidate_id, started_by, scale, status, started_at, updated_at, updated_by)
 				values (:org, :id, :candidate, :startedBy, :scale, 'OPEN', :now, :now, :by)
 				""").param("org", orgId).param("id", id).param("candidate", candidateId).param("startedBy", startedBy)
 			.param("scale", scale).param("now", Timestamp.from(now)).param("by", by).update();
@@ -60,7 +60,7 @@ class ReadinessAssessments {
 	boolean conclude(UUID orgId, UUID id, int version, ReadinessSummary summary, List<Competency> areas, @Nullable String note,
 			Instant now, String by) {
 		return jdbc.sql("""
-				update coaching_readiness set status = 'CONCLUDED', summary = :summary, development_areas = :areas, summary_note = :note,
+				update coaching_readiness_assessment set status = 'CONCLUDED', summary = :summary, development_areas = :areas, summary_note = :note,
 				       concluded_at = :now, version = version + 1, updated_at = :now, updated_by = :by
 				 where org_id = :org and id = :id and version = :version
 				""").param("org", orgId).param("id", id).param("version", version).param("summary", summary.name())
@@ -71,7 +71,7 @@ class ReadinessAssessments {
 	/** Marks the assessment changed (an invitation added), if the version is still the one read. */
 	boolean touch(UUID orgId, UUID id, int version, Instant now, String by) {
 		return jdbc.sql("""
-				update coaching_readiness set version = version + 1, updated_at = :now, updated_by = :by
+				update coaching_readiness_assessment set version = version + 1, updated_at = :now, updated_by = :by
 				 where org_id = :org and id = :id and version = :version
 				""").param("org", orgId).param("id", id).param("version", version).param("now", Timestamp.from(now)).param("by", by)
 			.update() == 1;

@@ -33,7 +33,7 @@ class ReadinessWaiting implements WaitingWork<CurrentUser> {
 			boolean self = invited.assessment().candidateId().equals(viewer.id());
 			items.add(new Item("readiness", messages.getMessage(self ? "coaching.readiness.waiting.self" : "coaching.readiness.waiting",
 					new Object[] { invited.assessment().candidateName() }, locale), null,
-					"/coaching/readiness/" + invited.assessment().id() + "/answer", invited.invitation().invitedAt(), false));
+					"/coaching/readiness-assessments/" + invited.assessment().id() + "/answer", invited.invitation().invitedAt(), false));
 		}
 		return items;
 	}

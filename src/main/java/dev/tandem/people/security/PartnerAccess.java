@@ -25,7 +25,7 @@ final class PartnerAccess {
 	static final String[] PAGES = { "/", "/department", "/teams", "/teams/*", "/departments", "/profile", "/profile/**",
 			"/notifications", "/notifications/**", "/search", "/live", "/logout",
 			// A partner department invited as a 360 rater of a manager-readiness assessment finds and answers it.
-			"/coaching/readiness", "/coaching/readiness/*/answer" };
+			"/coaching/readiness", "/coaching/readiness-assessments/*/answer" };
 
 	/** API operations (any method) a partner may call; each checks its own rules (e.g. only admins change teams). */
 	static final String[] OPERATIONS = { "/api/v1/me", "/api/v1/users", "/api/v1/users/*", "/api/v1/teams", "/api/v1/teams/*",

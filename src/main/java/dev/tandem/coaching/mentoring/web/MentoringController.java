@@ -52,8 +52,8 @@ class MentoringController {
 		return "coaching/mentoring/mentoring";
 	}
 
-	@GetMapping("/coaching/mentoring/{personId}")
-	String ramp(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID personId, Model model) {
+	@GetMapping("/coaching/mentoring/{userId}")
+	String ramp(@AuthenticationPrincipal CurrentUser me, @PathVariable("userId") UUID personId, Model model) {
 		Ramp ramp = ramps.ramp(me, personId);
 		Locale locale = LocaleContextHolder.getLocale();
 		model.addAttribute("ramp", ramp);

@@ -69,10 +69,10 @@ class ReadinessController {
 			@RequestParam(required = false) @Nullable Integer scale, RedirectAttributes redirect) {
 		UUID[] started = new UUID[1];
 		formErrors.flash(redirect, () -> started[0] = readiness.start(me, candidateId, scale, null).id());
-		return started[0] == null ? "redirect:/coaching/readiness" : "redirect:/coaching/readiness/" + started[0];
+		return started[0] == null ? "redirect:/coaching/readiness" : "redirect:/coaching/readiness-assessments/" + started[0];
 	}
 
-	@GetMapping("/coaching/readiness/{id}")
+	@GetMapping("/coaching/readiness-assessments/{id}")
 	String assessment(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, Model model) {
 		ReadinessView view = readiness.view(me, id);
 		model.addAttribute("view", view);
@@ -94,24 +94,24 @@ class ReadinessController {
 		return "coaching/readiness/assessment";
 	}
 
-	@PostMapping("/coaching/readiness/{id}/raters")
+	@PostMapping("/coaching/readiness-assessments/{id}/raters")
 	String invite(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, @RequestParam(required = false) @Nullable List<UUID> raterIds,
 			RedirectAttributes redirect) {
 		formErrors.flash(redirect, () -> readiness.invite(me, id, raterIds));
-		return "redirect:/coaching/readiness/" + id;
+		return "redirect:/coaching/readiness-assessments/" + id;
 	}
 
-	@PostMapping("/coaching/readiness/{id}/conclusion")
+	@PostMapping("/coaching/readiness-assessments/{id}/conclusion")
 	String conclude(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, @RequestParam(required = false) @Nullable String summary,
 			@RequestParam(required = false) @Nullable List<String> developmentAreas, @RequestParam(required = false) @Nullable String note,
 			@RequestParam(required = false) @Nullable Integer version, RedirectAttributes redirect) {
 		if (formErrors.flash(redirect, () -> readiness.conclude(me, id, new Conclusion(summary, developmentAreas, note, version)))) {
 			redirect.addFlashAttribute("concluded", true);
 		}
-		return "redirect:/coaching/readiness/" + id;
+		return "redirect:/coaching/readiness-assessments/" + id;
 	}
 
-	@GetMapping("/coaching/readiness/{id}/answer")
+	@GetMapping("/coaching/readiness-assessments/{id}/answer")
 	String form(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, Model model) {
 		model.addAttribute("form", readiness.form(me, id));
 		model.addAttribute("competencies", Competency.values());
@@ -122,7 +122,7 @@ class ReadinessController {
 	}
 
 	/** The form posts {@code score.<COMPETENCY>} and {@code comment.<COMPETENCY>} for each competency. */
-	@PostMapping("/coaching/readiness/{id}/answer")
+	@PostMapping("/coaching/readiness-assessments/{id}/answer")
 	String answer(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, @RequestParam MultiValueMap<String, String> form,
 			RedirectAttributes redirect) {
 		Map<String, Integer> scores = new HashMap<>();
@@ -149,6 +149,6 @@ class ReadinessController {
 			redirect.addFlashAttribute("given", scores);
 			redirect.addFlashAttribute("givenComments", comments);
 		}
-		return "redirect:/coaching/readiness/" + id + "/answer";
+		return "redirect:/coaching/readiness-assessments/" + id + "/answer";
 	}
 }
