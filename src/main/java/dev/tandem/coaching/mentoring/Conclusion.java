@@ -5,6 +5,6 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** The summary of an assessment: where the candidate stands, the competencies to develop and a note; {@code version} as read. */
-public record Conclusion(@Nullable String summary, @Nullable List<String> developmentAreas, @Nullable String note,
+public record Conclusion(@Nullable ReadinessSummary summary, @Nullable List<Competency> developmentAreas, @Nullable String note,
 		@Nullable Integer version) {
 }

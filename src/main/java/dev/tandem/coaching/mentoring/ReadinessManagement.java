@@ -150,7 +150,7 @@ public class ReadinessManagement {
 	public List<Invitation> invite(CurrentUser viewer, UUID id, @Nullable Collection<UUID> raterIds) {
 		ReadinessAssessment a = requireManaged(viewer, id);
 		if (raterIds == null || raterIds.isEmpty()) {
-			throw InvalidInputException.of("raterIds", "jakarta.validation.constraints.NotEmpty.message");
+			throw InvalidInputException.of("raterIds", "jakarta.validation.constraints.NotNull.message");
 		}
 		if (!a.isOpen()) {
 			throw InvalidInputException.of("raterIds", "coaching.readiness.error.closed");
@@ -244,23 +244,13 @@ public class ReadinessManagement {
 	public ReadinessAssessment conclude(CurrentUser viewer, UUID id, Conclusion conclusion) {
 		ReadinessAssessment a = requireManaged(viewer, id);
 		List<FieldProblem> problems = new ArrayList<>();
-		ReadinessSummary summary = null;
-		try {
-			summary = conclusion.summary() == null ? null : ReadinessSummary.valueOf(conclusion.summary());
-		}
-		catch (IllegalArgumentException ex) {
-			summary = null;
-		}
+		ReadinessSummary summary = conclusion.summary();
 		if (summary == null) {
 			problems.add(new FieldProblem("summary", "coaching.readiness.error.summary"));
 		}
 		List<Competency> areas = new ArrayList<>();
-		for (String key : conclusion.developmentAreas() == null ? List.<String>of() : conclusion.developmentAreas()) {
-			Competency c = competency(key);
-			if (c == null) {
-				problems.add(new FieldProblem("developmentAreas", "coaching.readiness.error.competency"));
-			}
-			else if (!areas.contains(c)) {
+		for (Competency c : conclusion.developmentAreas() == null ? List.<Competency>of() : conclusion.developmentAreas()) {
+			if (c != null && !areas.contains(c)) {
 				areas.add(c);
 			}
 		}

@@ -94,6 +94,24 @@ class MentoringApiTests {
 	}
 
 	@Test
+	void aMentorshipEndsWithTheVersionAsReadAndAStaleOneIsRefused() {
+		String lotte = as("lotte").get("/api/v1/me").json().get("id").asString();
+		String emma = as("emma").get("/api/v1/me").json().get("id").asString();
+		ApiClient brigitte = as("brigitte");
+		ApiClient.Response created = brigitte.post("/api/v1/mentorships",
+				"{\"newcomerId\":\"" + lotte + "\",\"mentorId\":\"" + emma + "\",\"goals\":\"Inside sales rhythm\"}", "Idempotency-Key",
+				"lotte-emma");
+		assertThat(created.status()).isEqualTo(201);
+		JsonNode m = created.json();
+		assertThat(m.get("endsOn").asString()).as("90 days by default")
+			.isEqualTo(java.time.LocalDate.parse(m.get("startsOn").asString()).plusDays(90).toString());
+		String id = m.get("id").asString();
+		assertThat(as("lotte").post("/api/v1/mentorships/" + id + "/end", "{\"version\":0}").status()).as("not hers to end").isEqualTo(403);
+		assertThat(brigitte.post("/api/v1/mentorships/" + id + "/end", "{\"version\":0}").status()).isEqualTo(200);
+		assertThat(brigitte.post("/api/v1/mentorships/" + id + "/end", "{\"version\":0}").status()).as("stale").isEqualTo(409);
+	}
+
+	@Test
 	void theRampPageShowsTheTenureMonthsAgainstEarlierStarters() {
 		String noah = noah();
 		JsonNode ramp = as("brigitte").get("/api/v1/mentorships/ramp?personId=" + noah).json();

@@ -68,12 +68,25 @@ class MentoringApiController {
 		return json(mentoring.assign(me, request, key));
 	}
 
+	record EndRequest(@Nullable Integer version) {
+	}
+
+	@PostMapping("/{id}/end")
+	@Operation(summary = "End a mentorship today (the newcomer's line): {version} as read; 409 when it changed since")
+	Map<String, Object> end(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, @RequestBody EndRequest request) {
+		if (request.version() == null) {
+			throw dev.tandem.platform.InvalidInputException.of("version", "jakarta.validation.constraints.NotNull.message");
+		}
+		return json(mentoring.end(me, id, request.version()));
+	}
+
 	@GetMapping("/suggestions")
 	@Operation(summary = "Suggested mentors for a newcomer, best first, with the score and the reasons in the caller's language")
-	Map<String, Object> suggestions(@AuthenticationPrincipal CurrentUser me, @RequestParam UUID newcomerId) {
-		Suggestions s = mentoring.suggestions(me, newcomerId, LocaleContextHolder.getLocale());
+	Map<String, Object> suggestions(@AuthenticationPrincipal CurrentUser me, @RequestParam String newcomerId) {
+		UUID newcomer = personId(newcomerId);
+		Suggestions s = mentoring.suggestions(me, newcomer, LocaleContextHolder.getLocale());
 		Map<String, Object> json = new LinkedHashMap<>();
-		json.put("newcomerId", newcomerId);
+		json.put("newcomerId", newcomer);
 		json.put("gapStages", s.gapStages());
 		json.put("stagesFromTeam", s.stagesFromTeam());
 		json.put("gapActivities", s.gapActivities());
@@ -84,8 +97,8 @@ class MentoringApiController {
 
 	@GetMapping("/ramp")
 	@Operation(summary = "A newcomer's ramp per month of tenure beside the average of earlier starters (the cohort curve)")
-	Map<String, Object> ramp(@AuthenticationPrincipal CurrentUser me, @RequestParam UUID personId) {
-		Ramp ramp = ramps.ramp(me, personId);
+	Map<String, Object> ramp(@AuthenticationPrincipal CurrentUser me, @RequestParam String personId) {
+		Ramp ramp = ramps.ramp(me, personId(personId));
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("personId", ramp.personId());
 		json.put("name", ramp.name());
@@ -96,6 +109,16 @@ class MentoringApiController {
 		json.put("cohortSize", ramp.cohortSize());
 		json.put("cohort", ramp.cohort().stream().map(MentoringApiController::json).toList());
 		return json;
+	}
+
+	/** A person's id from a query; what is no id names no one the caller may see: 404, as for someone else's. */
+	private static UUID personId(String text) {
+		try {
+			return UUID.fromString(text.strip());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new dev.tandem.platform.RecordNotFoundException("person", text);
+		}
 	}
 
 	static Map<String, Object> json(Mentorship m) {

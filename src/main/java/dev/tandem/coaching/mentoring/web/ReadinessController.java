@@ -105,7 +105,11 @@ class ReadinessController {
 	String conclude(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, @RequestParam(required = false) @Nullable String summary,
 			@RequestParam(required = false) @Nullable List<String> developmentAreas, @RequestParam(required = false) @Nullable String note,
 			@RequestParam(required = false) @Nullable Integer version, RedirectAttributes redirect) {
-		if (formErrors.flash(redirect, () -> readiness.conclude(me, id, new Conclusion(summary, developmentAreas, note, version)))) {
+		ReadinessSummary chosen = java.util.Arrays.stream(ReadinessSummary.values()).filter(v -> v.name().equals(summary)).findFirst()
+			.orElse(null);
+		List<Competency> areas = developmentAreas == null ? List.of()
+				: java.util.Arrays.stream(Competency.values()).filter(c -> developmentAreas.contains(c.name())).toList();
+		if (formErrors.flash(redirect, () -> readiness.conclude(me, id, new Conclusion(chosen, areas, note, version)))) {
 			redirect.addFlashAttribute("concluded", true);
 		}
 		return "redirect:/coaching/readiness-assessments/" + id;
