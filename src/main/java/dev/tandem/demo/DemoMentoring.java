@@ -67,13 +67,11 @@ class DemoMentoring {
 	}
 
 	private void answer(CurrentUser rater, UUID id, int[] scores, Map<Competency, String> comments) {
-		Map<String, Integer> given = new HashMap<>();
-		Map<String, String> said = new HashMap<>();
+		Map<Competency, Integer> given = new java.util.EnumMap<>(Competency.class);
 		Competency[] all = Competency.values();
 		for (int i = 0; i < all.length; i++) {
-			given.put(all[i].name(), scores[i]);
+			given.put(all[i], scores[i]);
 		}
-		comments.forEach((c, text) -> said.put(c.name(), text));
-		readiness.answer(rater, id, new NewAnswer(given, said));
+		readiness.answer(rater, id, new NewAnswer(given, comments));
 	}
 }

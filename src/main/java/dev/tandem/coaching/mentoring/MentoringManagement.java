@@ -202,5 +202,4 @@ public class MentoringManagement {
 			throw new AccessDeniedException("Only the newcomer's line chooses a mentor: " + field);
 		}
 	}
-
 }

@@ -197,32 +197,23 @@ public class ReadinessManagement {
 		Map<Competency, Integer> scores = new EnumMap<>(Competency.class);
 		Map<Competency, String> comments = new EnumMap<>(Competency.class);
 		List<FieldProblem> problems = new ArrayList<>();
-		Map<String, Integer> given = answer.scores() == null ? Map.of() : answer.scores();
-		given.forEach((key, value) -> {
-			Competency c = competency(key);
-			if (c == null) {
-				problems.add(new FieldProblem("scores." + key, "coaching.readiness.error.competency"));
-			}
-			else if (value == null || value < 1 || value > a.scale()) {
-				problems.add(new FieldProblem("scores." + key, "coaching.readiness.error.score", 1, a.scale()));
+		Map<Competency, Integer> given = answer.scores() == null ? Map.of() : answer.scores();
+		for (Competency c : Competency.values()) {
+			Integer value = given.get(c);
+			if (value == null || value < 1 || value > a.scale()) {
+				problems.add(new FieldProblem("scores." + c.name(), "coaching.readiness.error.score", 1, a.scale()));
 			}
 			else {
 				scores.put(c, value);
 			}
-		});
-		for (Competency c : Competency.values()) {
-			if (!given.containsKey(c.name())) {
-				problems.add(new FieldProblem("scores." + c.name(), "coaching.readiness.error.score", 1, a.scale()));
-			}
 		}
 		if (answer.comments() != null) {
-			answer.comments().forEach((key, text) -> {
-				Competency c = competency(key);
+			answer.comments().forEach((c, text) -> {
 				if (c == null) {
-					problems.add(new FieldProblem("comments." + key, "coaching.readiness.error.competency"));
+					return;
 				}
-				else if (text != null && text.length() > MAX_TEXT) {
-					problems.add(new FieldProblem("comments." + key, "jakarta.validation.constraints.Size.message", 0, MAX_TEXT));
+				if (text != null && text.length() > MAX_TEXT) {
+					problems.add(new FieldProblem("comments." + c.name(), "jakarta.validation.constraints.Size.message", 0, MAX_TEXT));
 				}
 				else if (text != null && !text.isBlank()) {
 					comments.put(c, text.strip());
@@ -286,14 +277,5 @@ public class ReadinessManagement {
 	private Invitation invitationOf(CurrentUser viewer, UUID id) {
 		return assessments.invitationsOf(viewer.orgId(), viewer.id()).stream().filter(i -> i.assessmentId().equals(id)).findFirst()
 			.orElseThrow(() -> new RecordNotFoundException("readiness assessment", id));
-	}
-
-	private static @Nullable Competency competency(@Nullable String key) {
-		try {
-			return key == null ? null : Competency.valueOf(key);
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
 	}
 }

@@ -1,6 +1,5 @@
 package dev.tandem.coaching.mentoring.web;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -129,21 +128,21 @@ class ReadinessController {
 	@PostMapping("/coaching/readiness-assessments/{id}/answer")
 	String answer(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, @RequestParam MultiValueMap<String, String> form,
 			RedirectAttributes redirect) {
-		Map<String, Integer> scores = new HashMap<>();
-		Map<String, String> comments = new HashMap<>();
+		Map<Competency, Integer> scores = new java.util.EnumMap<>(Competency.class);
+		Map<Competency, String> comments = new java.util.EnumMap<>(Competency.class);
 		for (Competency c : Competency.values()) {
 			String score = form.getFirst("score." + c.name());
 			if (score != null && !score.isBlank()) {
 				try {
-					scores.put(c.name(), Integer.valueOf(score.strip()));
+					scores.put(c, Integer.valueOf(score.strip()));
 				}
 				catch (NumberFormatException ex) {
-					scores.put(c.name(), 0);
+					scores.put(c, 0);
 				}
 			}
 			String comment = form.getFirst("comment." + c.name());
 			if (comment != null && !comment.isBlank()) {
-				comments.put(c.name(), comment);
+				comments.put(c, comment);
 			}
 		}
 		if (formErrors.flash(redirect, () -> readiness.answer(me, id, new NewAnswer(scores, comments)))) {
