@@ -85,13 +85,15 @@ class DemoOrganisation implements ApplicationRunner {
 	private final Clock clock;
 	private final DemoReviews demoReviews;
 	private final DemoHelpRequests helpRequests;
+	private final DemoMentoring mentoring;
 
 	DemoOrganisation(OrganisationManagement organisations, UserManagement users, TeamManagement teams,
 			Visibility visibility, TransactionTemplate transaction, PlaybookManagement playbook, BulkLoad bulkLoad, GoalLoad goalLoad, ForecastLoad forecastLoad,
 			ForecastSnapshots snapshots, ProductManagement products, CustomFieldManagement customFields,
-			SavedViewManagement savedViews, Clock clock, DemoReviews demoReviews, DemoHelpRequests helpRequests) {
+			SavedViewManagement savedViews, Clock clock, DemoReviews demoReviews, DemoHelpRequests helpRequests, DemoMentoring mentoring) {
 		this.demoReviews = demoReviews;
 		this.helpRequests = helpRequests;
+		this.mentoring = mentoring;
 		this.savedViews = savedViews;
 		this.products = products;
 		this.customFields = customFields;
@@ -251,6 +253,7 @@ class DemoOrganisation implements ApplicationRunner {
 				forecasts.submissions().size(), forecasts.adjustments().size(), weeks.size(), (System.nanoTime() - started) / 1_000_000);
 		UUID brigitteReview = demoReviews.play(admin); // Brigitte's signed review, which her growth plan starts from
 		helpRequests.tell(admin, batch, sellers, brigitte, mark);
+		mentoring.play(admin);
 	}
 
 	private void zuidwind() {

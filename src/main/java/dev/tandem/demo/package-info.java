@@ -4,5 +4,5 @@
  * the database is empty and {@code tandem.demo.enabled} is on.
  */
 @org.jspecify.annotations.NullMarked
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "platform", "people", "playbook", "crm", "goals", "forecast", "insight", "coaching", "coaching::review", "coaching::help" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "platform", "people", "playbook", "crm", "goals", "forecast", "insight", "coaching", "coaching::review", "coaching::help", "coaching::mentoring" })
 package dev.tandem.demo;

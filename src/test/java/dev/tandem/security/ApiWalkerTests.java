@@ -93,6 +93,12 @@ class ApiWalkerTests {
 			POST /api/v1/reviews/{id}/conversation
 			POST /api/v1/reviews/{id}/acknowledge
 			POST /api/v1/auth/tokens
+			POST /api/v1/mentorships                                 PARTNER
+			POST /api/v1/mentorships/{id}/end                        PARTNER
+			POST /api/v1/readiness-assessments                       PARTNER
+			POST /api/v1/readiness-assessments/{id}/raters           PARTNER
+			POST /api/v1/readiness-assessments/{id}/conclusion       PARTNER
+			POST /api/v1/readiness-assessments/{id}/answers
 			POST /api/v1/setup                                       ADMIN %1$s
 			POST /api/v1/operator/organisations                      ADMIN %1$s
 			""".formatted(NOT_ADMIN));
@@ -248,7 +254,10 @@ class ApiWalkerTests {
 			"PATCH /api/v1/users/{id}", "GET /api/v1/teams", "GET /api/v1/teams/{id}", "PATCH /api/v1/teams/{id}",
 			"GET /api/v1/notifications", "POST /api/v1/notifications/{id}/read", "POST /api/v1/notifications/read-all",
 			"GET /api/v1/auth/tokens", "DELETE /api/v1/auth/tokens/{id}", "GET /api/v1/search", "GET /api/v1/leads",
-			"GET /api/v1/leads/{id}");
+			"GET /api/v1/leads/{id}",
+			// A partner invited as a 360 rater of a readiness assessment answers it.
+			"GET /api/v1/readiness-assessments/invitations", "GET /api/v1/readiness-assessments/{id}/answer",
+			"POST /api/v1/readiness-assessments/{id}/answers");
 
 	@Test
 	void aPartnerIsRefusedEverySalesOperationAndWritesNothing() {

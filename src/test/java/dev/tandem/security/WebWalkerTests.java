@@ -112,7 +112,9 @@ class WebWalkerTests {
 	 * is a sales one. A pattern's {@code *} stands for one path segment.
 	 */
 	private static final List<String> PARTNER_PAGES = List.of("/", "/department", "/teams", "/teams/*", "/departments", "/profile",
-			"/profile/tokens", "/notifications", "/notifications/bell", "/notifications/settings", "/search");
+			"/profile/tokens", "/notifications", "/notifications/bell", "/notifications/settings", "/search",
+			// A partner invited as a 360 rater of a readiness assessment finds and answers it.
+			"/coaching/readiness", "/coaching/readiness-assessments/*/answer");
 
 	/** Sales pages that are a day's start: a partner asking for one is sent to their department's page. */
 	private static final Set<String> PARTNER_SENT_HOME = Set.of("/my-day");

@@ -103,6 +103,11 @@ public final class HostileOrganisation {
 		return known == null || known.isEmpty() ? null : known.get(0);
 	}
 
+	private String last(String kind) {
+		List<String> known = ids.get(kind);
+		return known == null || known.isEmpty() ? null : known.get(known.size() - 1);
+	}
+
 	public Set<String> kinds() {
 		return ids.keySet();
 	}
@@ -312,7 +317,8 @@ public final class HostileOrganisation {
 		}
 		return switch (kind) {
 			case "string" -> switch (format) {
-				case "uuid" -> id(kindOf(name));
+				// A mentor is someone else than the newcomer: the last user known rather than the first.
+				case "uuid" -> name.equals("mentorId") ? last(kindOf(name)) : id(kindOf(name));
 				case "date" -> LocalDate.now(clock).plusDays(30).toString();
 				case "date-time" -> OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).plusDays(1).toString();
 				case "email" -> email(op);
@@ -421,7 +427,7 @@ public final class HostileOrganisation {
 	static String kindOf(String name) {
 		String base = name.replaceAll("Ids?$", "");
 		return switch (base) {
-			case "owner", "leader", "participant", "manager", "assignee", "mentor" -> "user";
+			case "owner", "leader", "participant", "manager", "assignee", "mentor", "newcomer", "candidate", "rater" -> "user";
 			case "parent" -> "team";
 			case "seenAdjustment" -> "adjustment";
 			default -> base;

@@ -27,11 +27,16 @@ final class PartnerAccess {
 
 	/** Pages (any method) a partner may use besides the public ones; the rules further down still apply to them. */
 	static final String[] PAGES = { "/", "/department", "/teams", "/teams/*", "/departments", "/profile", "/profile/**",
-			"/notifications", "/notifications/**", "/search", "/live", "/logout" };
+			"/notifications", "/notifications/**", "/search", "/live", "/logout",
+			// A partner department invited as a 360 rater of a manager-readiness assessment finds and answers it.
+			"/coaching/readiness", "/coaching/readiness-assessments/*/answer" };
 
 	/** API operations (any method) a partner may call; each checks its own rules (e.g. only admins change teams). */
 	static final String[] OPERATIONS = { "/api/v1/me", "/api/v1/users", "/api/v1/users/*", "/api/v1/teams", "/api/v1/teams/*",
-			"/api/v1/notifications", "/api/v1/notifications/**", "/api/v1/auth/tokens", "/api/v1/auth/tokens/*", "/api/v1/search" };
+			"/api/v1/notifications", "/api/v1/notifications/**", "/api/v1/auth/tokens", "/api/v1/auth/tokens/*", "/api/v1/search",
+			// A partner invited as a 360 rater: its invitations, its answer form and its answer (each checks the invitation).
+			"/api/v1/readiness-assessments/invitations", "/api/v1/readiness-assessments/*/answer",
+			"/api/v1/readiness-assessments/*/answers" };
 
 	/**
 	 * API reads a partner may call: leads, whose quality marketing gives feedback on (DESIGN, the partner's work), with

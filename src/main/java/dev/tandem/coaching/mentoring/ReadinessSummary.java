@@ -1,0 +1,6 @@
+package dev.tandem.coaching.mentoring;
+
+/** The conclusion of a readiness assessment. */
+public enum ReadinessSummary {
+	READY_NOW, READY_6_12_MONTHS, NOT_YET
+}
