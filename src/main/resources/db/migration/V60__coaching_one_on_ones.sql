@@ -30,16 +30,16 @@ select platform_isolate_tenant('coaching_one_on_one');
 create table coaching_meeting (
   org_id      uuid not null,
   id          uuid not null,
-  series_id   uuid not null,
+  one_on_one_id   uuid not null,
   planned_at  timestamptz not null,
   held_at     timestamptz,
   snapshot    jsonb,
   version     integer not null default 0,
   constraint coaching_meeting_pk primary key (org_id, id),
-  constraint coaching_meeting_series_fk foreign key (org_id, series_id) references coaching_one_on_one (org_id, id),
+  constraint coaching_meeting_one_on_one_fk foreign key (org_id, one_on_one_id) references coaching_one_on_one (org_id, id),
   constraint coaching_meeting_snapshot_ck check (held_at is not null or snapshot is null)
 );
-create index coaching_meeting_series_ix on coaching_meeting (org_id, series_id, planned_at);
+create index coaching_meeting_one_on_one_ix on coaching_meeting (org_id, one_on_one_id, planned_at);
 create index coaching_meeting_planned_ix on coaching_meeting (org_id, planned_at);
 select platform_isolate_tenant('coaching_meeting');
 
@@ -84,7 +84,7 @@ select platform_isolate_tenant('coaching_meeting_note');
 create table coaching_action (
   org_id      uuid not null,
   id          uuid not null,
-  series_id   uuid not null,
+  one_on_one_id   uuid not null,
   raised_in   uuid not null,
   meeting_id  uuid not null,
   owner_id    uuid not null,
@@ -95,7 +95,7 @@ create table coaching_action (
   created_at  timestamptz not null,
   version     integer not null default 0,
   constraint coaching_action_pk primary key (org_id, id),
-  constraint coaching_action_series_fk foreign key (org_id, series_id) references coaching_one_on_one (org_id, id),
+  constraint coaching_action_one_on_one_fk foreign key (org_id, one_on_one_id) references coaching_one_on_one (org_id, id),
   constraint coaching_action_raised_fk foreign key (org_id, raised_in) references coaching_meeting (org_id, id),
   constraint coaching_action_meeting_fk foreign key (org_id, meeting_id) references coaching_meeting (org_id, id),
   constraint coaching_action_owner_fk foreign key (org_id, owner_id) references people_user (org_id, id),

@@ -82,13 +82,15 @@ class DemoOrganisation implements ApplicationRunner {
 	private final ProductManagement products;
 	private final CustomFieldManagement customFields;
 	private final SavedViewManagement savedViews;
+	private final DemoOneOnOnes oneOnOnes;
 	private final Clock clock;
 
 	DemoOrganisation(OrganisationManagement organisations, UserManagement users, TeamManagement teams,
 			Visibility visibility, TransactionTemplate transaction, PlaybookManagement playbook, BulkLoad bulkLoad, GoalLoad goalLoad, ForecastLoad forecastLoad,
 			ForecastSnapshots snapshots, ProductManagement products, CustomFieldManagement customFields,
-			SavedViewManagement savedViews, Clock clock) {
+			SavedViewManagement savedViews, DemoOneOnOnes oneOnOnes, Clock clock) {
 		this.savedViews = savedViews;
+		this.oneOnOnes = oneOnOnes;
 		this.products = products;
 		this.customFields = customFields;
 		this.organisations = organisations;
@@ -245,6 +247,7 @@ class DemoOrganisation implements ApplicationRunner {
 		weeks.forEach(at -> snapshots.take(admin.orgId(), at, true));
 		log.info("Demo forecasts of {}: {} submissions, {} adjustments, {} weekly snapshots in {} ms", admin.email(),
 				forecasts.submissions().size(), forecasts.adjustments().size(), weeks.size(), (System.nanoTime() - started) / 1_000_000);
+		oneOnOnes.play(admin, today, NORTHWIND_SEED + 3);
 	}
 
 	private void zuidwind() {

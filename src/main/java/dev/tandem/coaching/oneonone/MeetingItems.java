@@ -76,7 +76,7 @@ class MeetingItems {
 	void insertAction(UUID orgId, UUID id, UUID seriesId, UUID meetingId, UUID ownerId, String text, @Nullable LocalDate dueOn,
 			UUID createdBy, Instant at) {
 		jdbc.sql("""
-				insert into coaching_action (org_id, id, series_id, raised_in, meeting_id, owner_id, text, due_on, created_by, created_at)
+				insert into coaching_action (org_id, id, one_on_one_id, raised_in, meeting_id, owner_id, text, due_on, created_by, created_at)
 				values (:org, :id, :series, :meeting, :meeting, :owner, :text, :due, :by, :at)
 				""").param("org", orgId).param("id", id).param("series", seriesId).param("meeting", meetingId).param("owner", ownerId)
 			.param("text", text).param("due", dueOn).param("by", createdBy).param("at", Timestamp.from(at)).update();
@@ -119,6 +119,11 @@ class MeetingItems {
 			.param("done", doneAt == null ? null : Timestamp.from(doneAt)).update() == 1;
 	}
 
+	void moveAction(UUID orgId, UUID id, UUID toMeeting) {
+		jdbc.sql("update coaching_action set meeting_id = :to where org_id = :org and id = :id")
+			.param("org", orgId).param("id", id).param("to", toMeeting).update();
+	}
+
 	/** Moves the meeting's open actions to the next meeting; answers how many moved. */
 	int carryActions(UUID orgId, UUID fromMeeting, UUID toMeeting) {
 		return jdbc.sql("""
@@ -136,7 +141,7 @@ class MeetingItems {
 	private static ActionItem action(ResultSet rs, int n) throws SQLException {
 		java.sql.Date due = rs.getDate("due_on");
 		Timestamp done = rs.getTimestamp("done_at");
-		return new ActionItem(rs.getObject("id", UUID.class), rs.getObject("series_id", UUID.class), rs.getObject("raised_in", UUID.class),
+		return new ActionItem(rs.getObject("id", UUID.class), rs.getObject("one_on_one_id", UUID.class), rs.getObject("raised_in", UUID.class),
 				rs.getObject("meeting_id", UUID.class), rs.getObject("owner_id", UUID.class), rs.getString("display_name"), rs.getString("text"),
 				due == null ? null : due.toLocalDate(), done == null ? null : done.toInstant(), rs.getInt("version"));
 	}

@@ -40,9 +40,11 @@ class MeetingSnapshots {
 	private final OrganisationManagement organisations;
 	private final Visibility visibility;
 	private final ObjectProvider<HelpRequestFigures> helpRequests;
+	private final dev.tandem.goals.GoalManagement goalManagement;
 
 	MeetingSnapshots(Dashboards dashboards, Measurements measurements, Coaching coaching, OrganisationManagement organisations,
-			Visibility visibility, ObjectProvider<HelpRequestFigures> helpRequests) {
+			Visibility visibility, ObjectProvider<HelpRequestFigures> helpRequests, dev.tandem.goals.GoalManagement goalManagement) {
+		this.goalManagement = goalManagement;
 		this.dashboards = dashboards;
 		this.measurements = measurements;
 		this.coaching = coaching;
@@ -63,9 +65,7 @@ class MeetingSnapshots {
 		Summary summary = dashboards.summary(viewer, Scope.user(repId), month);
 		Period window = new Period(Period.Kind.MONTH, from, today.plusDays(1), org.fiscalYearStartMonth());
 		Measures done = measurements.measurePeople(viewer.orgId(), List.of(repId), List.of(window), org.timeZone()).get(window).of(repId);
-		Map<String, Long> byType = new LinkedHashMap<>();
-		done.activitiesByType().entrySet().stream().filter(e -> e.getValue() > 0)
-			.sorted(Map.Entry.comparingByKey()).forEach(e -> byType.put(e.getKey().name(), e.getValue()));
+		Map<String, Long> byType = byType(done);
 		List<Snapshot.GoalLine> goals = summary.goals().stream()
 			.map(g -> new Snapshot.GoalLine(g.goal().metric().name(), g.progress().target(), g.progress().actual(), g.progress().attainment(),
 					g.progress().pace()))
@@ -77,6 +77,49 @@ class MeetingSnapshots {
 				summary.hygiene().counts(), focus == null ? null : new Snapshot.Focus(focus.stage(), focus.conversion(), focus.teamConversion(),
 						focus.deals()),
 				help == null ? null : help.openRequests(viewer.orgId(), repId));
+	}
+
+	/**
+	 * The numbers of past meetings, for a history written in one go: for each window ({@code [since, day]}) what the rep
+	 * did in it and their goals of the day's month measured up to that day. Hygiene and the coaching focus have no
+	 * history, so they are left out ({@code hygieneScore} null, no flags, no focus). Measured in one pass.
+	 */
+	List<Snapshot> history(CurrentUser viewer, UUID repId, List<LocalDate[]> windows, List<Instant> takenAt) {
+		Organisation org = organisations.get(viewer.orgId());
+		int fiscal = org.fiscalYearStartMonth();
+		List<Period> asked = new java.util.ArrayList<>();
+		List<Period> months = new java.util.ArrayList<>();
+		for (LocalDate[] w : windows) {
+			asked.add(new Period(Period.Kind.MONTH, w[0], w[1].plusDays(1), fiscal));
+			Period month = Period.containing(w[1], Period.Kind.MONTH, fiscal);
+			months.add(month);
+			asked.add(new Period(Period.Kind.MONTH, month.start(), w[1].plusDays(1), fiscal));
+		}
+		Map<Period, Measurements.Breakdown> measured = measurements.measurePeople(viewer.orgId(), List.of(repId),
+				asked.stream().distinct().toList(), org.timeZone());
+		List<dev.tandem.goals.Goal> goals = goalManagement.goals(viewer, List.of(Scope.user(repId)), months.stream().distinct().toList());
+		List<Snapshot> result = new java.util.ArrayList<>();
+		for (int i = 0; i < windows.size(); i++) {
+			LocalDate day = windows.get(i)[1];
+			Measures done = measured.get(asked.get(2 * i)).of(repId);
+			Measures monthToDate = measured.get(asked.get(2 * i + 1)).of(repId);
+			Period month = months.get(i);
+			List<Snapshot.GoalLine> lines = goals.stream().filter(g -> g.period().equals(month))
+				.map(g -> goalManagement.progressOf(g, monthToDate, day))
+				.map(g -> new Snapshot.GoalLine(g.goal().metric().name(), g.progress().target(), g.progress().actual(), g.progress().attainment(),
+						g.progress().pace()))
+				.toList();
+			result.add(new Snapshot(takenAt.get(i), month.key(), lines, windows.get(i)[0], day, byType(done), done.activities(), done.wonDeals(),
+					done.lostDeals(), done.wonRevenue(), 0, 0, null, Map.of(), null, null));
+		}
+		return result;
+	}
+
+	private static Map<String, Long> byType(Measures done) {
+		Map<String, Long> byType = new LinkedHashMap<>();
+		done.activitiesByType().entrySet().stream().filter(e -> e.getValue() > 0)
+			.sorted(Map.Entry.comparingByKey()).forEach(e -> byType.put(e.getKey().name(), e.getValue()));
+		return byType;
 	}
 
 	static String json(Snapshot snapshot) {

@@ -72,7 +72,7 @@ class Meetings {
 	}
 
 	void insertMeeting(UUID orgId, UUID id, UUID seriesId, Instant plannedAt) {
-		jdbc.sql("insert into coaching_meeting (org_id, id, series_id, planned_at) values (:org, :id, :series, :at)")
+		jdbc.sql("insert into coaching_meeting (org_id, id, one_on_one_id, planned_at) values (:org, :id, :series, :at)")
 			.param("org", orgId).param("id", id).param("series", seriesId).param("at", Timestamp.from(plannedAt)).update();
 	}
 
@@ -83,14 +83,14 @@ class Meetings {
 
 	/** A series' meetings in time order. */
 	List<Meeting> meetings(UUID orgId, UUID seriesId) {
-		return jdbc.sql("select * from coaching_meeting where org_id = :org and series_id = :series order by planned_at, id")
+		return jdbc.sql("select * from coaching_meeting where org_id = :org and one_on_one_id = :series order by planned_at, id")
 			.param("org", orgId).param("series", seriesId).query(Meetings::meeting).list();
 	}
 
 	/** The last meeting held before the moment, if any: where "since the last 1:1" starts. */
 	Optional<Meeting> lastHeldBefore(UUID orgId, UUID seriesId, Instant before) {
 		return jdbc.sql("""
-				select * from coaching_meeting where org_id = :org and series_id = :series and held_at is not null and held_at < :before
+				select * from coaching_meeting where org_id = :org and one_on_one_id = :series and held_at is not null and held_at < :before
 				 order by held_at desc limit 1
 				""").param("org", orgId).param("series", seriesId).param("before", Timestamp.from(before)).query(Meetings::meeting).optional();
 	}
@@ -98,22 +98,31 @@ class Meetings {
 	/** The first meeting not held yet that is planned after the given one. */
 	Optional<Meeting> nextPlanned(UUID orgId, UUID seriesId, Meeting after) {
 		return jdbc.sql("""
-				select * from coaching_meeting where org_id = :org and series_id = :series and held_at is null and id <> :id
+				select * from coaching_meeting where org_id = :org and one_on_one_id = :series and held_at is null and id <> :id
 				   and (planned_at, id) > (:at, :id)
 				 order by planned_at, id limit 1
 				""").param("org", orgId).param("series", seriesId).param("id", after.id()).param("at", Timestamp.from(after.plannedAt()))
 			.query(Meetings::meeting).optional();
 	}
 
+	/** The series' meetings not held yet planned from {@code from} (included) to {@code to} (excluded). */
+	List<Meeting> plannedBetween(UUID orgId, UUID seriesId, Instant from, Instant to) {
+		return jdbc.sql("""
+				select * from coaching_meeting where org_id = :org and one_on_one_id = :series and held_at is null
+				   and planned_at >= :from and planned_at < :to order by planned_at
+				""").param("org", orgId).param("series", seriesId).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+			.query(Meetings::meeting).list();
+	}
+
 	/** How many meetings of the series are planned from the moment on and not held yet. */
 	int plannedFrom(UUID orgId, UUID seriesId, Instant from) {
 		return jdbc.sql("""
-				select count(*) from coaching_meeting where org_id = :org and series_id = :series and held_at is null and planned_at >= :from
+				select count(*) from coaching_meeting where org_id = :org and one_on_one_id = :series and held_at is null and planned_at >= :from
 				""").param("org", orgId).param("series", seriesId).param("from", Timestamp.from(from)).query(Integer.class).single();
 	}
 
 	@Nullable Instant lastPlanned(UUID orgId, UUID seriesId) {
-		return jdbc.sql("select planned_at from coaching_meeting where org_id = :org and series_id = :series order by planned_at desc limit 1")
+		return jdbc.sql("select planned_at from coaching_meeting where org_id = :org and one_on_one_id = :series order by planned_at desc limit 1")
 			.param("org", orgId).param("series", seriesId).query((rs, n) -> rs.getTimestamp(1).toInstant()).optional().orElse(null);
 	}
 
@@ -140,7 +149,7 @@ class Meetings {
 		return jdbc.sql("""
 				select to_char(date_trunc('month', m.planned_at at time zone :zone), 'YYYY-MM') as month,
 				       count(*) as planned, count(m.held_at) as held
-				  from coaching_meeting m join coaching_one_on_one s on s.org_id = m.org_id and s.id = m.series_id
+				  from coaching_meeting m join coaching_one_on_one s on s.org_id = m.org_id and s.id = m.one_on_one_id
 				 where m.org_id = :org and s.manager_id = :manager
 				   and cast(m.planned_at at time zone :zone as date) between :from and :to
 				   and (m.held_at is not null or m.planned_at <= :now)
@@ -164,7 +173,7 @@ class Meetings {
 
 	private static Meeting meeting(ResultSet rs, int n) throws SQLException {
 		Timestamp held = rs.getTimestamp("held_at");
-		return new Meeting(rs.getObject("org_id", UUID.class), rs.getObject("id", UUID.class), rs.getObject("series_id", UUID.class),
+		return new Meeting(rs.getObject("org_id", UUID.class), rs.getObject("id", UUID.class), rs.getObject("one_on_one_id", UUID.class),
 				rs.getTimestamp("planned_at").toInstant(), held == null ? null : held.toInstant(), rs.getString("snapshot"), rs.getInt("version"));
 	}
 }

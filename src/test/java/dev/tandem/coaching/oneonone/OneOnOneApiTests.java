@@ -142,7 +142,7 @@ class OneOnOneApiTests {
 		assertThat(action.body()).contains("text").contains("dueOn").contains("must be a date as yyyy-mm-dd").contains("ownerId")
 			.contains("must be the rep or the manager of this 1:1");
 		assertThat(jdbc.sql("select count(*) from coaching_action a join coaching_meeting m on m.org_id = a.org_id and m.id = a.meeting_id"
-				+ " where m.series_id = cast(:s as uuid)").param("s", series).query(Long.class).single()).isZero();
+				+ " where m.one_on_one_id = cast(:s as uuid)").param("s", series).query(Long.class).single()).isZero();
 	}
 
 	private static List<String> notes(ApiClient client, String meeting) {
