@@ -67,6 +67,8 @@ class MassAssignmentTests {
 	@Autowired Clock clock;
 	@Autowired OrganisationManagement organisations;
 	@Autowired UserManagement users;
+	@Autowired dev.tandem.people.TeamManagement teams;
+	@Autowired dev.tandem.coaching.oneonone.OneOnOneManagement oneOnOnes;
 	@Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mapping;
 
 	HostileOrganisation org;
@@ -94,6 +96,13 @@ class MassAssignmentTests {
 		repEmail = "walker-rep@" + org.adminEmail().substring(6);
 		repId = users.create(admin, new NewUser(repEmail, "Walker rep", Role.REP, "en", HostileOrganisation.PASSWORD, List.of()))
 			.user().id();
+		// The admin leads a team with the walker rep and holds 1:1s with them, so the 1:1 writes have records to walk.
+		java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/Amsterdam")));
+		UUID team = teams.create(admin, new dev.tandem.people.NewTeam("Walker team", dev.tandem.people.TeamKind.SALES, null, adminId)).id();
+		teams.addMember(admin, team, repId, today);
+		UUID series = oneOnOnes.start(admin, null, repId, new dev.tandem.coaching.oneonone.NewSeries(dev.tandem.coaching.oneonone.Cadence.WEEKLY,
+				java.time.DayOfWeek.FRIDAY, java.time.LocalTime.of(16, 0), 30, today.plusDays(1))).id();
+		oneOnOnes.addAction(admin, null, oneOnOnes.meetings(admin, series).get(0).id(), "Walker action", null, null);
 		tables = new TenantTables(jdbc);
 	}
 

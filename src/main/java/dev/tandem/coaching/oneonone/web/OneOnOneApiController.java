@@ -70,7 +70,7 @@ class OneOnOneApiController {
 					+ "time as HH:mm; startsOn as yyyy-mm-dd, today or later. With an Idempotency-Key header a repeat answers the same series.")
 	ResponseEntity<Map<String, Object>> create(@AuthenticationPrincipal CurrentUser me,
 			@Parameter(description = "Any unique text, kept 24 hours per user") @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
-			@RequestBody SeriesRequest request) {
+			@RequestBody OneOnOneSeriesRequest request) {
 		if (request.managerId() != null && !request.managerId().equals(me.id())) {
 			throw InvalidInputException.of("managerId", "validation.one-on-one.manager-self");
 		}
@@ -80,7 +80,7 @@ class OneOnOneApiController {
 
 	@PostMapping("/team")
 	@Operation(summary = "Start a series with every member of a team the caller leads who has none with them yet: {teamId, cadence, ...}")
-	Listing<Map<String, Object>> createForTeam(@AuthenticationPrincipal CurrentUser me, @RequestBody SeriesRequest request) {
+	Listing<Map<String, Object>> createForTeam(@AuthenticationPrincipal CurrentUser me, @RequestBody OneOnOneSeriesRequest request) {
 		List<Map<String, Object>> items = oneOnOnes.startForTeam(me, request.teamId(), request.plan(oneOnOnes.today(me))).stream()
 			.map(OneOnOneApiController::json).toList();
 		return new Listing<>(items, items.size(), null);
@@ -113,7 +113,7 @@ class OneOnOneApiController {
 	@PostMapping("/{id}/meetings/{meetingId}/agenda")
 	@Operation(summary = "Add a point to the agenda of a meeting not held yet: {text}; the other participant gets a notice")
 	ResponseEntity<Map<String, Object>> agenda(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, @PathVariable UUID meetingId,
-			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key, @RequestBody TextRequest request) {
+			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key, @RequestBody AgendaTextRequest request) {
 		oneOnOnes.meetingIn(me, id, meetingId);
 		AgendaItem item = oneOnOnes.addAgendaItem(me, key, meetingId, request.text());
 		return ResponseEntity.created(URI.create("/api/v1/one-on-ones/" + id + "/meetings/" + meetingId)).body(json(item));
@@ -122,7 +122,7 @@ class OneOnOneApiController {
 	@PostMapping("/{id}/meetings/{meetingId}/agenda/{itemId}/done")
 	@Operation(summary = "Tick (or untick) an agenda point: {done, version}")
 	Map<String, Object> tick(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, @PathVariable UUID meetingId,
-			@PathVariable UUID itemId, @RequestBody DoneRequest request) {
+			@PathVariable UUID itemId, @RequestBody OneOnOneDoneRequest request) {
 		oneOnOnes.meetingIn(me, id, meetingId);
 		AgendaItem item = oneOnOnes.agendaItem(me, itemId);
 		if (!item.meetingId().equals(meetingId)) {
@@ -134,7 +134,7 @@ class OneOnOneApiController {
 	@PostMapping("/{id}/meetings/{meetingId}/notes")
 	@Operation(summary = "Write a note: {text, private?}; a private note is seen by its author only")
 	ResponseEntity<Map<String, Object>> note(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, @PathVariable UUID meetingId,
-			@RequestBody NoteRequest request) {
+			@RequestBody MeetingNoteRequest request) {
 		oneOnOnes.meetingIn(me, id, meetingId);
 		MeetingNote note = oneOnOnes.addNote(me, meetingId, request.text(), Boolean.TRUE.equals(request.privateNote()));
 		return ResponseEntity.created(URI.create("/api/v1/one-on-ones/" + id + "/meetings/" + meetingId)).body(json(note));
@@ -143,7 +143,7 @@ class OneOnOneApiController {
 	@PostMapping("/{id}/meetings/{meetingId}/actions")
 	@Operation(summary = "Agree an action: {text, ownerId?, dueOn?}; owned by the rep unless ownerId names the manager; dueOn as yyyy-mm-dd")
 	ResponseEntity<Map<String, Object>> action(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, @PathVariable UUID meetingId,
-			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key, @RequestBody ActionRequest request) {
+			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key, @RequestBody MeetingActionRequest request) {
 		oneOnOnes.meetingIn(me, id, meetingId);
 		ActionItem action = oneOnOnes.addAction(me, key, meetingId, request.text(), request.ownerId(), request.dueOn());
 		return ResponseEntity.created(URI.create("/api/v1/one-on-ones/" + id + "/meetings/" + meetingId)).body(json(action));
@@ -152,7 +152,7 @@ class OneOnOneApiController {
 	@PostMapping("/{id}/actions/{actionId}/done")
 	@Operation(summary = "Mark an action done (or open again): {done, version}")
 	Map<String, Object> finish(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, @PathVariable UUID actionId,
-			@RequestBody DoneRequest request) {
+			@RequestBody OneOnOneDoneRequest request) {
 		ActionItem action = oneOnOnes.action(me, actionId);
 		if (!action.seriesId().equals(id)) {
 			throw new RecordNotFoundException("action", actionId);
@@ -163,7 +163,7 @@ class OneOnOneApiController {
 	@PostMapping("/{id}/meetings/{meetingId}/held")
 	@Operation(summary = "Mark the meeting held: {version}; freezes the snapshot and carries unticked points and open actions to the next meeting")
 	Map<String, Object> held(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, @PathVariable UUID meetingId,
-			@RequestBody DoneRequest request) {
+			@RequestBody OneOnOneDoneRequest request) {
 		oneOnOnes.meetingIn(me, id, meetingId);
 		return json(oneOnOnes.hold(me, meetingId, request.requireVersion()));
 	}
@@ -171,7 +171,7 @@ class OneOnOneApiController {
 	@PostMapping("/{id}/meetings/{meetingId}/move")
 	@Operation(summary = "Move a meeting not held yet: {plannedAt (ISO instant), version}")
 	Map<String, Object> move(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, @PathVariable UUID meetingId,
-			@RequestBody MoveRequest request) {
+			@RequestBody MeetingMoveRequest request) {
 		oneOnOnes.meetingIn(me, id, meetingId);
 		Instant to;
 		try {
@@ -180,7 +180,7 @@ class OneOnOneApiController {
 		catch (DateTimeParseException ex) {
 			throw InvalidInputException.of("plannedAt", "validation.one-on-one.instant");
 		}
-		return meetingJson(oneOnOnes.move(me, meetingId, new DoneRequest(null, request.version()).requireVersion(), to));
+		return meetingJson(oneOnOnes.move(me, meetingId, new OneOnOneDoneRequest(null, request.version()).requireVersion(), to));
 	}
 
 	@GetMapping("/cadence")
@@ -300,7 +300,8 @@ class OneOnOneApiController {
 	}
 
 	/** A new series, or series for a whole team. */
-	record SeriesRequest(@Nullable UUID managerId, @Nullable UUID repId, @Nullable UUID teamId, @Nullable String cadence,
+	record OneOnOneSeriesRequest(@Nullable UUID managerId, @Nullable UUID repId, @Nullable UUID teamId,
+			@io.swagger.v3.oas.annotations.media.Schema(allowableValues = { "WEEKLY", "FORTNIGHTLY", "MONTHLY" }) @Nullable String cadence,
 			@Nullable Integer weekday, @Nullable String time, @Nullable Integer minutes, @Nullable String startsOn) {
 
 		NewSeries plan(LocalDate today) {
@@ -347,19 +348,19 @@ class OneOnOneApiController {
 	}
 
 	/** A text for the agenda. */
-	record TextRequest(@Nullable String text) {
+	record AgendaTextRequest(@Nullable String text) {
 	}
 
 	/** A note, shared or private. */
-	record NoteRequest(@Nullable String text, @com.fasterxml.jackson.annotation.JsonProperty("private") @Nullable Boolean privateNote) {
+	record MeetingNoteRequest(@Nullable String text, @com.fasterxml.jackson.annotation.JsonProperty("private") @Nullable Boolean privateNote) {
 	}
 
 	/** An action agreed in a meeting. */
-	record ActionRequest(@Nullable String text, @Nullable UUID ownerId, @Nullable String dueOn) {
+	record MeetingActionRequest(@Nullable String text, @Nullable UUID ownerId, @Nullable String dueOn) {
 	}
 
 	/** Done or not, with the version as read. */
-	record DoneRequest(@Nullable Boolean done, @Nullable Integer version) {
+	record OneOnOneDoneRequest(@Nullable Boolean done, @Nullable Integer version) {
 
 		int requireVersion() {
 			if (version == null) {
@@ -370,7 +371,7 @@ class OneOnOneApiController {
 	}
 
 	/** Another moment for a meeting. */
-	record MoveRequest(@Nullable String plannedAt, @Nullable Integer version) {
+	record MeetingMoveRequest(@Nullable String plannedAt, @Nullable Integer version) {
 	}
 
 }

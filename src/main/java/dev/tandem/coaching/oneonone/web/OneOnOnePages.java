@@ -108,7 +108,7 @@ class OneOnOnePages {
 			@RequestParam(required = false) @Nullable String time, @RequestParam(required = false) @Nullable Integer minutes,
 			@RequestParam(required = false) @Nullable String startsOn, RedirectAttributes redirect) {
 		formErrors.flash(redirect, () -> {
-			NewSeries plan = new OneOnOneApiController.SeriesRequest(null, null, null, cadence, weekday, time, minutes, startsOn)
+			NewSeries plan = new OneOnOneApiController.OneOnOneSeriesRequest(null, null, null, cadence, weekday, time, minutes, startsOn)
 				.plan(oneOnOnes.today(me));
 			UUID target = parse(with);
 			int started;
