@@ -82,6 +82,7 @@ class DemoOrganisation implements ApplicationRunner {
 	private final ProductManagement products;
 	private final CustomFieldManagement customFields;
 	private final SavedViewManagement savedViews;
+	private final DemoOneOnOnes oneOnOnes;
 	private final Clock clock;
 	private final DemoReviews demoReviews;
 	private final DemoHelpRequests helpRequests;
@@ -90,11 +91,13 @@ class DemoOrganisation implements ApplicationRunner {
 	DemoOrganisation(OrganisationManagement organisations, UserManagement users, TeamManagement teams,
 			Visibility visibility, TransactionTemplate transaction, PlaybookManagement playbook, BulkLoad bulkLoad, GoalLoad goalLoad, ForecastLoad forecastLoad,
 			ForecastSnapshots snapshots, ProductManagement products, CustomFieldManagement customFields,
-			SavedViewManagement savedViews, Clock clock, DemoReviews demoReviews, DemoHelpRequests helpRequests, DemoMentoring mentoring) {
+			SavedViewManagement savedViews, DemoOneOnOnes oneOnOnes, Clock clock, DemoReviews demoReviews, DemoHelpRequests helpRequests,
+			DemoMentoring mentoring) {
 		this.demoReviews = demoReviews;
 		this.helpRequests = helpRequests;
 		this.mentoring = mentoring;
 		this.savedViews = savedViews;
+		this.oneOnOnes = oneOnOnes;
 		this.products = products;
 		this.customFields = customFields;
 		this.organisations = organisations;
@@ -251,6 +254,7 @@ class DemoOrganisation implements ApplicationRunner {
 		weeks.forEach(at -> snapshots.take(admin.orgId(), at, true));
 		log.info("Demo forecasts of {}: {} submissions, {} adjustments, {} weekly snapshots in {} ms", admin.email(),
 				forecasts.submissions().size(), forecasts.adjustments().size(), weeks.size(), (System.nanoTime() - started) / 1_000_000);
+		oneOnOnes.play(admin, today, NORTHWIND_SEED + 3);
 		UUID brigitteReview = demoReviews.play(admin); // Brigitte's signed review, which her growth plan starts from
 		helpRequests.tell(admin, batch, sellers, brigitte, mark);
 		mentoring.play(admin);

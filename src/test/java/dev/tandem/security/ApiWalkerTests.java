@@ -99,6 +99,15 @@ class ApiWalkerTests {
 			POST /api/v1/readiness-assessments/{id}/raters           PARTNER
 			POST /api/v1/readiness-assessments/{id}/conclusion       PARTNER
 			POST /api/v1/readiness-assessments/{id}/answers
+			POST /api/v1/one-on-ones
+			POST /api/v1/one-on-ones/team
+			POST /api/v1/one-on-ones/{id}/meetings/{meetingId}/agenda
+			POST /api/v1/one-on-ones/{id}/meetings/{meetingId}/agenda/{itemId}/done
+			POST /api/v1/one-on-ones/{id}/meetings/{meetingId}/notes
+			POST /api/v1/one-on-ones/{id}/meetings/{meetingId}/actions
+			POST /api/v1/one-on-ones/{id}/meetings/{meetingId}/held
+			POST /api/v1/one-on-ones/{id}/meetings/{meetingId}/move
+			POST /api/v1/one-on-ones/{id}/actions/{actionId}/done
 			POST /api/v1/setup                                       ADMIN %1$s
 			POST /api/v1/operator/organisations                      ADMIN %1$s
 			""".formatted(NOT_ADMIN));

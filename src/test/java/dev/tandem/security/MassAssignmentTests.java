@@ -70,6 +70,8 @@ class MassAssignmentTests {
 	@Autowired dev.tandem.people.TeamManagement teams;
 	@Autowired dev.tandem.coaching.review.ReviewManagement reviews;
 	@Autowired dev.tandem.coaching.review.ReviewTemplates reviewTemplates;
+	@Autowired dev.tandem.coaching.oneonone.OneOnOneManagement oneOnOnes;
+	@Autowired dev.tandem.coaching.mentoring.MentoringManagement mentoring;
 	@Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mapping;
 
 	HostileOrganisation org;
@@ -97,10 +99,20 @@ class MassAssignmentTests {
 		repEmail = "walker-rep@" + org.adminEmail().substring(6);
 		repId = users.create(admin, new NewUser(repEmail, "Walker rep", Role.REP, "en", HostileOrganisation.PASSWORD, List.of()))
 			.user().id();
+		// The admin leads a team with the walker rep and holds 1:1s with them, so the 1:1 writes have records to walk.
+		java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/Amsterdam")));
+		UUID team = teams.create(admin, new dev.tandem.people.NewTeam("Walker team", dev.tandem.people.TeamKind.SALES, null, adminId)).id();
+		teams.addMember(admin, team, repId, today);
+		UUID series = oneOnOnes.start(admin, null, repId, new dev.tandem.coaching.oneonone.NewSeries(dev.tandem.coaching.oneonone.Cadence.WEEKLY,
+				java.time.DayOfWeek.FRIDAY, java.time.LocalTime.of(16, 0), 30, today.plusDays(1))).id();
+		oneOnOnes.addAction(admin, null, oneOnOnes.meetings(admin, series).get(0).id(), "Walker action", null, null);
+		// A second rep of the team mentors the first, for the paths of a mentorship.
+		UUID mentor = users.create(admin, new NewUser("walker-mentor@" + org.adminEmail().substring(6), "Walker mentor", Role.REP, "en",
+				HostileOrganisation.PASSWORD, List.of())).user().id();
+		teams.addMember(admin, team, mentor, today);
+		mentoring.assign(admin, new dev.tandem.coaching.mentoring.NewMentorship(repId, mentor, null, null, null), null);
 		tables = new TenantTables(jdbc);
-		// A review, for the paths of its steps: the rep in a team the admin leads, reviewed by the admin.
-		var team = teams.create(admin, new dev.tandem.people.NewTeam("Reviewed team", dev.tandem.people.TeamKind.SALES, null, adminId));
-		teams.addMember(admin, team.id(), repId, java.time.LocalDate.now(clock).minusDays(1));
+		// A review, for the paths of its steps: the rep of the admin's team, reviewed by the admin.
 		// One section, so the walker's one score is a whole assessment; the rep's self-assessment is done.
 		var template = reviewTemplates.create(admin, "Walker template", "Walker sjabloon",
 				List.of(new dev.tandem.coaching.review.ReviewTemplate.Section("Results", "Resultaten", "", "")));

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 import dev.tandem.crm.CalendarItem;
+import dev.tandem.platform.web.IcsWriter;
 import org.springframework.context.MessageSource;
 
 /**

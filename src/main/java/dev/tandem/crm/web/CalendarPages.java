@@ -10,6 +10,7 @@ import dev.tandem.crm.CalendarManagement;
 import dev.tandem.people.CalendarFeedManagement;
 import dev.tandem.people.CurrentUser;
 import dev.tandem.platform.Tenancy;
+import dev.tandem.platform.web.IcsWriter;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;

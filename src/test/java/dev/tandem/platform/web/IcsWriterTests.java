@@ -1,4 +1,4 @@
-package dev.tandem.crm.web;
+package dev.tandem.platform.web;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.tandem.crm.web;
+package dev.tandem.platform.web;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -9,11 +9,12 @@ import java.time.format.DateTimeFormatter;
 /**
  * Writes an iCalendar (RFC 5545) document: lines end in CRLF, are folded at 75 octets without splitting a
  * character, and text values escape backslash, semicolon, comma and line breaks. Times are written in UTC, so no
- * time zone definitions are needed and every calendar app shows them in its own zone.
+ * time zone definitions are needed and every calendar app shows them in its own zone. Shared by the CRM's calendar
+ * feed and the 1:1 series download.
  */
-final class IcsWriter {
+public final class IcsWriter {
 
-	static final String MEDIA_TYPE = "text/calendar;charset=UTF-8";
+	public static final String MEDIA_TYPE = "text/calendar;charset=UTF-8";
 
 	private static final int LINE_OCTETS = 75;
 	private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
@@ -22,28 +23,28 @@ final class IcsWriter {
 	private final StringBuilder out = new StringBuilder();
 
 	/** A property whose value is written as it is (names, dates, durations). */
-	IcsWriter property(String name, String value) {
+	public IcsWriter property(String name, String value) {
 		return line(name + ":" + value);
 	}
 
 	/** A property of type TEXT, escaped. */
-	IcsWriter text(String name, String value) {
+	public IcsWriter text(String name, String value) {
 		return property(name, escape(value));
 	}
 
-	IcsWriter time(String name, Instant at) {
+	public IcsWriter time(String name, Instant at) {
 		return property(name, UTC.format(at));
 	}
 
-	IcsWriter date(String name, LocalDate day) {
+	public IcsWriter date(String name, LocalDate day) {
 		return property(name + ";VALUE=DATE", DATE.format(day));
 	}
 
-	IcsWriter begin(String component) {
+	public IcsWriter begin(String component) {
 		return property("BEGIN", component);
 	}
 
-	IcsWriter end(String component) {
+	public IcsWriter end(String component) {
 		return property("END", component);
 	}
 
@@ -58,7 +59,7 @@ final class IcsWriter {
 	}
 
 	/** Escapes a TEXT value; control characters other than tab, which TEXT may not hold, become spaces. */
-	static String escape(String value) {
+	public static String escape(String value) {
 		StringBuilder escaped = new StringBuilder(value.length() + 8);
 		String normalised = value.replace("\r\n", "\n").replace('\r', '\n');
 		for (int i = 0; i < normalised.length(); i++) {
@@ -75,7 +76,7 @@ final class IcsWriter {
 	}
 
 	/** Breaks a content line into lines of at most 75 octets, each continuation starting with a space. */
-	static String fold(String line) {
+	public static String fold(String line) {
 		StringBuilder folded = new StringBuilder(line.length() + 16);
 		int octets = 0;
 		for (int i = 0; i < line.length(); ) {
