@@ -83,11 +83,13 @@ class DemoOrganisation implements ApplicationRunner {
 	private final CustomFieldManagement customFields;
 	private final SavedViewManagement savedViews;
 	private final Clock clock;
+	private final DemoPlans plans;
 
 	DemoOrganisation(OrganisationManagement organisations, UserManagement users, TeamManagement teams,
 			Visibility visibility, TransactionTemplate transaction, PlaybookManagement playbook, BulkLoad bulkLoad, GoalLoad goalLoad, ForecastLoad forecastLoad,
 			ForecastSnapshots snapshots, ProductManagement products, CustomFieldManagement customFields,
-			SavedViewManagement savedViews, Clock clock) {
+			SavedViewManagement savedViews, Clock clock, DemoPlans plans) {
+		this.plans = plans;
 		this.savedViews = savedViews;
 		this.products = products;
 		this.customFields = customFields;
@@ -245,6 +247,7 @@ class DemoOrganisation implements ApplicationRunner {
 		weeks.forEach(at -> snapshots.take(admin.orgId(), at, true));
 		log.info("Demo forecasts of {}: {} submissions, {} adjustments, {} weekly snapshots in {} ms", admin.email(),
 				forecasts.submissions().size(), forecasts.adjustments().size(), weeks.size(), (System.nanoTime() - started) / 1_000_000);
+		plans.play(admin);
 	}
 
 	private void zuidwind() {

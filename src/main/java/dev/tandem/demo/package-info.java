@@ -4,5 +4,6 @@
  * the database is empty and {@code tandem.demo.enabled} is on.
  */
 @org.jspecify.annotations.NullMarked
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "platform", "people", "playbook", "crm", "goals", "forecast", "insight", "coaching" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "platform", "people", "playbook", "crm", "goals", "forecast", "insight", "coaching",
+		"coaching :: plan" })
 package dev.tandem.demo;
