@@ -3,10 +3,11 @@
 -- closed, the same metric measured again over the plan's period, so before and after stand side by side. The baseline
 -- window is as long as the plan and ends where it starts, so both are measured over the same number of days.
 
+-- user_id is the person the plan is for.
 create table coaching_plan (
   org_id         uuid not null,
   id             uuid not null,
-  person_id      uuid not null,
+  user_id      uuid not null,
   author_id      uuid not null,
   focus          text not null,
   suggested      boolean not null default false,
@@ -26,7 +27,7 @@ create table coaching_plan (
   updated_at     timestamptz not null,
   version        integer not null default 0,
   constraint coaching_plan_pk primary key (org_id, id),
-  constraint coaching_plan_person_fk foreign key (org_id, person_id) references people_user (org_id, id),
+  constraint coaching_plan_user_fk foreign key (org_id, user_id) references people_user (org_id, id),
   constraint coaching_plan_author_fk foreign key (org_id, author_id) references people_user (org_id, id),
   constraint coaching_plan_stage_fk foreign key (org_id, stage_id) references playbook_stage (org_id, id),
   constraint coaching_plan_metric_ck check (metric in ('STAGE_CONVERSION', 'WIN_RATE', 'WON_REVENUE', 'ACTIVITIES_PER_WEEK',
@@ -38,7 +39,7 @@ create table coaching_plan (
   constraint coaching_plan_focus_ck check (length(trim(focus)) between 1 and 300),
   constraint coaching_plan_status_ck check (status in ('OPEN', 'CLOSED') and ((status = 'CLOSED') = (closed_on is not null)))
 );
-create index coaching_plan_person_idx on coaching_plan (org_id, person_id, status);
+create index coaching_plan_user_idx on coaching_plan (org_id, user_id, status);
 select platform_isolate_tenant('coaching_plan');
 
 create table coaching_plan_check_in (

@@ -3,10 +3,11 @@
 -- support each goal needs (the manager, a peer, or a department: a team of a partner kind), check-ins with progress.
 -- A goal is on track, at risk or done; the plan's status follows from its goals.
 
+-- user_id is the person the plan is for.
 create table coaching_growth_plan (
   org_id      uuid not null,
   id          uuid not null,
-  person_id   uuid not null,
+  user_id   uuid not null,
   author_id   uuid not null,
   review_id   uuid,
   title       text not null,
@@ -16,12 +17,12 @@ create table coaching_growth_plan (
   updated_at  timestamptz not null,
   version     integer not null default 0,
   constraint coaching_growth_plan_pk primary key (org_id, id),
-  constraint coaching_growth_plan_person_fk foreign key (org_id, person_id) references people_user (org_id, id),
+  constraint coaching_growth_plan_user_fk foreign key (org_id, user_id) references people_user (org_id, id),
   constraint coaching_growth_plan_author_fk foreign key (org_id, author_id) references people_user (org_id, id),
   constraint coaching_growth_plan_period_ck check (ends_on > starts_on),
   constraint coaching_growth_plan_title_ck check (length(trim(title)) between 1 and 200)
 );
-create index coaching_growth_plan_person_idx on coaching_growth_plan (org_id, person_id);
+create index coaching_growth_plan_user_idx on coaching_growth_plan (org_id, user_id);
 select platform_isolate_tenant('coaching_growth_plan');
 
 create table coaching_growth_goal (

@@ -22,7 +22,7 @@ class CoachingPlans {
 	private static final String SELECT = """
 			select p.*, u.display_name as person_name, a.display_name as author_name, s.name as stage_name
 			  from coaching_plan p
-			  join people_user_v u on u.org_id = p.org_id and u.id = p.person_id
+			  join people_user_v u on u.org_id = p.org_id and u.id = p.user_id
 			  join people_user_v a on a.org_id = p.org_id and a.id = p.author_id
 			  left join playbook_stage_v s on s.org_id = p.org_id and s.id = p.stage_id
 			""";
@@ -43,14 +43,14 @@ class CoachingPlans {
 		if (people.isEmpty()) {
 			return List.of();
 		}
-		return jdbc.sql(SELECT + " where p.org_id = :org and p.person_id in (:people) order by p.status desc, p.starts_on desc, p.id")
+		return jdbc.sql(SELECT + " where p.org_id = :org and p.user_id in (:people) order by p.status desc, p.starts_on desc, p.id")
 			.param("org", orgId).param("people", people).query(CoachingPlans::map).list();
 	}
 
 	void insert(UUID orgId, UUID id, UUID authorId, NewCoachingPlan plan, LocalDate baselineFrom, @Nullable Double baseline,
 			Instant now) {
 		jdbc.sql("""
-				insert into coaching_plan (org_id, id, person_id, author_id, focus, suggested, metric, stage_id, activity_type,
+				insert into coaching_plan (org_id, id, user_id, author_id, focus, suggested, metric, stage_id, activity_type,
 				  starts_on, ends_on, baseline_from, baseline, target, created_at, updated_at)
 				values (:org, :id, :person, :author, :focus, :suggested, :metric, :stage, :type, :starts, :ends, :baselineFrom,
 				  :baseline, :target, :now, :now)
@@ -100,14 +100,14 @@ class CoachingPlans {
 			return List.of();
 		}
 		return jdbc.sql("""
-				select p.id, p.person_id, u.display_name, p.focus, greatest(p.starts_on, max(c.held_on)) as last_on
+				select p.id, p.user_id, u.display_name, p.focus, greatest(p.starts_on, max(c.held_on)) as last_on
 				  from coaching_plan p
-				  join people_user_v u on u.org_id = p.org_id and u.id = p.person_id
+				  join people_user_v u on u.org_id = p.org_id and u.id = p.user_id
 				  left join coaching_plan_check_in c on c.org_id = p.org_id and c.plan_id = p.id
-				 where p.org_id = :org and p.person_id in (:people) and p.status = 'OPEN'
-				 group by p.id, p.person_id, u.display_name, p.focus, p.starts_on
+				 where p.org_id = :org and p.user_id in (:people) and p.status = 'OPEN'
+				 group by p.id, p.user_id, u.display_name, p.focus, p.starts_on
 				""").param("org", orgId).param("people", people)
-			.query((rs, n) -> new LastCheckIn(rs.getObject("id", UUID.class), rs.getObject("person_id", UUID.class),
+			.query((rs, n) -> new LastCheckIn(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class),
 					rs.getString("display_name"), rs.getString("focus"), rs.getObject("last_on", LocalDate.class)))
 			.list();
 	}
@@ -117,7 +117,7 @@ class CoachingPlans {
 
 	private static CoachingPlan map(ResultSet rs, int row) throws SQLException {
 		String type = rs.getString("activity_type");
-		return new CoachingPlan(rs.getObject("id", UUID.class), rs.getObject("person_id", UUID.class), rs.getString("person_name"),
+		return new CoachingPlan(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class), rs.getString("person_name"),
 				rs.getObject("author_id", UUID.class), rs.getString("author_name"), rs.getString("focus"), rs.getBoolean("suggested"),
 				PlanMetric.valueOf(rs.getString("metric")), rs.getObject("stage_id", UUID.class), rs.getString("stage_name"),
 				type == null ? null : ActivityType.valueOf(type), rs.getObject("starts_on", LocalDate.class),

@@ -35,17 +35,17 @@ class GrowthPlans {
 
 	/** The plans of these people, newest first. */
 	List<GrowthPlan> of(UUID orgId, Collection<UUID> people) {
-		return people.isEmpty() ? List.of() : load(orgId, "p.person_id in (:people)", Map.of("people", people));
+		return people.isEmpty() ? List.of() : load(orgId, "p.user_id in (:people)", Map.of("people", people));
 	}
 
 	private List<GrowthPlan> load(UUID orgId, String where, Map<String, Object> params) {
 		List<Head> heads = jdbc.sql("""
 				select p.*, u.display_name as person_name, a.display_name as author_name from coaching_growth_plan p
-				  join people_user_v u on u.org_id = p.org_id and u.id = p.person_id
+				  join people_user_v u on u.org_id = p.org_id and u.id = p.user_id
 				  join people_user_v a on a.org_id = p.org_id and a.id = p.author_id
 				 where p.org_id = :org and (""" + where + ") order by p.starts_on desc, p.id")
 			.param("org", orgId).params(params)
-			.query((rs, n) -> new Head(rs.getObject("id", UUID.class), rs.getObject("person_id", UUID.class), rs.getString("person_name"),
+			.query((rs, n) -> new Head(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class), rs.getString("person_name"),
 					rs.getObject("author_id", UUID.class), rs.getString("author_name"), rs.getObject("review_id", UUID.class),
 					rs.getString("title"), rs.getObject("starts_on", LocalDate.class), rs.getObject("ends_on", LocalDate.class),
 					rs.getTimestamp("updated_at").toInstant(), rs.getInt("version")))
@@ -95,7 +95,7 @@ class GrowthPlans {
 	void insert(UUID orgId, UUID id, UUID personId, UUID authorId, @Nullable UUID reviewId, String title, LocalDate startsOn,
 			LocalDate endsOn, Instant now) {
 		jdbc.sql("""
-				insert into coaching_growth_plan (org_id, id, person_id, author_id, review_id, title, starts_on, ends_on, created_at, updated_at)
+				insert into coaching_growth_plan (org_id, id, user_id, author_id, review_id, title, starts_on, ends_on, created_at, updated_at)
 				values (:org, :id, :person, :author, :review, :title, :starts, :ends, :now, :now)
 				""").param("org", orgId).param("id", id).param("person", personId).param("author", authorId).param("review", reviewId)
 			.param("title", title).param("starts", startsOn).param("ends", endsOn).param("now", Timestamp.from(now)).update();
@@ -150,15 +150,15 @@ class GrowthPlans {
 			return List.of();
 		}
 		return jdbc.sql("""
-				select p.id, p.person_id, u.display_name, p.title, greatest(p.starts_on, max(c.held_on)) as last_on
+				select p.id, p.user_id, u.display_name, p.title, greatest(p.starts_on, max(c.held_on)) as last_on
 				  from coaching_growth_plan p
-				  join people_user_v u on u.org_id = p.org_id and u.id = p.person_id
+				  join people_user_v u on u.org_id = p.org_id and u.id = p.user_id
 				  left join coaching_growth_check_in c on c.org_id = p.org_id and c.plan_id = p.id
-				 where p.org_id = :org and p.person_id in (:people) and p.ends_on >= :today
+				 where p.org_id = :org and p.user_id in (:people) and p.ends_on >= :today
 				   and exists (select 1 from coaching_growth_goal g where g.org_id = p.org_id and g.plan_id = p.id and g.status <> 'DONE')
-				 group by p.id, p.person_id, u.display_name, p.title, p.starts_on
+				 group by p.id, p.user_id, u.display_name, p.title, p.starts_on
 				""").param("org", orgId).param("people", people).param("today", today)
-			.query((rs, n) -> new CoachingPlans.LastCheckIn(rs.getObject("id", UUID.class), rs.getObject("person_id", UUID.class),
+			.query((rs, n) -> new CoachingPlans.LastCheckIn(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class),
 					rs.getString("display_name"), rs.getString("title"), rs.getObject("last_on", LocalDate.class)))
 			.list();
 	}

@@ -81,7 +81,8 @@ class PlanAccessTests {
 		assertThat(first.status()).isEqualTo(201);
 		ApiClient.Response again = brigitte.post("/api/v1/coaching-plans", body, "Idempotency-Key", "emma-demos");
 		assertThat(again.json().get("id").asString()).isEqualTo(first.json().get("id").asString());
-		assertThat(first.json().get("baselineFrom").asString()).isEqualTo("2026-07-31");
+		// 1 November to 31 January is 92 days; the baseline is the 92 days before: from 1 August.
+		assertThat(first.json().get("baselineFrom").asString()).isEqualTo("2026-08-01");
 		ApiClient.Response bad = brigitte.language("nl").post("/api/v1/coaching-plans",
 				body.replace("2027-01-31", "2026-10-01").replace("\"target\":3,", ""));
 		assertThat(bad.status()).isEqualTo(400);

@@ -79,17 +79,17 @@ class GrowthPlanApiController {
 		return ResponseEntity.created(URI.create("/api/v1/growth-plans/" + id)).body(json(plan, plans.today(me)));
 	}
 
-	@PostMapping("/{id}/goals/{goalId}/milestones")
+	@PostMapping("/{id}/goals/{growthGoalId}/milestones")
 	@Operation(summary = "Add a milestone to a goal (the person's line): {title, dueOn}")
 	ResponseEntity<Map<String, Object>> addMilestone(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id,
-			@PathVariable UUID goalId, @RequestBody NewGrowthPlan.NewMilestone request) {
+			@PathVariable("growthGoalId") UUID goalId, @RequestBody NewGrowthPlan.NewMilestone request) {
 		GrowthPlan plan = plans.addMilestone(me, id, goalId, request);
 		return ResponseEntity.created(URI.create("/api/v1/growth-plans/" + id)).body(json(plan, plans.today(me)));
 	}
 
-	@PostMapping("/{id}/goals/{goalId}/status")
+	@PostMapping("/{id}/goals/{growthGoalId}/status")
 	@Operation(summary = "Say where a goal stands (the person or their line): {status: ON_TRACK | AT_RISK | DONE, version}; a stale version answers 409")
-	Map<String, Object> status(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, @PathVariable UUID goalId,
+	Map<String, Object> status(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, @PathVariable("growthGoalId") UUID goalId,
 			@RequestBody StatusRequest request) {
 		if (request.version() == null) {
 			throw InvalidInputException.of("version", "jakarta.validation.constraints.NotNull.message");
@@ -97,9 +97,9 @@ class GrowthPlanApiController {
 		return json(plans.setStatus(me, id, goalId, request.status(), request.version()), plans.today(me));
 	}
 
-	@PostMapping("/{id}/milestones/{milestoneId}/done")
+	@PostMapping("/{id}/milestones/{growthMilestoneId}/done")
 	@Operation(summary = "Tick a milestone off ({done: true}, today) or back on ({done: false})")
-	Map<String, Object> done(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, @PathVariable UUID milestoneId,
+	Map<String, Object> done(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, @PathVariable("growthMilestoneId") UUID milestoneId,
 			@RequestBody DoneRequest request) {
 		return json(plans.setMilestoneDone(me, id, milestoneId, !Boolean.FALSE.equals(request.done())), plans.today(me));
 	}

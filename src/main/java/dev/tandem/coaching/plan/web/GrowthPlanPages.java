@@ -119,23 +119,23 @@ class GrowthPlanPages {
 		return answer(me, id, formErrors.attempt(() -> plans.addGoal(me, id, goal.toGoal())), request, model);
 	}
 
-	@PostMapping("/coaching/growth-plans/{id}/goals/{goalId}/milestones")
-	String addMilestone(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, @PathVariable UUID goalId,
+	@PostMapping("/coaching/growth-plans/{id}/goals/{growthGoalId}/milestones")
+	String addMilestone(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, @PathVariable("growthGoalId") UUID goalId,
 			@RequestParam(required = false) @Nullable String title, @RequestParam(required = false) @Nullable LocalDate dueOn,
 			HttpServletRequest request, Model model) {
 		return answer(me, id, formErrors.attempt(() -> plans.addMilestone(me, id, goalId, new NewGrowthPlan.NewMilestone(title, dueOn))),
 				request, model);
 	}
 
-	@PostMapping("/coaching/growth-plans/{id}/goals/{goalId}/status")
-	String status(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, @PathVariable UUID goalId,
+	@PostMapping("/coaching/growth-plans/{id}/goals/{growthGoalId}/status")
+	String status(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, @PathVariable("growthGoalId") UUID goalId,
 			@RequestParam(required = false) @Nullable GrowthStatus status, @RequestParam int version, HttpServletRequest request,
 			Model model) {
 		return answer(me, id, formErrors.attempt(() -> plans.setStatus(me, id, goalId, status, version)), request, model);
 	}
 
-	@PostMapping("/coaching/growth-plans/{id}/milestones/{milestoneId}/done")
-	String done(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, @PathVariable UUID milestoneId,
+	@PostMapping("/coaching/growth-plans/{id}/milestones/{growthMilestoneId}/done")
+	String done(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, @PathVariable("growthMilestoneId") UUID milestoneId,
 			@RequestParam(defaultValue = "true") boolean done, HttpServletRequest request, Model model) {
 		return answer(me, id, formErrors.attempt(() -> plans.setMilestoneDone(me, id, milestoneId, done)), request, model);
 	}
