@@ -87,15 +87,17 @@ class DemoOrganisation implements ApplicationRunner {
 	private final DemoReviews demoReviews;
 	private final DemoHelpRequests helpRequests;
 	private final DemoMentoring mentoring;
+	private final DemoPlans plans;
 
 	DemoOrganisation(OrganisationManagement organisations, UserManagement users, TeamManagement teams,
 			Visibility visibility, TransactionTemplate transaction, PlaybookManagement playbook, BulkLoad bulkLoad, GoalLoad goalLoad, ForecastLoad forecastLoad,
 			ForecastSnapshots snapshots, ProductManagement products, CustomFieldManagement customFields,
 			SavedViewManagement savedViews, DemoOneOnOnes oneOnOnes, Clock clock, DemoReviews demoReviews, DemoHelpRequests helpRequests,
-			DemoMentoring mentoring) {
+			DemoMentoring mentoring, DemoPlans plans) {
 		this.demoReviews = demoReviews;
 		this.helpRequests = helpRequests;
 		this.mentoring = mentoring;
+		this.plans = plans;
 		this.savedViews = savedViews;
 		this.oneOnOnes = oneOnOnes;
 		this.products = products;
@@ -258,6 +260,7 @@ class DemoOrganisation implements ApplicationRunner {
 		UUID brigitteReview = demoReviews.play(admin); // Brigitte's signed review, which her growth plan starts from
 		helpRequests.tell(admin, batch, sellers, brigitte, mark);
 		mentoring.play(admin);
+		plans.play(admin, brigitteReview);
 	}
 
 	private void zuidwind() {

@@ -4,5 +4,6 @@
  * the database is empty and {@code tandem.demo.enabled} is on.
  */
 @org.jspecify.annotations.NullMarked
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "platform", "people", "playbook", "crm", "goals", "forecast", "insight", "coaching", "coaching::review", "coaching::help", "coaching::mentoring" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "platform", "people", "playbook", "crm", "goals", "forecast", "insight", "coaching", "coaching::review", "coaching::help", "coaching::mentoring",
+		"coaching::plan" })
 package dev.tandem.demo;

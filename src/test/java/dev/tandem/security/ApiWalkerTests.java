@@ -77,6 +77,8 @@ class ApiWalkerTests {
 			POST /api/v1/forecast/snapshots                          REP PARTNER
 			POST /api/v1/goals/copy
 			POST /api/v1/goals
+			POST /api/v1/coaching-plans
+			POST /api/v1/growth-plans
 			POST /api/v1/forecast/submissions
 			POST /api/v1/accounts
 			POST /api/v1/contacts

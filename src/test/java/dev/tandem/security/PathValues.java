@@ -23,7 +23,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class PathValues {
 
 	/** Path words that name another table than their own. */
-	static final Map<String, String> ALIASES = Map.of("people", "user", "playbook", "pipeline", "help", "help-request");
+	static final Map<String, String> ALIASES = Map.of("people", "user", "playbook", "pipeline", "help", "help-request",
+			"coaching-plan", "plan");
 
 	/** Variables that name no record and whose values the application does not declare, with the values to walk. */
 	static final Map<String, List<String>> VALUES = Map.of("kind", List.of("users", "teams"),
