@@ -20,7 +20,6 @@ import dev.tandem.people.Organisation;
 import dev.tandem.people.OrganisationManagement;
 import dev.tandem.people.Visibility;
 import dev.tandem.platform.Period;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,11 +38,11 @@ class MeetingSnapshots {
 	private final Coaching coaching;
 	private final OrganisationManagement organisations;
 	private final Visibility visibility;
-	private final ObjectProvider<HelpRequestFigures> helpRequests;
+	private final HelpRequestFigures helpRequests;
 	private final dev.tandem.goals.GoalManagement goalManagement;
 
 	MeetingSnapshots(Dashboards dashboards, Measurements measurements, Coaching coaching, OrganisationManagement organisations,
-			Visibility visibility, ObjectProvider<HelpRequestFigures> helpRequests, dev.tandem.goals.GoalManagement goalManagement) {
+			Visibility visibility, HelpRequestFigures helpRequests, dev.tandem.goals.GoalManagement goalManagement) {
 		this.goalManagement = goalManagement;
 		this.dashboards = dashboards;
 		this.measurements = measurements;
@@ -71,12 +70,11 @@ class MeetingSnapshots {
 					g.progress().pace()))
 			.toList();
 		CoachingFocus focus = coaching.coachingFor(viewer, repId, month);
-		HelpRequestFigures help = helpRequests.getIfAvailable();
 		return new Snapshot(now, month.key(), goals, from, today, byType, done.activities(), done.wonDeals(), done.lostDeals(),
 				done.wonRevenue(), summary.hygiene().deals().size(), summary.hygiene().flagged(), summary.hygiene().score(),
 				summary.hygiene().counts(), focus == null ? null : new Snapshot.Focus(focus.stage(), focus.conversion(), focus.teamConversion(),
 						focus.deals()),
-				help == null ? null : help.openRequests(viewer.orgId(), repId));
+				helpRequests.openRequests(viewer.orgId(), repId));
 	}
 
 	/**

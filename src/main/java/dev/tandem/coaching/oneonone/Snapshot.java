@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
  * The rep's own numbers on a 1:1, by insight's and goals' definitions (DESIGN.md section 5): their goals of the month
  * with attainment and pace, what they did from the day after the last held 1:1 ({@code since}) up to and including
  * {@code until}, the hygiene of their open deals now, their coaching focus and their open help requests. Computed live
- * while the meeting is planned and stored as JSON when it is held. {@code openHelpRequests} is {@code null} when this
- * installation has no help requests to ask.
+ * while the meeting is planned and stored as JSON when it is held. {@code openHelpRequests} is {@code null} only in
+ * a snapshot stored before help requests were counted.
  */
 public record Snapshot(Instant takenAt, String period, List<GoalLine> goals, LocalDate since, LocalDate until,
 		Map<String, Long> activitiesByType, long activities, long wonDeals, long lostDeals, BigDecimal wonRevenue, int openDeals,

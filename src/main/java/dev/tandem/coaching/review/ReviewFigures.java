@@ -32,7 +32,6 @@ import dev.tandem.people.Visibility;
 import dev.tandem.platform.Period;
 import dev.tandem.playbook.ActivityType;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,14 +52,14 @@ class ReviewFigures {
 	private final TeamManagement teams;
 	private final OrganisationManagement organisations;
 	private final Visibility visibility;
-	private final ObjectProvider<OneOnOneCadence> cadence;
-	private final ObjectProvider<TakeoverFigures> takeover;
-	private final ObjectProvider<HelpRequestFigures> help;
+	private final OneOnOneCadence cadence;
+	private final TakeoverFigures takeover;
+	private final HelpRequestFigures help;
 	private final Clock clock;
 
 	ReviewFigures(Measurements measurements, GoalManagement goals, Funnels funnels, Accuracy accuracy, Dashboards dashboards,
-			TeamManagement teams, OrganisationManagement organisations, Visibility visibility, ObjectProvider<OneOnOneCadence> cadence,
-			ObjectProvider<TakeoverFigures> takeover, ObjectProvider<HelpRequestFigures> help, Clock clock) {
+			TeamManagement teams, OrganisationManagement organisations, Visibility visibility, OneOnOneCadence cadence,
+			TakeoverFigures takeover, HelpRequestFigures help, Clock clock) {
 		this.measurements = measurements;
 		this.goals = goals;
 		this.funnels = funnels;
@@ -112,10 +111,9 @@ class ReviewFigures {
 		Totals totals = totals(viewer, Scope.team(team.id()), months, org);
 		UUID manager = team.leaderId();
 		LocalDate last = to.minusDays(1);
-		OneOnOneCadence.Cadence held = cadence.getIfAvailable() == null ? null : cadence.getObject().cadence(viewer.orgId(), manager, from, last);
-		TakeoverFigures.Takeover taken = takeover.getIfAvailable() == null ? null
-				: takeover.getObject().takeover(viewer.orgId(), manager, from, last);
-		Double hours = help.getIfAvailable() == null ? null : help.getObject().medianResponseHours(viewer.orgId(), manager, from, last);
+		OneOnOneCadence.Cadence held = cadence.cadence(viewer.orgId(), manager, from, last);
+		TakeoverFigures.Takeover taken = takeover.takeover(viewer.orgId(), manager, from, last);
+		Double hours = help.medianResponseHours(viewer.orgId(), manager, from, last);
 		return new ReviewFacts.TeamFacts(team.name(), totals.won(), totals.target(), totals.attainment(), held == null ? null : held.planned(),
 				held == null ? null : held.held(), held == null ? null : held.adherence(), taken == null ? null : taken.ratio(),
 				taken == null ? null : taken.total(), taken == null ? null : taken.jointActivities(), hours);
