@@ -24,8 +24,16 @@ final class RequestBodies {
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	/** Properties that name no table by their word. */
-	private static final Map<String, String> ID_ALIASES = Map.of("leaderId", "user", "parentId", "team", "ownerId", "user",
-			"seenAdjustmentId", "adjustment");
+	private static final Map<String, String> ID_ALIASES = Map.ofEntries(Map.entry("leaderId", "user"), Map.entry("parentId", "team"),
+			Map.entry("ownerId", "user"), Map.entry("seenAdjustmentId", "adjustment"), Map.entry("managerId", "user"),
+			Map.entry("personId", "user"), Map.entry("repId", "user"), Map.entry("newcomerId", "user"), Map.entry("candidateId", "user"),
+			Map.entry("mentorId", "user"));
+
+	/**
+	 * People a coaching record is about, or who help with it: someone other than the caller (a rep of theirs), the mentor
+	 * the last such person rather than the first, so newcomer and mentor differ.
+	 */
+	private static final Set<String> OTHER_PEOPLE = Set.of("personId", "repId", "newcomerId", "candidateId");
 
 	private final ApiOperations document;
 	private final JdbcClient jdbc;
@@ -111,11 +119,12 @@ final class RequestBodies {
 		String format = schema.path("format").asString("");
 		String value = switch (format) {
 			case "uuid" -> id(name, orgId, owners);
-			case "date" -> today.plusDays(30).toString();
+			// A check-in's day ("on") and a plan's start are today, so a check-in falls within its plan; other dates lie ahead.
+			case "date" -> (name.equals("on") || name.equals("startsOn") ? today : today.plusDays(30)).toString();
 			case "date-time" -> today.plusDays(30) + "T09:00:00Z";
 			case "email" -> "walker-" + UUID.randomUUID().toString().substring(0, 8) + "@walker.test";
 			default -> name.equals("period") ? today.toString().substring(0, 7)
-					: name.equals("locale") ? "en" : name.equals("email") ? "walker-" + UUID.randomUUID().toString().substring(0, 8)
+					: name.equals("time") ? "16:00" : name.equals("locale") ? "en" : name.equals("email") ? "walker-" + UUID.randomUUID().toString().substring(0, 8)
 							+ "@walker.test" : name.toLowerCase(java.util.Locale.ROOT).contains("password") ? "walker-password-1"
 									: "Walker " + name;
 		};
@@ -130,6 +139,9 @@ final class RequestBodies {
 			String table = paths.table("/" + entity + "s/{id}", "id", Map.of());
 			String ownerColumn = table.equals("people_user") ? "id" : tables.hasColumn(table, "owner_id") ? "owner_id" : null;
 			String order = ownerColumn == null ? "id" : "(" + ownerColumn + " = any(:owners)) desc, id";
+			if (table.equals("people_user") && (OTHER_PEOPLE.contains(name) || name.equals("mentorId"))) {
+				order = "(id = any(:owners)), role = 'REP' desc, id" + (name.equals("mentorId") ? " desc" : "");
+			}
 			return jdbc.sql("select id::text from " + table + " where org_id = :org order by " + order + " limit 1")
 				.param("org", orgId).param("owners", owners.toArray(UUID[]::new)).query(String.class).optional()
 				.orElse(UUID.randomUUID().toString());

@@ -63,6 +63,7 @@ public final class HostileOrganisation {
 	private final Map<Integer, String> tags = new LinkedHashMap<>();
 	private final List<Call> calls = new ArrayList<>();
 	private String repEmail;
+	private String colleague;
 	private int nextTag = 1;
 	private int nextEmail = 1;
 
@@ -103,11 +104,6 @@ public final class HostileOrganisation {
 		return known == null || known.isEmpty() ? null : known.get(0);
 	}
 
-	private String last(String kind) {
-		List<String> known = ids.get(kind);
-		return known == null || known.isEmpty() ? null : known.get(known.size() - 1);
-	}
-
 	public Set<String> kinds() {
 		return ids.keySet();
 	}
@@ -142,6 +138,7 @@ public final class HostileOrganisation {
 	}
 
 	private void fill() {
+		prelude();
 		remember(admin.get("/api/v1/pipelines").json());
 		List<Operation> creations = new ArrayList<>();
 		List<Operation> changes = new ArrayList<>();
@@ -158,6 +155,27 @@ public final class HostileOrganisation {
 		// Changes first, then actions such as converting a lead, after which it no longer changes.
 		changes.stream().filter(op -> !op.method.equals("post")).forEach(this::call);
 		changes.stream().filter(op -> op.method.equals("post")).forEach(this::call);
+	}
+
+	/**
+	 * The organisation's shape before the walk: its admin leads a sales team (the first team the walk knows, so the rep
+	 * it creates joins it and the admin manages them, as coaching needs), with a colleague of that rep in it (a mentor,
+	 * a rater: someone other than the person the coaching is about). Plain names; the walk writes the hostile ones.
+	 */
+	private void prelude() {
+		String adminId = admin.get("/api/v1/me").json().get("id").asString();
+		ApiClient.Response team = admin.post("/api/v1/teams",
+				"{\"name\":\"Coached team\",\"kind\":\"SALES\",\"leaderId\":\"" + adminId + "\"}");
+		if (team.status() >= 300) {
+			throw new IllegalStateException("The walk's team could not be made: " + team.body());
+		}
+		known("team", team.json().get("id").asString());
+		ApiClient.Response peer = admin.post("/api/v1/users", "{\"email\":\"colleague@" + domain + "\",\"displayName\":\"Colleague\","
+				+ "\"role\":\"REP\",\"locale\":\"en\",\"password\":\"" + PASSWORD + "\",\"teamIds\":[\"" + id("team") + "\"]}");
+		if (peer.status() >= 300) {
+			throw new IllegalStateException("The walk's colleague could not be made: " + peer.body());
+		}
+		colleague = peer.json().get("id").asString();
 	}
 
 	/**
@@ -215,6 +233,11 @@ public final class HostileOrganisation {
 			JsonNode answer = response.json();
 			if (op.produces() != null && answer.has("id")) {
 				known(op.produces(), answer.get("id").asString());
+				// A 1:1 series plans its meetings itself; their ids are on the series' meeting list.
+				if (op.produces().equals("one-on-one")) {
+					JsonNode meetings = admin.get("/api/v1/one-on-ones/" + answer.get("id").asString() + "/meetings").json();
+					(meetings.has("items") ? meetings.get("items") : meetings).forEach(m -> known("meeting", m.get("id").asString()));
+				}
 				if (op.produces().equals("user") && answer.path("role").asString("").equals("REP") && repEmail == null) {
 					repEmail = answer.get("email").asString();
 				}
@@ -282,6 +305,19 @@ public final class HostileOrganisation {
 			JsonNode type = resolve(property.getValue());
 			String field = prefix + name;
 			boolean wasRefused = refused.contains(field) || refused.contains(name);
+			// A refused number or date gets one modest second value (a share's 1, a date further out) before it is left out.
+			String format = type.path("format").asString("");
+			boolean numeric = type.path("type").asString("").equals("number") || type.path("type").asString("").equals("integer");
+			if (wasRefused && !refused.contains(field + "#2") && (numeric || format.equals("date")) && !name.equals("version")) {
+				refused.add(field + "#2");
+				if (numeric) {
+					body.put(name, 1);
+				}
+				else {
+					body.put(name, LocalDate.now(clock).plusDays(90).toString());
+				}
+				continue;
+			}
 			if (wasRefused && !required.contains(name)) {
 				continue;
 			}
@@ -317,9 +353,10 @@ public final class HostileOrganisation {
 		}
 		return switch (kind) {
 			case "string" -> switch (format) {
-				// A mentor is someone else than the newcomer: the last user known rather than the first.
-				case "uuid" -> name.equals("mentorId") ? last(kindOf(name)) : id(kindOf(name));
-				case "date" -> LocalDate.now(clock).plusDays(30).toString();
+				// A mentor or a rater is someone else than the person the coaching is about: the rep's colleague.
+				case "uuid" -> name.equals("mentorId") || name.equals("raterIds") ? colleague : id(kindOf(name));
+				// A check-in's day ("on") and a plan's start are today, so a check-in falls within its plan; other dates lie ahead.
+				case "date" -> (name.equals("on") || name.equals("startsOn") ? LocalDate.now(clock) : LocalDate.now(clock).plusDays(30)).toString();
 				case "date-time" -> OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).plusDays(1).toString();
 				case "email" -> email(op);
 				default -> formatted(name, op);
@@ -407,12 +444,21 @@ public final class HostileOrganisation {
 		}
 	}
 
-	/** Ids of pipelines, stages and exit criteria in an answer, which no creating operation hands out alone. */
+	/**
+	 * Ids of pipelines, stages and exit criteria, and of a growth plan's goals and milestones, in an answer, which no
+	 * creating operation hands out alone.
+	 */
 	private void remember(JsonNode answer) {
 		JsonNode items = answer.has("items") ? answer.get("items") : answer;
 		Iterator<JsonNode> pipelines = items.isArray() ? items.iterator() : List.of(items).iterator();
 		while (pipelines.hasNext()) {
 			JsonNode pipeline = pipelines.next();
+			if (pipeline.path("goals").isArray() && pipeline.has("checkIns")) {
+				for (JsonNode goal : pipeline.get("goals")) {
+					known("growth-goal", goal.get("id").asString());
+					goal.path("milestones").forEach(m -> known("growth-milestone", m.get("id").asString()));
+				}
+			}
 			if (pipeline.has("stages")) {
 				known("pipeline", pipeline.get("id").asString());
 				for (JsonNode stage : pipeline.get("stages")) {
@@ -427,9 +473,12 @@ public final class HostileOrganisation {
 	static String kindOf(String name) {
 		String base = name.replaceAll("Ids?$", "");
 		return switch (base) {
-			case "owner", "leader", "participant", "manager", "assignee", "mentor", "newcomer", "candidate", "rater" -> "user";
+			case "owner", "leader", "participant", "manager", "assignee", "mentor", "newcomer", "candidate", "rater", "person", "rep",
+					"reviewee" -> "user";
 			case "parent" -> "team";
 			case "seenAdjustment" -> "adjustment";
+			case "growthGoal" -> "growth-goal";
+			case "growthMilestone" -> "growth-milestone";
 			default -> base;
 		};
 	}
@@ -441,6 +490,7 @@ public final class HostileOrganisation {
 			case "activities" -> "activity";
 			case "criteria" -> "criterion";
 			case "help" -> "help-request";
+			case "coaching-plans" -> "plan";
 			default -> segment.endsWith("s") ? segment.substring(0, segment.length() - 1) : segment;
 		};
 	}
@@ -488,7 +538,9 @@ public final class HostileOrganisation {
 		/** The kind a creating POST makes: the collection it posts to. */
 		String produces() {
 			String last = path.substring(path.lastIndexOf('/') + 1);
-			return last.startsWith("{") || !last.endsWith("s") || last.equals("snapshots") ? null : singular(last);
+			// A growth plan's goals are added to the plan, which the answer is; their ids come from it (remember).
+			return last.startsWith("{") || !last.endsWith("s") || last.equals("snapshots") || path.endsWith("/growth-plans/{id}/goals") ? null
+					: singular(last);
 		}
 
 		/** The kinds its body refers to. */

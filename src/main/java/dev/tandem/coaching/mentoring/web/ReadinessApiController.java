@@ -45,7 +45,8 @@ class ReadinessApiController {
 		this.readiness = readiness;
 	}
 
-	record StartRequest(@Nullable UUID candidateId, @Nullable Integer scale) {
+	record StartRequest(@Nullable UUID candidateId,
+			@io.swagger.v3.oas.annotations.media.Schema(minimum = "5", maximum = "10", description = "5 or 10") @Nullable Integer scale) {
 	}
 
 	record InviteRequest(@Nullable List<UUID> raterIds) {

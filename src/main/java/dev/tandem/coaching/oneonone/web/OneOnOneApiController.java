@@ -302,7 +302,10 @@ class OneOnOneApiController {
 	/** A new series, or series for a whole team. */
 	record OneOnOneSeriesRequest(@Nullable UUID managerId, @Nullable UUID repId, @Nullable UUID teamId,
 			@io.swagger.v3.oas.annotations.media.Schema(allowableValues = { "WEEKLY", "FORTNIGHTLY", "MONTHLY" }) @Nullable String cadence,
-			@Nullable Integer weekday, @Nullable String time, @Nullable Integer minutes, @Nullable String startsOn) {
+			@io.swagger.v3.oas.annotations.media.Schema(minimum = "1", maximum = "7", description = "1 Monday to 7 Sunday") @Nullable Integer weekday,
+			@io.swagger.v3.oas.annotations.media.Schema(example = "16:00") @Nullable String time,
+			@io.swagger.v3.oas.annotations.media.Schema(minimum = "5", maximum = "480") @Nullable Integer minutes,
+			@io.swagger.v3.oas.annotations.media.Schema(format = "date") @Nullable String startsOn) {
 
 		NewSeries plan(LocalDate today) {
 			List<FieldProblem> problems = new ArrayList<>();
@@ -356,7 +359,8 @@ class OneOnOneApiController {
 	}
 
 	/** An action agreed in a meeting. */
-	record MeetingActionRequest(@Nullable String text, @Nullable UUID ownerId, @Nullable String dueOn) {
+	record MeetingActionRequest(@Nullable String text, @Nullable UUID ownerId,
+			@io.swagger.v3.oas.annotations.media.Schema(format = "date") @Nullable String dueOn) {
 	}
 
 	/** Done or not, with the version as read. */
@@ -371,7 +375,8 @@ class OneOnOneApiController {
 	}
 
 	/** Another moment for a meeting. */
-	record MeetingMoveRequest(@Nullable String plannedAt, @Nullable Integer version) {
+	record MeetingMoveRequest(@io.swagger.v3.oas.annotations.media.Schema(format = "date-time") @Nullable String plannedAt,
+			@Nullable Integer version) {
 	}
 
 }
