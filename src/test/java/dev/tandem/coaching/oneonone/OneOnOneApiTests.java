@@ -109,6 +109,34 @@ class OneOnOneApiTests {
 		}
 		assertThat(ApiClient.as(port, "kim@northwind.demo", Demo.PASSWORD).get(meeting).status()).as("a partner").isEqualTo(403);
 		assertThat(ApiClient.as(port, Demo.OTHER_TENANT_ADMIN, Demo.PASSWORD).get(meeting).status()).isEqualTo(404);
+		// Nor does the organisation's export carry a 1:1 note, private or shared: coaching stays in Tandem.
+		String export = exportText(ApiClient.as(port, Demo.ADMIN, Demo.PASSWORD));
+		assertThat(export).contains("Northwind").doesNotContain("Thomas needs more room").doesNotContain("Nervous about the Q1 target")
+			.doesNotContain("Agreed to prepare the Vos pitch together");
+	}
+
+	/** Every file of the organisation's export ({@code GET /api/v1/export}, a ZIP of CSVs) as one text. */
+	private String exportText(ApiClient admin) {
+		try {
+			java.net.http.HttpResponse<byte[]> zip = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+				.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/v1/export"))
+				.header("Authorization", "Bearer " + admin.token()).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+			assertThat(zip.statusCode()).isEqualTo(200);
+			StringBuilder text = new StringBuilder();
+			try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip.body()))) {
+				for (java.util.zip.ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+					text.append(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+				}
+			}
+			return text.toString();
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Test

@@ -123,7 +123,7 @@ class ReviewFlowTests {
 		assertThat(corrected.json().get("snapshot").get("wonRevenue").asDouble()).as("the facts stay frozen")
 			.isEqualTo(snapshot.get("wonRevenue").asDouble());
 
-		JsonNode versions = sophie.get("/api/v1/reviews/" + id + "/versions").json();
+		JsonNode versions = sophie.get("/api/v1/reviews/" + id + "/versions").json().get("items");
 		assertThat(versions).hasSize(1);
 		assertThat(versions.get(0).get("revision").asInt()).isEqualTo(1);
 		assertThat(versions.get(0).get("overall").asInt()).as("version 1 as it was signed").isEqualTo(6);

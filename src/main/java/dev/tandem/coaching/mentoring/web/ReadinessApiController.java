@@ -97,8 +97,9 @@ class ReadinessApiController {
 
 	@PostMapping("/{id}/raters")
 	@Operation(summary = "Invite raters (the candidate's line): {raterIds}; peers and partner departments alike")
-	List<Map<String, Object>> invite(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, @RequestBody InviteRequest request) {
-		return readiness.invite(me, id, request.raterIds()).stream().map(ReadinessApiController::json).toList();
+	Listing<Map<String, Object>> invite(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, @RequestBody InviteRequest request) {
+		List<Map<String, Object>> items = readiness.invite(me, id, request.raterIds()).stream().map(ReadinessApiController::json).toList();
+		return new Listing<>(items, items.size(), null);
 	}
 
 	@GetMapping("/{id}/answer")

@@ -123,8 +123,9 @@ class ReviewApiController {
 
 	@GetMapping("/{id}/versions")
 	@Operation(summary = "The earlier, signed versions of a corrected review, oldest first")
-	List<Map<String, Object>> versions(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id) {
-		return reviews.versions(me, id).stream().map(r -> json(r, true)).toList();
+	dev.tandem.platform.Listing<Map<String, Object>> versions(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id) {
+		List<Map<String, Object>> items = reviews.versions(me, id).stream().map(r -> json(r, true)).toList();
+		return new dev.tandem.platform.Listing<>(items, items.size(), null);
 	}
 
 	@GetMapping(value = "/{id}.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
