@@ -73,6 +73,11 @@ final class DemoHistory {
 			ActivityType.MEETING);
 
 	private final DemoRandom random;
+	/**
+	 * Whether a manager who carries his reps' deals logs an activity himself, apart from {@link #random} so the rest of
+	 * the history stays as it was.
+	 */
+	private final DemoRandom carries;
 	/** For the roles the playbook's criteria ask of a buying group, apart from {@link #random}. */
 	private final DemoRandom roles;
 	private final DemoNames names;
@@ -109,6 +114,7 @@ final class DemoHistory {
 			Map<UUID, UUID> heirs, String actor) {
 		this.random = new DemoRandom(seed);
 		this.roles = new DemoRandom(seed + 17);
+		this.carries = new DemoRandom(seed + 23);
 		this.names = new DemoNames(random);
 		this.zone = zone;
 		this.now = now;
@@ -646,10 +652,16 @@ final class DemoHistory {
 			boolean late = stage >= 4 && type != ActivityType.EMAIL;
 			UUID loggedBy = owner;
 			UUID joint = null;
-			if (manager != null && late && crew.takesOver() && random.chance(0.3)) {
+			boolean takenLate = manager != null && late && crew.takesOver() && random.chance(0.3);
+			boolean joins = !takenLate && manager != null && late && random.chance(0.12);
+			// A manager who carries his reps' deals also makes half of their calls and meetings himself from the
+			// needs analysis on, without counting them as joint: the high takeover ratio his coaching page shows.
+			boolean carried = !takenLate && manager != null && crew.takesOver() && stage >= 2 && type != ActivityType.EMAIL
+					&& carries.chance(0.5);
+			if (takenLate || carried) {
 				loggedBy = manager;
 			}
-			else if (manager != null && late && random.chance(0.12)) {
+			else if (joins) {
 				joint = manager;
 			}
 			UUID contact = group.isEmpty() ? random.pick(start.account().contacts()) : random.pick(group);
