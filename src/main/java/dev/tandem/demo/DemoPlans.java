@@ -75,13 +75,15 @@ class DemoPlans {
 	}
 
 	private void liam(CurrentUser brigitte, UUID liam, LocalDate today) {
-		LocalDate start = today.minusMonths(2).withDayOfMonth(1);
+		// From the start of last month, so the baseline (the three months before it) already holds the months of his slide
+		// that the dashboard flags, not the good ones before.
+		LocalDate start = today.minusMonths(1).withDayOfMonth(1);
 		CoachingPlan plan = coachingPlans.create(brigitte, new NewCoachingPlan(liam,
 				"Back to target: sliding below his revenue goal for months", false, PlanMetric.ATTAINMENT, null, null,
 				new BigDecimal("0.8"), start, start.plusMonths(3).minusDays(1)), null);
 		coachingPlans.checkIn(brigitte, plan.id(), start.plusDays(13),
 				"Went through his open deals together: too many early-stage deals, too few proposals out. Agreed on two proposals a week.");
-		coachingPlans.checkIn(brigitte, plan.id(), start.plusDays(41),
+		coachingPlans.checkIn(brigitte, plan.id(), start.plusDays(27),
 				"Proposals are going out; two deals moved to negotiation. Closing is still slow, so we role-played the price talk.");
 	}
 
