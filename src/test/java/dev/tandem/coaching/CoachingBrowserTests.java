@@ -114,6 +114,7 @@ class CoachingBrowserTests {
 		bea.locator("#action-owner").selectOption(rep.id().toString());
 		bea.locator("#actions button[type=submit]").click();
 		assertThat(bea.locator("#actions")).containsText("Ask Delfzijl what a three-year term is worth to them");
+		assertThat(bea.locator("#actions")).containsText("1 for Sem Rep to do, 0 taken on by Bea Manager");
 		bea.getByText("Mark held").click();
 		assertThat(bea.locator("main")).containsText("Held on");
 

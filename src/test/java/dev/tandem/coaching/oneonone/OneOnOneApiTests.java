@@ -71,6 +71,11 @@ class OneOnOneApiTests {
 		JsonNode done = fatima.get(meeting).json();
 		assertThat(done.get("agenda")).extracting(a -> a.get("text").asString()).containsExactly("Pricing of the Vermeer renewal", "Hiring plan");
 		assertThat(done.get("actions")).extracting(a -> a.get("text").asString()).containsExactly("Ask finance for the discount band");
+		// The manager's own action is counted apart from the rep's.
+		assertThat(done.get("managerActions").asInt()).isEqualTo(1);
+		assertThat(done.get("repActions").asInt()).isZero();
+		assertThat(next.get("repActions").asInt()).isEqualTo(1);
+		assertThat(next.get("managerActions").asInt()).isZero();
 		assertThat(fatima.get("/api/v1/one-on-ones/" + series + "/meetings").json().get("items")).as("planned ahead again").hasSize(5);
 
 		JsonNode cadence = fatima.get("/api/v1/one-on-ones/cadence?from=2026-11-01&to=2026-11-30").json().get("months");

@@ -254,6 +254,8 @@ class OneOnOneApiController {
 		json.put("agenda", view.agenda().stream().map(OneOnOneApiController::json).toList());
 		json.put("notes", view.notes().stream().map(OneOnOneApiController::json).toList());
 		json.put("actions", view.actions().stream().map(OneOnOneApiController::json).toList());
+		json.put("repActions", view.repActions());
+		json.put("managerActions", view.managerActions());
 		json.put("snapshot", view.snapshot());
 		json.put("previousSnapshot", view.previous());
 		return json;
