@@ -45,9 +45,8 @@ class DemoPlans {
 	private final UserManagement users;
 	private final Visibility visibility;
 	private final PlaybookManagement playbook;
-	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-	DemoPlans(org.springframework.jdbc.core.simple.JdbcClient jdbc, CoachingPlanManagement coachingPlans, GrowthPlanManagement growthPlans, PlanSuggestions suggestions, UserManagement users,
+	DemoPlans(CoachingPlanManagement coachingPlans, GrowthPlanManagement growthPlans, PlanSuggestions suggestions, UserManagement users,
 			Visibility visibility, PlaybookManagement playbook) {
 		this.coachingPlans = coachingPlans;
 		this.growthPlans = growthPlans;
@@ -55,14 +54,10 @@ class DemoPlans {
 		this.users = users;
 		this.visibility = visibility;
 		this.playbook = playbook;
-		this.jdbc = jdbc;
 	}
 
 	void play(CurrentUser admin, @org.jspecify.annotations.Nullable UUID review) {
 		long started = System.nanoTime();
-		// The plans measure the history loaded a moment ago in this same transaction: without fresh statistics the
-		// planner takes its tables for empty and a person's funnel takes minutes instead of milliseconds.
-		jdbc.sql("analyze crm_deal, crm_deal_stage_history, crm_deal_stay, crm_deal_day, crm_deal_month, crm_activity_day, crm_activity_month, goals_goal").update();
 		Map<String, User> people = users.all(admin).stream().collect(Collectors.toMap(u -> u.email().split("@")[0], u -> u));
 		CurrentUser brigitte = as(people.get("brigitte"));
 		CurrentUser suzanne = as(people.get("suzanne"));

@@ -20,7 +20,6 @@ import dev.tandem.people.OrganisationManagement;
 import dev.tandem.people.User;
 import dev.tandem.people.UserManagement;
 import dev.tandem.people.Visibility;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,11 +37,9 @@ class DemoReviews {
 	private final UserManagement users;
 	private final OrganisationManagement organisations;
 	private final Visibility visibility;
-	private final JdbcClient jdbc;
 
-	DemoReviews(JdbcClient jdbc, ReviewManagement reviews, ReviewTemplates templates, ReviewLoad load, UserManagement users,
+	DemoReviews(ReviewManagement reviews, ReviewTemplates templates, ReviewLoad load, UserManagement users,
 			OrganisationManagement organisations, Visibility visibility) {
-		this.jdbc = jdbc;
 		this.reviews = reviews;
 		this.templates = templates;
 		this.load = load;
@@ -73,9 +70,6 @@ class DemoReviews {
 				new Score(2, 8, "Honest forecast, reports on time."),
 				new Score(3, 4, "Works in a silo: hardly any talks with peer managers or the partner departments.")), 6,
 				"Strong on managing down and up. The next step is managing sideways.", "silo's en persoonlijke ontwikkeling", null, null));
-		// The history was loaded in this same transaction: without statistics the funnel behind the facts is planned
-		// for empty tables and takes a minute instead of a moment.
-		jdbc.sql("analyze crm_deal, crm_deal_stay, crm_activity").update();
 		LocalDate held = signedMonth.plusDays(13);
 		reviews.held(suzanne, signed, held, null);
 		reviews.acknowledge(brigitte, signed, "Agreed. I will set up regular talks with Mark and Fatima and the partner departments.", null);
